@@ -1,0 +1,14 @@
+package editor
+
+import "errors"
+
+// Errors a store reports, shared so that the interface can tell them apart
+// without depending on the store's package.
+var (
+	// ErrNotFound means the article, revision, note or other record asked
+	// for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrNoChanges means a working copy was committed whose text is the
+	// same as the latest revision's.
+	ErrNoChanges = errors.New("no changes since the latest revision")
+)

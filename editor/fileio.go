@@ -1,0 +1,97 @@
+package editor
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ReadTextFile reads and decodes a text file (see DecodeText), refusing
+// files over MaxTextBytes before reading them whole.
+func ReadTextFile(path string) (string, Encoding, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", encodingNone, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", encodingNone, err
+	}
+	if info.IsDir() {
+		return "", encodingNone, fmt.Errorf("%s is a folder, not a file", path)
+	}
+	if info.Size() > MaxTextBytes {
+		return "", encodingNone, fmt.Errorf("%s: %w", path, ErrTooLarge)
+	}
+	b := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, b); err != nil {
+		return "", encodingNone, err
+	}
+	text, enc, err := DecodeText(b)
+	if err != nil {
+		return "", encodingNone, fmt.Errorf("%s: %w", path, err)
+	}
+	return text, enc, nil
+}
+
+// WriteFileAtomic writes data to path so that readers see either the old
+// file or the complete new one, never a partial write: it writes a
+// temporary file in the same folder, syncs it and renames it into place.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// ErrNoText is returned for a file that decodes to nothing but white space.
+var ErrNoText = errors.New("the file holds no text")
+
+// ReadArticleFile reads a file handed in as an article, revision or source:
+// it decodes it (see DecodeText) and converts Markdown (.md, .markdown) to
+// article text.
+func ReadArticleFile(path string) (string, Encoding, error) {
+	text, enc, err := ReadTextFile(path)
+	if err != nil {
+		return "", encodingNone, err
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		text = FromMarkdown(text)
+	}
+	if strings.TrimSpace(text) == "" {
+		return "", encodingNone, fmt.Errorf("%s: %w", path, ErrNoText)
+	}
+	return text, enc, nil
+}
