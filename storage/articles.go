@@ -1,0 +1,226 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"copydesk/editor"
+)
+
+// CreateArticle stores a new article with text as its revision 1. The
+// ID, Created and Updated of a are ignored; the stored article and its
+// first revision are returned.
+func (db *DB) CreateArticle(ctx context.Context, a editor.Article, text, label, author string) (editor.Article, editor.Revision, error) {
+	var (
+		article editor.Article
+		rev     editor.Revision
+	)
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		if err := checkArticle(a); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO articles (title, slug, byline, created, updated)
+			VALUES (?, ?, ?, ?, ?)`,
+			a.Title, a.Slug, a.Byline, formatTime(now), formatTime(now))
+		if err != nil {
+			return err
+		}
+		article = a
+		if article.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		article.Created, article.Updated = now, now
+		rev, err = insertRevision(ctx, tx, article.ID, text, label, author, now)
+		return err
+	})
+	if err != nil {
+		return editor.Article{}, editor.Revision{}, fmt.Errorf("storage: create article: %w", err)
+	}
+	return article, rev, nil
+}
+
+func checkArticle(a editor.Article) error {
+	if strings.TrimSpace(a.Title) == "" {
+		return fmt.Errorf("%w: an article needs a title", ErrInvalid)
+	}
+	for _, f := range []struct{ name, value string }{{"title", a.Title}, {"slug", a.Slug}, {"byline", a.Byline}} {
+		if err := checkText(f.name, f.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const articleColumns = `a.id, a.title, a.slug, a.byline, a.created, a.updated`
+
+func scanArticle(row scanner, a *editor.Article, more ...any) error {
+	dest := append([]any{&a.ID, &a.Title, &a.Slug, &a.Byline, timeColumn{&a.Created}, timeColumn{&a.Updated}}, more...)
+	return row.Scan(dest...)
+}
+
+// Article returns the article with the given ID, in the trash or not.
+func (db *DB) Article(ctx context.Context, id int64) (editor.Article, error) {
+	var a editor.Article
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id), &a)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
+		return err
+	})
+	if err != nil {
+		return editor.Article{}, fmt.Errorf("storage: article: %w", err)
+	}
+	return a, nil
+}
+
+// UpdateArticle changes an article's title, slug and byline and returns
+// the stored article.
+func (db *DB) UpdateArticle(ctx context.Context, a editor.Article) (editor.Article, error) {
+	var out editor.Article
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		if err := checkArticle(a); err != nil {
+			return err
+		}
+		err := scanArticle(tx.QueryRowContext(ctx, `
+			UPDATE articles SET title = ?, slug = ?, byline = ?, updated = ?
+			WHERE id = ?
+			RETURNING id, title, slug, byline, created, updated`,
+			a.Title, a.Slug, a.Byline, formatTime(now), a.ID), &out)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", a.ID, ErrNotFound)
+		}
+		return err
+	})
+	if err != nil {
+		return editor.Article{}, fmt.Errorf("storage: update article: %w", err)
+	}
+	return out, nil
+}
+
+// TrashArticle moves an article to the trash, from which RestoreArticle
+// brings it back. Trashing an article already in the trash does nothing.
+func (db *DB) TrashArticle(ctx context.Context, id int64) error {
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		return updateOne(ctx, tx, fmt.Sprintf("article %d", id),
+			`UPDATE articles SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?`, formatTime(now), id)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: trash article: %w", err)
+	}
+	return nil
+}
+
+// RestoreArticle takes an article out of the trash. Restoring an article
+// that is not in the trash does nothing.
+func (db *DB) RestoreArticle(ctx context.Context, id int64) error {
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		return updateOne(ctx, tx, fmt.Sprintf("article %d", id),
+			`UPDATE articles SET deleted_at = NULL WHERE id = ?`, id)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: restore article: %w", err)
+	}
+	return nil
+}
+
+// PurgeArticle deletes an article in the trash for good, with its
+// revisions, working copy, sources, notes and replies. An article not in
+// the trash is refused with ErrConflict.
+func (db *DB) PurgeArticle(ctx context.Context, id int64) error {
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		var deletedAt sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT deleted_at FROM articles WHERE id = ?`, id).Scan(&deletedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if !deletedAt.Valid {
+			return fmt.Errorf("%w: article %d is not in the trash", ErrConflict, id)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("storage: purge article: %w", err)
+	}
+	return nil
+}
+
+// ListArticles returns the articles f selects, most recently updated
+// first, each with its revision count, latest revision number and number
+// of open notes.
+func (db *DB) ListArticles(ctx context.Context, f editor.ArticleFilter) ([]editor.ArticleSummary, error) {
+	query := `
+		SELECT ` + articleColumns + `,
+			(SELECT count(*) FROM revisions r WHERE r.article_id = a.id),
+			(SELECT coalesce(max(r.number), 0) FROM revisions r WHERE r.article_id = a.id),
+			(SELECT count(*) FROM notes n WHERE n.article_id = a.id AND n.status = 'open')
+		FROM articles a
+		WHERE (a.deleted_at IS NOT NULL) = ?`
+	args := []any{f.Trashed}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		conds := []string{`a.title LIKE ? ESCAPE '\'`}
+		args = append(args, "%"+escapeLike(q)+"%")
+		if match := matchExpr(q); match != "" {
+			conds = append(conds,
+				`a.id IN (SELECT docid FROM article_search WHERE article_search MATCH ?)`,
+				`a.id IN (SELECT n.article_id FROM note_search JOIN notes n ON n.id = note_search.docid WHERE note_search MATCH ?)`)
+			args = append(args, match, match)
+		}
+		query += ` AND (` + strings.Join(conds, ` OR `) + `)`
+	}
+	query += ` ORDER BY a.updated DESC, a.id DESC`
+
+	var list []editor.ArticleSummary
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		list = nil
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s editor.ArticleSummary
+			if err := scanArticle(rows, &s.Article, &s.Revisions, &s.LatestRevision, &s.OpenNotes); err != nil {
+				return err
+			}
+			list = append(list, s)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: list articles: %w", err)
+	}
+	return list, nil
+}
+
+// escapeLike makes s match itself literally in a LIKE pattern that uses
+// ESCAPE '\'.
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// updateOne runs an UPDATE or DELETE that must touch exactly one row, and
+// reports ErrNotFound, naming what, when it touches none.
+func updateOne(ctx context.Context, tx *sql.Tx, what, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	}
+	return nil
+}

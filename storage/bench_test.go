@@ -1,0 +1,87 @@
+package storage
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"copydesk/editor"
+)
+
+// benchText is an article of about 900 words.
+var benchText = strings.Repeat("The council met on Tuesday to discuss the budget, and the mayor said: \"We will build it.\" ", 60)
+
+// BenchmarkSaveWorkingCopy measures an autosave, which the editor makes
+// about once a second while typing. Target: well under 5ms.
+func BenchmarkSaveWorkingCopy(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	a, _, err := db.CreateArticle(ctx, editor.Article{Title: "Budget"}, benchText, "", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := [2]string{benchText + " One more sentence.", benchText + " Another sentence."}
+	for i := 0; b.Loop(); i++ {
+		if err := db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: 1, Text: texts[i%2]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOpen measures opening a database of 200 articles with five
+// revisions each, including the integrity check. Target: under 100ms.
+func BenchmarkOpen(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "bench.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range 200 {
+		a, _, err := db.CreateArticle(ctx, editor.Article{Title: "Budget"}, benchText, "", "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for j := range 4 {
+			if _, err := db.AddRevision(ctx, a.ID, benchText+strings.Repeat(" More.", j+1), "", ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if err := db.Close(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		db, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}
+
+// BenchmarkListArticlesQuery measures the library's search-as-you-type
+// over 200 articles. Target: under 20ms.
+func BenchmarkListArticlesQuery(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for range 200 {
+		if _, _, err := db.CreateArticle(ctx, editor.Article{Title: "Budget"}, benchText, "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		if _, err := db.ListArticles(ctx, editor.ArticleFilter{Query: "council bud"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,278 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"copydesk/editor"
+)
+
+// AddNote stores a note and returns it as stored. n.ID, n.Created and
+// n.Updated are ignored; an empty Status means open. n.Revision must be
+// one of the article's revisions.
+func (db *DB) AddNote(ctx context.Context, n editor.Note) (editor.Note, error) {
+	if n.Status == "" {
+		n.Status = editor.NoteOpen
+	}
+	var out editor.Note
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		if err := checkNote(n); err != nil {
+			return err
+		}
+		if err := revisionMustExist(ctx, tx, n.ArticleID, n.Revision); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO notes (article_id, revision, check_name, severity, status, message, author,
+				anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, orphaned, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			n.ArticleID, n.Revision, n.Check, n.Severity.String(), string(n.Status), n.Message, n.Author,
+			n.Anchor.Span.Start, n.Anchor.Span.End, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix,
+			n.Orphaned, formatTime(now), formatTime(now))
+		if err != nil {
+			return err
+		}
+		out = n
+		out.Created, out.Updated = now, now
+		out.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return editor.Note{}, fmt.Errorf("storage: add note: %w", err)
+	}
+	return out, nil
+}
+
+func checkNote(n editor.Note) error {
+	if !n.Status.Valid() {
+		return fmt.Errorf("%w: unknown note status %q", ErrInvalid, n.Status)
+	}
+	if _, err := editor.ParseSeverity(n.Severity.String()); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if strings.TrimSpace(n.Message) == "" {
+		return fmt.Errorf("%w: a note needs a message", ErrInvalid)
+	}
+	if s := n.Anchor.Span; s.Start < 0 || s.End < s.Start {
+		return fmt.Errorf("%w: note anchor [%d,%d) is not a span", ErrInvalid, s.Start, s.End)
+	}
+	for _, f := range []struct{ name, value string }{
+		{"check", n.Check}, {"message", n.Message}, {"author", n.Author},
+		{"anchor text", n.Anchor.Exact}, {"anchor prefix", n.Anchor.Prefix}, {"anchor suffix", n.Anchor.Suffix},
+	} {
+		if err := checkText(f.name, f.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const noteColumns = `id, article_id, revision, check_name, severity, status, message, author,
+	anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, orphaned, created, updated`
+
+func scanNote(row scanner) (editor.Note, error) {
+	var (
+		n        editor.Note
+		severity string
+	)
+	err := row.Scan(&n.ID, &n.ArticleID, &n.Revision, &n.Check, &severity, &n.Status, &n.Message, &n.Author,
+		&n.Anchor.Span.Start, &n.Anchor.Span.End, &n.Anchor.Exact, &n.Anchor.Prefix, &n.Anchor.Suffix,
+		&n.Orphaned, timeColumn{&n.Created}, timeColumn{&n.Updated})
+	if err != nil {
+		return editor.Note{}, err
+	}
+	if n.Severity, err = editor.ParseSeverity(severity); err != nil {
+		return editor.Note{}, err
+	}
+	return n, nil
+}
+
+// Note returns the note with the given ID.
+func (db *DB) Note(ctx context.Context, id int64) (editor.Note, error) {
+	var n editor.Note
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		var err error
+		n, err = note(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return editor.Note{}, fmt.Errorf("storage: note: %w", err)
+	}
+	return n, nil
+}
+
+func note(ctx context.Context, tx *sql.Tx, id int64) (editor.Note, error) {
+	n, err := scanNote(tx.QueryRowContext(ctx, `SELECT `+noteColumns+` FROM notes WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return editor.Note{}, fmt.Errorf("note %d: %w", id, ErrNotFound)
+	}
+	return n, err
+}
+
+// Notes returns the notes of an article that f selects, in text order;
+// orphaned notes, which no longer have a place in the text, come last.
+func (db *DB) Notes(ctx context.Context, articleID int64, f editor.NoteFilter) ([]editor.Note, error) {
+	var list []editor.Note
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		list = nil
+		if f.Status != "" && !f.Status.Valid() {
+			return fmt.Errorf("%w: unknown note status %q", ErrInvalid, f.Status)
+		}
+		if f.Comments && f.Check != "" {
+			return fmt.Errorf("%w: a note filter cannot ask for both comments and check %q", ErrInvalid, f.Check)
+		}
+		if err := articleMustExist(ctx, tx, articleID); err != nil {
+			return err
+		}
+		query := `SELECT ` + noteColumns + ` FROM notes WHERE article_id = ?`
+		args := []any{articleID}
+		if f.Status != "" {
+			query += ` AND status = ?`
+			args = append(args, string(f.Status))
+		}
+		if f.Check != "" || f.Comments {
+			query += ` AND check_name = ?`
+			args = append(args, f.Check)
+		}
+		if f.Revision != 0 {
+			query += ` AND revision = ?`
+			args = append(args, f.Revision)
+		}
+		query += ` ORDER BY orphaned, anchor_start, anchor_end, id`
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			n, err := scanNote(rows)
+			if err != nil {
+				return err
+			}
+			list = append(list, n)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: notes: %w", err)
+	}
+	return list, nil
+}
+
+// UpdateNote stores a note's status, message, anchor, orphaned flag and
+// revision, for instance after it was resolved or re-anchored on a newer
+// revision, and returns the stored note. Its article, check, severity,
+// author and creation time stay as they were.
+func (db *DB) UpdateNote(ctx context.Context, n editor.Note) (editor.Note, error) {
+	var out editor.Note
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		old, err := note(ctx, tx, n.ID)
+		if err != nil {
+			return err
+		}
+		next := old
+		next.Status, next.Message, next.Anchor, next.Orphaned, next.Revision = n.Status, n.Message, n.Anchor, n.Orphaned, n.Revision
+		next.Updated = now
+		if err := checkNote(next); err != nil {
+			return err
+		}
+		if err := revisionMustExist(ctx, tx, next.ArticleID, next.Revision); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			UPDATE notes SET status = ?, message = ?, revision = ?, orphaned = ?,
+				anchor_start = ?, anchor_end = ?, anchor_exact = ?, anchor_prefix = ?, anchor_suffix = ?,
+				updated = ?
+			WHERE id = ?`,
+			string(next.Status), next.Message, next.Revision, next.Orphaned,
+			next.Anchor.Span.Start, next.Anchor.Span.End, next.Anchor.Exact, next.Anchor.Prefix, next.Anchor.Suffix,
+			formatTime(now), next.ID)
+		out = next
+		return err
+	})
+	if err != nil {
+		return editor.Note{}, fmt.Errorf("storage: update note: %w", err)
+	}
+	return out, nil
+}
+
+// DeleteNote deletes a note and its replies.
+func (db *DB) DeleteNote(ctx context.Context, id int64) error {
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		return updateOne(ctx, tx, fmt.Sprintf("note %d", id), `DELETE FROM notes WHERE id = ?`, id)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: delete note: %w", err)
+	}
+	return nil
+}
+
+// AddReply adds a message to the thread under a note and returns it as
+// stored. The note's Updated time moves to now.
+func (db *DB) AddReply(ctx context.Context, noteID int64, author, text string) (editor.Reply, error) {
+	var r editor.Reply
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		if strings.TrimSpace(text) == "" {
+			return fmt.Errorf("%w: a reply needs text", ErrInvalid)
+		}
+		for _, f := range []struct{ name, value string }{{"author", author}, {"text", text}} {
+			if err := checkText(f.name, f.value); err != nil {
+				return err
+			}
+		}
+		if err := updateOne(ctx, tx, fmt.Sprintf("note %d", noteID),
+			`UPDATE notes SET updated = ? WHERE id = ?`, formatTime(now), noteID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?)`,
+			noteID, author, text, formatTime(now))
+		if err != nil {
+			return err
+		}
+		r = editor.Reply{NoteID: noteID, Author: author, Text: text, Created: now}
+		r.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return editor.Reply{}, fmt.Errorf("storage: add reply: %w", err)
+	}
+	return r, nil
+}
+
+// Replies returns the thread under a note, oldest first.
+func (db *DB) Replies(ctx context.Context, noteID int64) ([]editor.Reply, error) {
+	var list []editor.Reply
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		list = nil
+		ok, err := exists(ctx, tx, `SELECT 1 FROM notes WHERE id = ?`, noteID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
+		}
+		rows, err := tx.QueryContext(ctx,
+			`SELECT id, note_id, author, text, created FROM note_replies WHERE note_id = ? ORDER BY id`, noteID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r editor.Reply
+			if err := rows.Scan(&r.ID, &r.NoteID, &r.Author, &r.Text, timeColumn{&r.Created}); err != nil {
+				return err
+			}
+			list = append(list, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: replies: %w", err)
+	}
+	return list, nil
+}

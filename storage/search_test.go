@@ -1,0 +1,143 @@
+package storage
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"copydesk/editor"
+)
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	flood, rev := mustCreateArticle(t, db, "Flood warning", "Rivers rose across the valley overnight. Residents in Saint-Étienne were told to leave.")
+	note, err := db.AddNote(ctx, editor.Note{ArticleID: flood.ID, Revision: rev.Number, Message: "Confirm the evacuation order with the prefecture."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddReply(ctx, note.ID, "reporter", "The prefecture confirmed at 6pm."); err != nil {
+		t.Fatal(err)
+	}
+	market, _ := mustCreateArticle(t, db, "東京 market", "Shares in 東京 rose 3% — the best day since May. AND (or) NOT \"quoted\" NEAR.")
+
+	type hit struct {
+		article, note int64
+		words         []string // the highlighted words, in order
+	}
+	tests := []struct {
+		query string
+		want  []hit
+	}{
+		{"valley", []hit{{flood.ID, 0, []string{"valley"}}}},
+		{"VALLEY rivers", []hit{{flood.ID, 0, []string{"Rivers", "valley"}}}},
+		{"val", []hit{{flood.ID, 0, []string{"valley"}}}},
+		{"etienne", []hit{{flood.ID, 0, []string{"Étienne"}}}},
+		{"saint-étienne", []hit{{flood.ID, 0, []string{"Saint", "Étienne"}}}},
+		{"prefecture", []hit{{flood.ID, note.ID, []string{"prefecture"}}}}, // a snippet quotes one field
+		{"rose", []hit{{market.ID, 0, []string{"rose"}}, {flood.ID, 0, []string{"rose"}}}},
+		{"東京", []hit{{market.ID, 0, []string{"東京"}}}},
+		{"warning 6pm", nil}, // the words are in different documents
+		{"", nil},
+		{"   ", nil},
+		{`"foo AND (`, nil},
+		{`AND`, []hit{{market.ID, 0, []string{"AND"}}}},
+		{`"quoted"`, []hit{{market.ID, 0, []string{"quoted"}}}},
+		{`NEAR/3 NOT`, nil},
+		{`title:flood`, nil},
+		{`*`, nil},
+		{`-rose`, []hit{{market.ID, 0, []string{"rose"}}, {flood.ID, 0, []string{"rose"}}}},
+		{`'; DROP TABLE articles; --`, nil},
+		{"\x00\x02\x03", nil},
+		{strings.Repeat("word ", 2000), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			hits, err := db.Search(ctx, tc.query)
+			if err != nil {
+				t.Fatalf("Search(%q): %v", tc.query, err)
+			}
+			var got []hit
+			for _, h := range hits {
+				g := hit{article: h.ArticleID, note: h.NoteID}
+				for _, s := range h.Highlights {
+					if err := s.Check(h.Snippet); err != nil {
+						t.Fatalf("highlight %v in %q: %v", s, h.Snippet, err)
+					}
+					g.words = append(g.words, s.In(h.Snippet))
+				}
+				got = append(got, g)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Search(%q) = %+v, want %+v", tc.query, got, tc.want)
+			}
+		})
+	}
+	if _, err := db.Article(ctx, 1); err != nil {
+		t.Errorf("the database is damaged after the searches: %v", err)
+	}
+}
+
+func TestSearchHitFields(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	a, _ := mustCreateArticle(t, db, "Heatwave", "Temperatures reached 41 degrees in Seville.")
+	hits, err := db.Search(ctx, "seville")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []editor.SearchHit{{
+		ArticleID:  a.ID,
+		Title:      "Heatwave",
+		Snippet:    "Temperatures reached 41 degrees in Seville.",
+		Highlights: []editor.Span{{Start: 35, End: 42}},
+	}}
+	if !reflect.DeepEqual(hits, want) {
+		t.Errorf("Search = %+v, want %+v", hits, want)
+	}
+}
+
+func TestMatchExpr(t *testing.T) {
+	tests := []struct{ query, want string }{
+		{"", ""},
+		{"council", `"council*"`},
+		{"city council", `"city" "council*"`},
+		{"O'Brien said", `"O Brien" "said*"`},
+		{`"foo AND (`, `"foo" "AND*"`},
+		{"-x +y", `"x" "y*"`},
+		{"?!", ""},
+		{"naïve café", `"naïve" "café*"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			if got := matchExpr(tc.query); got != tc.want {
+				t.Errorf("matchExpr(%q) = %s, want %s", tc.query, got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzSearch checks that no query, however odd, is an error.
+func FuzzSearch(f *testing.F) {
+	for _, seed := range []string{`"foo AND (`, "a OR b", "NEAR(x y)", "x*", "^start", "col:x", "\xff\xfe", "ü\u0301", `""`, ")))"} {
+		f.Add(seed)
+	}
+	db, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { db.Close() })
+	if _, _, err := db.CreateArticle(context.Background(), editor.Article{Title: "Seed"}, "Some text to search in: a, b, x, start.", "", ""); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, query string) {
+		if _, err := db.Search(context.Background(), query); err != nil {
+			t.Errorf("Search(%q): %v", query, err)
+		}
+		if _, err := db.ListArticles(context.Background(), editor.ArticleFilter{Query: query}); err != nil {
+			t.Errorf("ListArticles(%q): %v", query, err)
+		}
+	})
+}

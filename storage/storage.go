@@ -1,0 +1,312 @@
+// Package storage keeps Copydesk's articles, revisions, working copies,
+// sources and notes in one SQLite file.
+//
+// Every exported method takes a context, runs in one transaction and
+// returns errors wrapped with the operation's name; missing records are
+// reported with ErrNotFound. Several processes may use the same file at
+// once: SQLite serialises their writes and DB waits for its turn rather
+// than failing with "database is locked".
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mattn/go-sqlite3"
+
+	"copydesk/editor"
+)
+
+// Errors callers tell apart with errors.Is.
+var (
+	// ErrNotFound means the article, revision, note or other record asked
+	// for does not exist.
+	ErrNotFound = editor.ErrNotFound
+
+	// ErrInvalid means a value was refused before it reached the
+	// database: an empty title, an unknown note status, a malformed span.
+	ErrInvalid = errors.New("invalid")
+
+	// ErrConflict means the request does not fit the record's current
+	// state, such as committing a working copy whose base revision is no
+	// longer the latest.
+	ErrConflict = errors.New("conflict")
+
+	// ErrNoChanges means a working copy was committed whose text is the
+	// same as the latest revision's.
+	ErrNoChanges = editor.ErrNoChanges
+
+	// ErrNewerSchema means the file was written by a newer Copydesk. Open
+	// refuses it without writing to it.
+	ErrNewerSchema = errors.New("was written by a newer version of Copydesk")
+
+	// ErrCorrupt means the file is not a SQLite database, is a SQLite
+	// database of another program, or is damaged. Open refuses it without
+	// writing to it. The text reads on from the file name Open puts
+	// before it.
+	ErrCorrupt = errors.New("is not a Copydesk database or is damaged")
+)
+
+// busyTimeout is how long SQLite waits for another connection or process
+// to release the database before reporting it busy.
+const busyTimeout = 10 * time.Second
+
+// maxBusyAttempts bounds how often a transaction is run again when the
+// database stays busy past busyTimeout.
+const maxBusyAttempts = 3
+
+// DB is an open Copydesk database. It is safe for concurrent use.
+type DB struct {
+	path string
+	// rw holds a single connection: writers in this process queue for it
+	// in database/sql, where waiting honours the context, and only writers
+	// in other processes meet SQLite's busy handler. Its transactions
+	// begin IMMEDIATE, so they hold the write lock from the start and
+	// never fail half-way on a lock upgrade.
+	rw *sql.DB
+	// ro serves the read-only methods with deferred transactions, which
+	// in WAL mode read a consistent snapshot without blocking writers.
+	ro  *sql.DB
+	now func() time.Time
+}
+
+// Option changes how Open sets up a DB.
+type Option func(*DB)
+
+// WithClock makes the DB take the time from now instead of time.Now.
+// Times are stored in UTC.
+func WithClock(now func() time.Time) Option {
+	return func(db *DB) {
+		if now != nil {
+			db.now = now
+		}
+	}
+}
+
+// Open opens the Copydesk database at path, creating it if it does not
+// exist, and brings its schema up to date. Before an older schema is
+// migrated the file is copied to path.bak-v<old version>-<time>.
+//
+// A file Open cannot use is left exactly as it was: ErrCorrupt reports one
+// that is damaged or is not a Copydesk database, ErrNewerSchema one written
+// by a newer Copydesk.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	migrations, err := loadMigrations(migrationFiles)
+	if err != nil {
+		return nil, fmt.Errorf("storage: open: %w", err)
+	}
+	db, err := open(ctx, path, migrations, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: open: %w", err)
+	}
+	return db, nil
+}
+
+func open(ctx context.Context, path string, migrations []migration, opts ...Option) (*DB, error) {
+	if path == "" || strings.HasPrefix(path, ":memory:") || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("%w: database path %q: want a file path", ErrInvalid, path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{path: abs, now: time.Now}
+	for _, opt := range opts {
+		opt(db)
+	}
+	// Look before writing anything: even switching to WAL writes the file
+	// header, and a newer or damaged file must stay as it is.
+	version, err := inspect(ctx, abs, len(migrations))
+	if err != nil {
+		return nil, err
+	}
+
+	db.rw, err = sql.Open("sqlite3", dsn(abs, url.Values{
+		"_journal_mode": {"WAL"},
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {fmt.Sprint(busyTimeout.Milliseconds())},
+		"_txlock":       {"immediate"},
+		"_synchronous":  {"NORMAL"},
+	}))
+	if err != nil {
+		return nil, err
+	}
+	db.rw.SetMaxOpenConns(1)
+	if err := retryBusy(ctx, func() error { return db.rw.PingContext(ctx) }); err != nil {
+		db.rw.Close()
+		return nil, fmt.Errorf("%s: %w", abs, err)
+	}
+	if err := db.migrate(ctx, migrations, version); err != nil {
+		db.rw.Close()
+		return nil, err
+	}
+
+	db.ro, err = sql.Open("sqlite3", dsn(abs, url.Values{
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {fmt.Sprint(busyTimeout.Milliseconds())},
+		"_txlock":       {"deferred"},
+		"_query_only":   {"on"},
+	}))
+	if err != nil {
+		db.rw.Close()
+		return nil, err
+	}
+	db.ro.SetMaxOpenConns(4)
+	return db, nil
+}
+
+// dsn builds a go-sqlite3 data source name for the file at the absolute
+// path abs. The path goes in a file: URI so that characters such as '?'
+// and '#' in folder names are escaped rather than read as parameters.
+func dsn(abs string, params url.Values) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive letter: file:///C:/...
+	}
+	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?" + params.Encode()
+}
+
+// Path returns the absolute path of the database file.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the database. The last process to close it folds the
+// write-ahead log back into the file.
+func (db *DB) Close() error {
+	var errs []error
+	if db.ro != nil {
+		errs = append(errs, db.ro.Close())
+	}
+	if db.rw != nil {
+		errs = append(errs, db.rw.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("storage: close: %w", err)
+	}
+	return nil
+}
+
+// update runs fn in a write transaction, passing it the time the change
+// is made. fn may run more than once if the database stays busy, so it
+// must only assign its results, never accumulate them.
+func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
+	now := db.now().UTC().Round(0)
+	return retryBusy(ctx, func() error {
+		return inTx(ctx, db.rw, func(tx *sql.Tx) error { return fn(tx, now) })
+	})
+}
+
+// view runs fn in a read-only transaction.
+func (db *DB) view(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return retryBusy(ctx, func() error { return inTx(ctx, db.ro, fn) })
+}
+
+func inTx(ctx context.Context, pool *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// retryBusy runs attempt again, a bounded number of times, while it fails
+// because another process kept the database locked past the busy timeout.
+// This is the one place such errors are absorbed.
+func retryBusy(ctx context.Context, attempt func() error) error {
+	for n := 1; ; n++ {
+		err := attempt()
+		if err == nil || !isBusy(err) || n == maxBusyAttempts {
+			return err
+		}
+		t := time.NewTimer(time.Duration(n) * 50 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+	}
+}
+
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+func isCorrupt(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)
+}
+
+// Times are stored as fixed-width UTC text, so they read well in the
+// sqlite3 shell and sort as text in the same order as in time.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// timeColumn scans a stored time into t; NULL leaves the zero time.
+type timeColumn struct{ t *time.Time }
+
+func (c timeColumn) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case nil:
+		*c.t = time.Time{}
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("time column holds %T", src)
+	}
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return err
+	}
+	*c.t = t
+	return nil
+}
+
+// scanner is what *sql.Row and *sql.Rows have in common.
+type scanner interface{ Scan(dest ...any) error }
+
+// checkText refuses text that is not valid UTF-8, since every offset
+// stored beside it is a byte offset into UTF-8.
+func checkText(field, s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%w: %s is not valid UTF-8", ErrInvalid, field)
+	}
+	return nil
+}
+
+// exists reports whether query, which selects one row or none, finds a row.
+func exists(ctx context.Context, tx *sql.Tx, query string, args ...any) (bool, error) {
+	var one int
+	err := tx.QueryRowContext(ctx, query, args...).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func articleMustExist(ctx context.Context, tx *sql.Tx, id int64) error {
+	ok, err := exists(ctx, tx, `SELECT 1 FROM articles WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
