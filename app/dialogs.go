@@ -1,0 +1,50 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+func (w *Workspace) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		if err := w.ImportFile(path); err != nil {
+			w.showError(err)
+		}
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".text"}))
+	d.Show()
+}
+
+func (w *Workspace) onExport() {
+	if w.article.ID == 0 {
+		return
+	}
+	d := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if wr == nil {
+			return
+		}
+		// The dialog has asked before overwriting; the write itself goes
+		// through a temporary file and a rename, so close its handle first.
+		path := wr.URI().Path()
+		wr.Close()
+		if err := w.ExportFile(path); err != nil {
+			w.showError(err)
+		}
+	}, w.win)
+	d.SetFileName(slugFileName(w.article.Title) + ".txt")
+	d.Show()
+}

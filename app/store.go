@@ -1,0 +1,23 @@
+// Package app is Copydesk's desktop interface: the review workspace window,
+// its panes and dialogs. It talks to the database through the Store
+// interface it declares, and to the engine through package editor.
+package app
+
+import (
+	"context"
+
+	"copydesk/editor"
+)
+
+// Store is what the workspace needs from the database.
+type Store interface {
+	ListArticles(ctx context.Context, f editor.ArticleFilter) ([]editor.ArticleSummary, error)
+	Article(ctx context.Context, id int64) (editor.Article, error)
+	CreateArticle(ctx context.Context, a editor.Article, text, label, author string) (editor.Article, editor.Revision, error)
+	Revisions(ctx context.Context, articleID int64) ([]editor.Revision, error)
+	LatestRevision(ctx context.Context, articleID int64) (editor.Revision, error)
+	WorkingCopy(ctx context.Context, articleID int64) (editor.WorkingCopy, error)
+	SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error
+	CommitWorkingCopy(ctx context.Context, articleID int64, label, author string) (editor.Revision, error)
+	Notes(ctx context.Context, articleID int64, f editor.NoteFilter) ([]editor.Note, error)
+}

@@ -1,0 +1,429 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// Options configure a workspace.
+type Options struct {
+	// OpenArticle, if not zero, is opened at start instead of the last one.
+	OpenArticle int64
+	// Author is recorded on revisions the editor saves.
+	Author string
+	// AutosaveQuiet and AutosaveMaxWait override the autosave timing
+	// (see Autosaver); zero keeps the defaults.
+	AutosaveQuiet, AutosaveMaxWait time.Duration
+}
+
+// Workspace is the main window: library, editing pane and side panels.
+type Workspace struct {
+	app   fyne.App
+	win   fyne.Window
+	store Store
+	opts  Options
+
+	library   *libraryPane
+	edit      *editPane
+	notes     *notesPanel
+	revisions *revisionsPanel
+	sideTabs  *container.AppTabs
+	split     *container.Split // library | rest
+	inner     *container.Split // editor | side panels
+
+	autosave *Autosaver
+	article  editor.Article // the open article; ID 0 when none
+	base     int            // revision the working copy started from
+}
+
+// NewWorkspace builds the main window of a on store.
+func NewWorkspace(a fyne.App, store Store, opts Options) *Workspace {
+	w := &Workspace{app: a, store: store, opts: opts}
+	w.win = a.NewWindow("Copydesk")
+	w.win.SetMaster()
+
+	w.library = newLibraryPane(store, w.openArticle, w.showError)
+	w.edit = newEditPane(w.onTextChanged)
+	w.notes = newNotesPanel(w.onNoteSelected)
+	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision)
+	w.sideTabs = container.NewAppTabs(
+		container.NewTabItem("Notes", w.notes.content),
+		container.NewTabItem("Revisions", w.revisions.content),
+	)
+	prefs := a.Preferences()
+	w.inner = container.NewHSplit(w.edit.content, w.sideTabs)
+	w.inner.SetOffset(prefs.FloatWithFallback(prefSplitSidebar, defaultSidebarSplit))
+	w.split = container.NewHSplit(w.library.content, w.inner)
+	w.split.SetOffset(prefs.FloatWithFallback(prefSplitLibrary, defaultLibrarySplit))
+	w.win.SetContent(w.split)
+	w.win.SetMainMenu(w.mainMenu())
+	w.addShortcuts()
+	w.win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWindowWidth, defaultWindowW)),
+		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowH)),
+	))
+	w.win.SetCloseIntercept(w.onClose)
+
+	w.autosave = NewAutosaver(w.saveWorkingCopy, w.onAutosaved)
+	if opts.AutosaveQuiet > 0 {
+		w.autosave.Quiet = opts.AutosaveQuiet
+	}
+	if opts.AutosaveMaxWait > 0 {
+		w.autosave.MaxWait = opts.AutosaveMaxWait
+	}
+	w.library.reload()
+	w.openInitial()
+	return w
+}
+
+// Window returns the workspace's window.
+func (w *Workspace) Window() fyne.Window { return w.win }
+
+// ArticleID returns the ID of the open article, 0 when none is open.
+func (w *Workspace) ArticleID() int64 { return w.article.ID }
+
+// Text returns the text in the editing pane.
+func (w *Workspace) Text() string { return w.edit.entry.Text }
+
+// Editor returns the editing widget (for focus and tests).
+func (w *Workspace) Editor() *widget.Entry { return w.edit.entry }
+
+// FlushAutosave saves unsaved typing now.
+func (w *Workspace) FlushAutosave() error { return w.autosave.Flush() }
+
+func (w *Workspace) openInitial() {
+	id := w.opts.OpenArticle
+	if id == 0 {
+		id = int64(w.app.Preferences().Int(prefLastArticle))
+	}
+	if id != 0 {
+		if _, err := w.store.Article(context.Background(), id); err == nil {
+			w.openArticle(id)
+			return
+		} else if w.opts.OpenArticle != 0 {
+			w.showError(fmt.Errorf("cannot open article %d: %w", id, err))
+		}
+	}
+	if len(w.library.items) > 0 {
+		w.openArticle(w.library.items[0].ID)
+	}
+}
+
+// openArticle saves any pending typing on the current article and shows
+// article id: its working copy if there is one, else its latest revision.
+func (w *Workspace) openArticle(id int64) {
+	if id == w.article.ID {
+		return
+	}
+	if err := w.autosave.Flush(); err != nil {
+		w.showError(fmt.Errorf("unsaved changes could not be saved, so the article stays open: %w", err))
+		w.library.markSelected(w.article.ID)
+		return
+	}
+	ctx := context.Background()
+	a, err := w.store.Article(ctx, id)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	rev, err := w.store.LatestRevision(ctx, id)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	text, base := rev.Text, rev.Number
+	wc, err := w.store.WorkingCopy(ctx, id)
+	switch {
+	case err == nil:
+		text, base = wc.Text, wc.Base
+	case !errors.Is(err, editor.ErrNotFound):
+		w.showError(err)
+		return
+	}
+	w.article, w.base = a, base
+	w.edit.load(text)
+	if text != rev.Text {
+		w.edit.setSaveState(fmt.Sprintf("Unsaved edits since r%d (autosaved)", base))
+	} else {
+		w.edit.setSaveState(fmt.Sprintf("r%d", rev.Number))
+	}
+	w.win.SetTitle("Copydesk — " + a.Title)
+	w.app.Preferences().SetInt(prefLastArticle, int(id))
+	w.library.markSelected(id)
+	w.reloadSide()
+	w.win.Canvas().Focus(w.edit.entry)
+}
+
+func (w *Workspace) reloadSide() {
+	ctx := context.Background()
+	if revs, err := w.store.Revisions(ctx, w.article.ID); err == nil {
+		w.revisions.setRevisions(revs)
+	} else {
+		w.showError(err)
+	}
+	if notes, err := w.store.Notes(ctx, w.article.ID, editor.NoteFilter{}); err == nil {
+		w.notes.setNotes(notes)
+	} else {
+		w.showError(err)
+	}
+}
+
+func (w *Workspace) onTextChanged(text string) {
+	if w.article.ID == 0 {
+		return
+	}
+	w.edit.setSaveState("Editing…")
+	w.autosave.Changed(text)
+}
+
+// saveWorkingCopy runs on the autosave goroutine. It reads only values
+// that change on the UI goroutine under the autosaver's ordering: the
+// article and base are fixed while text for them is pending, because
+// openArticle flushes before switching.
+func (w *Workspace) saveWorkingCopy(text string) error {
+	wc := editor.WorkingCopy{ArticleID: w.article.ID, Base: w.base, Text: text}
+	return w.store.SaveWorkingCopy(context.Background(), wc)
+}
+
+func (w *Workspace) onAutosaved(err error) {
+	at := time.Now()
+	fyne.Do(func() {
+		if err != nil {
+			w.edit.setSaveState("Autosave failed: " + err.Error())
+			return
+		}
+		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (since r%d)", at.Format("15:04:05"), w.base))
+	})
+}
+
+func (w *Workspace) onNoteSelected(n editor.Note) {
+	if n.Orphaned || n.Anchor.Span.End > len(w.edit.entry.Text) {
+		return
+	}
+	w.edit.moveTo(n.Anchor.Span.Start)
+	w.win.Canvas().Focus(w.edit.entry)
+}
+
+func (w *Workspace) onSaveRevision() {
+	if w.article.ID == 0 {
+		return
+	}
+	label := widget.NewEntry()
+	label.SetPlaceHolder("e.g. copy desk read")
+	dialog.ShowForm("Save Revision", "Save", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Label", label)},
+		func(ok bool) {
+			if ok {
+				w.saveRevision(strings.TrimSpace(label.Text))
+			}
+		}, w.win)
+}
+
+// saveRevision freezes the working copy as the next numbered revision.
+func (w *Workspace) saveRevision(label string) {
+	if err := w.autosave.Flush(); err != nil {
+		w.showError(err)
+		return
+	}
+	rev, err := w.store.CommitWorkingCopy(context.Background(), w.article.ID, label, w.opts.Author)
+	switch {
+	case err == nil:
+		w.base = rev.Number
+		w.edit.setSaveState(fmt.Sprintf("Saved as r%d", rev.Number))
+		w.reloadSide()
+		w.library.reload()
+	case errors.Is(err, editor.ErrNoChanges) || errors.Is(err, editor.ErrNotFound):
+		w.edit.setSaveState(fmt.Sprintf("No changes since r%d", w.base))
+	default:
+		w.showError(err)
+	}
+}
+
+func (w *Workspace) onViewRevision(r editor.Revision) {
+	text := widget.NewLabel(r.Text)
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	win := w.app.NewWindow(fmt.Sprintf("%s — r%d (read-only)", w.article.Title, r.Number))
+	win.SetContent(container.NewVScroll(text))
+	win.Resize(fyne.NewSize(700, 600))
+	win.Show()
+}
+
+func (w *Workspace) showError(err error) {
+	if err == nil {
+		return
+	}
+	dialog.ShowError(err, w.win)
+}
+
+// onClose saves typing and layout, then closes the window.
+func (w *Workspace) onClose() {
+	if err := w.autosave.Flush(); err != nil {
+		dialog.ShowConfirm("Unsaved changes",
+			"Your latest typing could not be saved ("+err.Error()+"). Close anyway and lose it?",
+			func(closeAnyway bool) {
+				if closeAnyway {
+					w.closeNow()
+				}
+			}, w.win)
+		return
+	}
+	w.closeNow()
+}
+
+func (w *Workspace) closeNow() {
+	w.autosave.Stop()
+	prefs := w.app.Preferences()
+	size := w.win.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		prefs.SetFloat(prefWindowWidth, float64(size.Width))
+		prefs.SetFloat(prefWindowHeight, float64(size.Height))
+	}
+	prefs.SetFloat(prefSplitLibrary, w.split.Offset)
+	prefs.SetFloat(prefSplitSidebar, w.inner.Offset)
+	w.win.Close()
+}
+
+// Shortcuts, shown in the menus and bound on the window.
+var (
+	shortcutNew     = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutImport  = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExport  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSave    = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutQuit    = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutLibrary = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutSearch  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func (w *Workspace) addShortcuts() {
+	c := w.win.Canvas()
+	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { w.onNewArticle() })
+	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.onImport() })
+	c.AddShortcut(shortcutExport, func(fyne.Shortcut) { w.onExport() })
+	c.AddShortcut(shortcutSave, func(fyne.Shortcut) { w.onSaveRevision() })
+	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.onClose() })
+	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) { c.Focus(w.library.search) })
+	c.AddShortcut(shortcutLibrary, func(fyne.Shortcut) { w.toggleLibrary() })
+}
+
+func (w *Workspace) toggleLibrary() {
+	if w.library.content.Visible() {
+		w.library.content.Hide()
+		w.split.SetOffset(0)
+	} else {
+		w.library.content.Show()
+		w.split.SetOffset(w.app.Preferences().FloatWithFallback(prefSplitLibrary, defaultLibrarySplit))
+	}
+}
+
+func (w *Workspace) mainMenu() *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, fn)
+		m.Shortcut = sc
+		return m
+	}
+	quit := item("Quit", shortcutQuit, w.onClose)
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		item("New Article", shortcutNew, w.onNewArticle),
+		item("Import…", shortcutImport, w.onImport),
+		item("Export…", shortcutExport, w.onExport),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	entryShortcut := func(label string, sc fyne.Shortcut) *fyne.MenuItem {
+		return item(label, sc, func() {
+			if f, ok := w.win.Canvas().Focused().(fyne.Shortcutable); ok {
+				f.TypedShortcut(sc)
+			}
+		})
+	}
+	edit := fyne.NewMenu("Edit",
+		entryShortcut("Undo", &fyne.ShortcutUndo{}),
+		entryShortcut("Redo", &fyne.ShortcutRedo{}),
+		fyne.NewMenuItemSeparator(),
+		entryShortcut("Cut", &fyne.ShortcutCut{}),
+		entryShortcut("Copy", &fyne.ShortcutCopy{}),
+		entryShortcut("Paste", &fyne.ShortcutPaste{}),
+		entryShortcut("Select All", &fyne.ShortcutSelectAll{}),
+	)
+	view := fyne.NewMenu("View",
+		item("Show/Hide Library", shortcutLibrary, w.toggleLibrary),
+		item("Search Library", shortcutSearch, func() { w.win.Canvas().Focus(w.library.search) }),
+		fyne.NewMenuItem("Notes Panel", func() { w.sideTabs.SelectIndex(0) }),
+		fyne.NewMenuItem("Revisions Panel", func() { w.sideTabs.SelectIndex(1) }),
+	)
+	review := fyne.NewMenu("Review",
+		item("Save Revision…", shortcutSave, w.onSaveRevision),
+	)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard Shortcuts", w.showShortcuts),
+		fyne.NewMenuItem("About Copydesk", w.showAbout),
+	)
+	return fyne.NewMainMenu(file, edit, view, review, help)
+}
+
+func (w *Workspace) showShortcuts() {
+	text := strings.Join([]string{
+		"Ctrl+N  New article",
+		"Ctrl+O  Import a file",
+		"Ctrl+E  Export the article",
+		"Ctrl+S  Save the working copy as a revision",
+		"Ctrl+K  Search the library",
+		"Ctrl+Shift+L  Show or hide the library",
+		"Ctrl+Z / Ctrl+Shift+Z  Undo / redo",
+		"Ctrl+Q  Quit",
+	}, "\n")
+	dialog.ShowInformation("Keyboard Shortcuts", text, w.win)
+}
+
+func (w *Workspace) showAbout() {
+	md := w.app.Metadata()
+	dialog.ShowInformation("About Copydesk",
+		fmt.Sprintf("Copydesk %s\nQuote and attribution review for the copy desk.", md.Version), w.win)
+}
+
+// onNewArticle creates an empty article and opens it.
+func (w *Workspace) onNewArticle() {
+	a, _, err := w.store.CreateArticle(context.Background(), editor.Article{Title: "Untitled"}, "Untitled\n", "new", w.opts.Author)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	w.library.reload()
+	w.openArticle(a.ID)
+}
+
+// ImportFile stores the file at path as a new article and opens it.
+func (w *Workspace) ImportFile(path string) error {
+	text, _, err := editor.ReadArticleFile(path)
+	if err != nil {
+		return err
+	}
+	a, _, err := w.store.CreateArticle(context.Background(), editor.Article{Title: editor.TitleOf(text)}, text, "imported", w.opts.Author)
+	if err != nil {
+		return err
+	}
+	w.library.reload()
+	w.openArticle(a.ID)
+	return nil
+}
+
+// ExportFile writes the text in the editing pane to path, atomically.
+func (w *Workspace) ExportFile(path string) error {
+	if w.article.ID == 0 {
+		return errors.New("no article is open")
+	}
+	return editor.WriteFileAtomic(path, []byte(w.edit.entry.Text), 0o644)
+}

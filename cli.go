@@ -1,0 +1,357 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1 // the command could not do its work (database, disk)
+	exitUsage   = 2 // bad usage or unreadable input
+)
+
+// usageError marks errors that exit with exitUsage.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func badInput(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"import", "store files as new articles", cmdImport},
+		{"revise", "store a file as the next revision of an article", cmdRevise},
+		{"list", "list the articles in the database", cmdList},
+		{"export", "write an article's text to a file", cmdExport},
+	}
+}
+
+// run dispatches a command line and returns the process exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name := args[0]
+		if name == "help" {
+			printUsage(stdout)
+			return exitOK
+		}
+		for _, c := range commands() {
+			if c.name == name {
+				return report(stderr, name, c.run(ctx, args[1:], stdout, stderr))
+			}
+		}
+		fmt.Fprintf(stderr, "copydesk: unknown command %q (see copydesk --help)\n", name)
+		return exitUsage
+	}
+	return report(stderr, "", runGUI(ctx, args, stdout, stderr))
+}
+
+func report(stderr io.Writer, name string, err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	prefix := "copydesk"
+	if name != "" {
+		prefix += " " + name
+	}
+	fmt.Fprintf(stderr, "%s: %s\n", prefix, oneLine(err.Error()))
+	var ue usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	if errors.Is(err, storage.ErrCorrupt) || errors.Is(err, storage.ErrNewerSchema) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `Usage:
+  copydesk [--db PATH] [--open ID]     open the review workspace
+  copydesk COMMAND [options] ...
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run "copydesk COMMAND --help" for a command's options. The database defaults
+to copydesk/copydesk.db in the user's data folder.
+`)
+}
+
+// newFlags returns a flag set that prints usage to stderr and reports
+// parse errors as usage errors.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: copydesk %s\n\nOptions:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	return nil
+}
+
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "database `PATH` (default: the user data folder)")
+}
+
+// openStore opens the database at path, or at the default path when empty,
+// creating its folder. created reports whether the file is new.
+func openStore(ctx context.Context, path string) (db *storage.DB, resolved string, created bool, err error) {
+	if path == "" {
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, "", false, err
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, "", false, fmt.Errorf("create database folder: %w", err)
+	}
+	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
+		created = true
+	}
+	db, err = storage.Open(ctx, path)
+	if err != nil {
+		return nil, "", false, err
+	}
+	return db, path, created, nil
+}
+
+func parseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, badInput("%q is not an article ID", s)
+	}
+	return id, nil
+}
+
+// readArticleFile reads an article file, marking read and decode errors as
+// bad input.
+func readArticleFile(path string) (string, editor.Encoding, error) {
+	text, enc, err := editor.ReadArticleFile(path)
+	if err != nil {
+		return "", "", usageError{err}
+	}
+	return text, enc, nil
+}
+
+func currentUser() string {
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return os.Getenv("USERNAME")
+}
+
+func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("import", "import [--db PATH] [--title T] FILE...", stderr)
+	db := dbFlag(fs)
+	title := fs.String("title", "", "article `TITLE` (default: the file's first line); only with one file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fs.Usage()
+		return badInput("no files given")
+	}
+	if *title != "" && len(files) > 1 {
+		return badInput("--title goes with a single file")
+	}
+	// Read and decode every file before storing any, so a bad file in the
+	// list stores nothing.
+	texts := make([]string, len(files))
+	for i, f := range files {
+		text, enc, err := readArticleFile(f)
+		if err != nil {
+			return err
+		}
+		if enc != editor.UTF8 {
+			fmt.Fprintf(stderr, "%s: decoded from %s\n", f, enc)
+		}
+		texts[i] = text
+	}
+	store, _, _, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	for i, f := range files {
+		t := *title
+		if t == "" {
+			t = editor.TitleOf(texts[i])
+		}
+		a, _, err := store.CreateArticle(ctx, editor.Article{Title: t}, texts[i], "imported from "+filepath.Base(f), currentUser())
+		if err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		fmt.Fprintln(stdout, a.ID)
+	}
+	return nil
+}
+
+func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("revise", "revise [--db PATH] [--label L] ID FILE", stderr)
+	db := dbFlag(fs)
+	label := fs.String("label", "", "revision `LABEL`")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return badInput("want an article ID and a file")
+	}
+	id, err := parseID(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	text, enc, err := readArticleFile(fs.Arg(1))
+	if err != nil {
+		return err
+	}
+	if enc != editor.UTF8 {
+		fmt.Fprintf(stderr, "%s: decoded from %s\n", fs.Arg(1), enc)
+	}
+	store, _, _, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	rev, err := store.AddRevision(ctx, id, text, *label, currentUser())
+	if err != nil {
+		if errors.Is(err, storage.ErrNotFound) {
+			return badInput("no article with ID %d", id)
+		}
+		return err
+	}
+	fmt.Fprintln(stdout, rev.Number)
+	return nil
+}
+
+func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("list", "list [--db PATH] [--format text|json]", stderr)
+	db := dbFlag(fs)
+	format := fs.String("format", "text", "output `FORMAT`: text or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return badInput("unknown format %q (want text or json)", *format)
+	}
+	if fs.NArg() != 0 {
+		return badInput("unexpected argument %q", fs.Arg(0))
+	}
+	store, _, _, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	list, err := store.ListArticles(ctx, editor.ArticleFilter{})
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		type row struct {
+			ID        int64     `json:"id"`
+			Title     string    `json:"title"`
+			Revisions int       `json:"revisions"`
+			OpenNotes int       `json:"open_notes"`
+			Updated   time.Time `json:"updated"`
+		}
+		rows := make([]row, 0, len(list))
+		for _, s := range list {
+			rows = append(rows, row{s.ID, s.Title, s.Revisions, s.OpenNotes, s.Updated})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"articles": rows})
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tREVISIONS\tUPDATED\tTITLE")
+	for _, s := range list {
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\n", s.ID, s.Revisions, s.Updated.Local().Format("2006-01-02 15:04"), s.Title)
+	}
+	return tw.Flush()
+}
+
+func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("export", "export [--db PATH] [--revision N] [--format txt] [--out FILE] ID", stderr)
+	db := dbFlag(fs)
+	revision := fs.Int("revision", 0, "revision `N` (default: the latest)")
+	format := fs.String("format", "txt", "output `FORMAT`: txt")
+	out := fs.String("out", "", "write to `FILE` (atomically) instead of standard output")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return badInput("want one article ID")
+	}
+	if *format != "txt" {
+		return badInput("unknown format %q (want txt)", *format)
+	}
+	id, err := parseID(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	store, _, _, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	var rev editor.Revision
+	if *revision > 0 {
+		rev, err = store.Revision(ctx, id, *revision)
+	} else {
+		rev, err = store.LatestRevision(ctx, id)
+	}
+	if errors.Is(err, storage.ErrNotFound) {
+		if *revision > 0 {
+			return badInput("article %d has no revision %d", id, *revision)
+		}
+		return badInput("no article with ID %d", id)
+	}
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = io.WriteString(stdout, rev.Text)
+		return err
+	}
+	return editor.WriteFileAtomic(*out, []byte(rev.Text), 0o644)
+}

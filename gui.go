@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"copydesk/app"
+	"copydesk/assets"
+	"copydesk/editor"
+	"copydesk/storage"
+)
+
+// appID identifies Copydesk to the desktop (preferences, settings); it
+// matches FyneApp.toml.
+const appID = "io.copydesk.desk"
+
+func runGUI(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("copydesk", "[--db PATH] [--open ID]\n       copydesk COMMAND [options] (commands: import, revise, list, export)", stderr)
+	db := dbFlag(fs)
+	open := fs.Int64("open", 0, "open article `ID` at start")
+	help := fs.Bool("help", false, "show this help")
+	fs.BoolVar(help, "h", false, "show this help")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *help {
+		printUsage(stdout)
+		return nil
+	}
+	if fs.NArg() > 0 {
+		return badInput("unexpected argument %q", fs.Arg(0))
+	}
+	if !hasDisplay() {
+		return badInput("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); run it under a desktop session or `xvfb-run copydesk`, or use the command-line tools (copydesk --help)")
+	}
+	store, path, created, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	lock, err := storage.LockForEditing(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer lock.Release()
+	if created {
+		if err := seedSample(ctx, store); err != nil {
+			return err
+		}
+	}
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	ws := app.NewWorkspace(a, store, app.Options{
+		OpenArticle: *open,
+		Author:      currentUser(),
+	})
+	ws.Window().ShowAndRun()
+	return ws.FlushAutosave()
+}
+
+func hasDisplay() bool {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" && runtime.GOOS != "openbsd" && runtime.GOOS != "netbsd" {
+		return true
+	}
+	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+}
+
+// seedSample stores the bundled sample article and its source in a new
+// database, so the app never opens empty.
+func seedSample(ctx context.Context, store *storage.DB) error {
+	a, _, err := store.CreateArticle(ctx, editor.Article{Title: editor.TitleOf(assets.SampleArticle), Slug: "harbor-dredging"}, assets.SampleArticle, "sample draft", "Copydesk")
+	if err != nil {
+		return fmt.Errorf("seed sample article: %w", err)
+	}
+	src := editor.Source{ArticleID: a.ID, Title: assets.SampleSourceTitle, Kind: editor.SourceNotes, Text: assets.SampleSource}
+	if _, err := store.AddSource(ctx, src); err != nil {
+		return fmt.Errorf("seed sample source: %w", err)
+	}
+	return nil
+}

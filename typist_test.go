@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"copydesk/app"
+	"copydesk/storage"
+)
+
+// TestTypistProcess is not a test: it is the child process of
+// TestKillWhileTypingLosesAtMostOneSecond. It opens the workspace on a
+// database and types an "x" every few milliseconds until it is killed,
+// printing each keystroke's count and time.
+func TestTypistProcess(t *testing.T) {
+	db := os.Getenv("COPYDESK_TYPIST_DB")
+	if db == "" {
+		t.Skip("helper process for TestKillWhileTypingLosesAtMostOneSecond")
+	}
+	id, _ := strconv.ParseInt(os.Getenv("COPYDESK_TYPIST_ARTICLE"), 10, 64)
+	store, err := storage.Open(context.Background(), db)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(3)
+	}
+	a := test.NewApp()
+	ws := app.NewWorkspace(a, store, app.Options{OpenArticle: id})
+	entry := ws.Editor()
+	entry.CursorRow, entry.CursorColumn = 1, 0
+	for n := 1; ; n++ {
+		test.Type(entry, "x")
+		fmt.Printf("typed %d %d\n", n, time.Now().UnixNano())
+		time.Sleep(5 * time.Millisecond)
+	}
+}
