@@ -1,0 +1,47 @@
+# Copydesk. Quick start: `make run` opens the app, `make test` runs the tests.
+GO      ?= go
+BIN     := bin/copydesk
+FYNE    := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+PKGS    := ./...
+
+.PHONY: run build test vet fuzz bench package screenshot clean
+
+run: build
+	./$(BIN)
+
+build:
+	scripts/deps.sh gui
+	$(GO) build -o $(BIN) .
+
+test:
+	scripts/deps.sh test
+	$(GO) vet -tags ci $(PKGS)
+	$(GO) test -race -tags ci $(PKGS)
+
+vet:
+	$(GO) vet -tags ci $(PKGS)
+
+# A short fuzzing pass over each fuzz target (FUZZTIME=30s by default).
+FUZZTIME ?= 30s
+fuzz:
+	scripts/deps.sh test
+	@for target in $$($(GO) test -tags ci -list '^Fuzz' ./editor | grep ^Fuzz); do \
+		$(GO) test -tags ci -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) ./editor || exit 1; \
+	done
+
+bench:
+	scripts/deps.sh test
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem $(PKGS)
+
+# Installable bundle: a Linux archive with the binary, .desktop entry and icon.
+package:
+	scripts/deps.sh gui
+	$(FYNE) package --os linux --release
+	@ls -l Copydesk.tar.xz
+
+screenshot: build
+	scripts/deps.sh xvfb
+	scripts/screenshot.sh docs/workspace.png
+
+clean:
+	rm -rf bin Copydesk.tar.xz
