@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	_ "copydesk/app/clocale" // before Fyne initialises; see its doc
 )
 
 func main() {

@@ -251,3 +251,34 @@ func TestKillWhileTypingLosesAtMostOneSecond(t *testing.T) {
 		t.Errorf("working copy lost the article text: %q", wc.Text)
 	}
 }
+
+// TestCLIQuietUnderCLocale runs a command in a child process with the C
+// locale, where Fyne would log a locale error at start, and checks that
+// nothing but the command's own output appears.
+func TestCLIQuietUnderCLocale(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "desk.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCLIProcess$")
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "COPYDESK_CLI_ARGS=list --db "+db)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, stderr.String())
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("stderr = %q, want nothing", stderr.String())
+	}
+	if !strings.HasPrefix(string(out), "ID") {
+		t.Errorf("stdout = %q, want the article table", out)
+	}
+}
+
+// TestCLIProcess is not a test: it runs the command line in
+// COPYDESK_CLI_ARGS for tests that need a separate process.
+func TestCLIProcess(t *testing.T) {
+	args := os.Getenv("COPYDESK_CLI_ARGS")
+	if args == "" {
+		t.Skip("helper process")
+	}
+	os.Exit(run(context.Background(), strings.Fields(args), os.Stdout, os.Stderr))
+}
