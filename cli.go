@@ -47,6 +47,8 @@ func commands() []command {
 		{"revise", "store a file as the next revision of an article", cmdRevise},
 		{"list", "list the articles in the database", cmdList},
 		{"export", "write an article's text to a file", cmdExport},
+		{"quotes", "list every quotation and reported statement with its speaker", cmdQuotes},
+		{"check", "report attribution problems in a file", cmdCheck},
 	}
 }
 
@@ -266,7 +268,7 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("list", "list [--db PATH] [--format text|json]", stderr)
 	db := dbFlag(fs)
-	format := fs.String("format", "text", "output `FORMAT`: text or json")
+	format := formatFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}

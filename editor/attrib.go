@@ -1,0 +1,716 @@
+package editor
+
+import (
+	"sort"
+	"strings"
+)
+
+// introWords open an adverbial phrase before a sentence's subject.
+var introWords = map[string]bool{
+	"in": true, "on": true, "at": true, "after": true, "before": true, "prior": true, "during": true,
+	"while": true, "when": true, "although": true, "though": true, "throughout": true, "speaking": true,
+	"last": true, "earlier": true, "later": true, "meanwhile": true, "however": true, "since": true,
+	"as": true, "despite": true, "with": true, "without": true, "under": true, "for": true, "from": true,
+	"by": true, "if": true, "because": true, "until": true, "once": true, "unlike": true, "like": true,
+	"instead": true, "still": true, "yet": true, "now": true, "then": true, "again": true, "separately": true,
+}
+
+// frame is an attribution found around a statement: who and which verb.
+type frame struct {
+	sp   speaker
+	verb [2]int // tokens of the verb mention
+	ok   bool
+}
+
+// cueAt returns the cue verb at token i, allowing capitals only in the
+// headline and at the start of a sentence.
+func (d *Document) cueAt(i int) (cueVerb, bool) {
+	if !d.isWord(i) || d.toks[i].region >= 0 {
+		return cueVerb{}, false
+	}
+	t := d.toks[i]
+	v, ok := d.lx.cues[t.lower]
+	if !ok {
+		return v, false
+	}
+	if t.upper && t.paragraph != 0 {
+		return v, false
+	}
+	if i > 0 && d.toks[i-1].lower == "to" && v.form == formFinite {
+		return v, false // "declined to comment"
+	}
+	return v, true
+}
+
+// skipAdverbs steps back over adverbs and auxiliaries before a verb.
+func (d *Document) skipAdverbsBack(j, lo int) int {
+	for n := 0; j >= lo && n < 3 && d.isWord(j) && d.lx.adverbs[d.toks[j].lower]; n++ {
+		j--
+	}
+	return j
+}
+
+func (d *Document) skipAdverbsFwd(i, hi int) int {
+	for n := 0; i < hi && n < 3 && d.isWord(i) && d.lx.adverbs[d.toks[i].lower]; n++ {
+		i++
+	}
+	return i
+}
+
+// sentenceSubject finds the subject noun phrase of the sentence starting at
+// token s, stepping over an introductory phrase ("Prior to the ceremony, ").
+func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
+	i := s
+	for i < limit && (d.toks[i].kind != tokWord || d.toks[i].region >= 0) {
+		if d.toks[i].region >= 0 {
+			return 0, 0, false
+		}
+		i++
+	}
+	if i >= limit {
+		return 0, 0, false
+	}
+	switch w := d.toks[i].lower; {
+	case w == "but" || w == "and" || w == "so" || w == "yet" || w == "still" || w == "also":
+		i++
+	case introWords[w]:
+		for k := i; k < limit && k-i < 30; k++ {
+			if d.toks[k].region >= 0 {
+				break
+			}
+			if d.isPunct(k, ",") {
+				i = k + 1
+				break
+			}
+		}
+	}
+	return d.npForward(i, limit)
+}
+
+// frameAfter reads the attribution right after a quotation: `,” said X`,
+// `,” X said`, `,” X, a former minister, said`, `,” according to X`.
+func (d *Document) frameAfter(i, hi, at int, last []int) frame {
+	for i < hi && d.toks[i].kind == tokPunct && strings.Contains(",—–-;", d.Text[d.toks[i].start:d.toks[i].end]) {
+		i++
+	}
+	if i >= hi || d.toks[i].kind != tokWord {
+		return frame{}
+	}
+	if d.toks[i].lower == "according" && i+1 < hi && d.toks[i+1].lower == "to" {
+		if a, b, ok := d.npForward(i+2, hi); ok {
+			return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i, i + 2}, ok: true}
+		}
+		return frame{}
+	}
+	if _, ok := d.cueAt(i); ok {
+		j := d.skipAdverbsFwd(i+1, hi)
+		if a, b, ok := d.npForward(j, hi); ok {
+			return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i, i + 1}, ok: true}
+		}
+		return frame{}
+	}
+	a, b, ok := d.npForward(i, hi)
+	if !ok {
+		return frame{}
+	}
+	j := b
+	if d.isPunct(j, ",") {
+		// An appositive: "X, a former minister, said".
+		k := j + 1
+		for k < hi && k-j < 25 && !d.isPunct(k, ",") && d.toks[k].region < 0 && !d.isTerminalAt(k) {
+			k++
+		}
+		if !d.isPunct(k, ",") {
+			return frame{}
+		}
+		j = k + 1
+	}
+	j = d.skipAdverbsFwd(j, hi)
+	if _, ok := d.cueAt(j); ok {
+		return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{j, j + 1}, ok: true}
+	}
+	return frame{}
+}
+
+// frameBefore reads the attribution before a statement: the last cue verb
+// between lo and i and its subject.
+func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
+	for k := i - 1; k >= lo; k-- {
+		if d.toks[k].region >= 0 {
+			break
+		}
+		if d.toks[k].lower == "according" && k+1 < i && d.toks[k+1].lower == "to" {
+			if a, b, ok := d.npForward(k+2, i); ok {
+				return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{k, k + 2}, ok: true}
+			}
+			continue
+		}
+		v, ok := d.cueAt(k)
+		if !ok {
+			continue
+		}
+		// Passive "was told", "is expected": no speaker here.
+		if k > lo && d.isWord(k-1) {
+			switch d.toks[k-1].lower {
+			case "was", "were", "is", "are", "be", "been", "being":
+				return frame{}
+			}
+		}
+		f := frame{verb: [2]int{k, k + 1}, ok: true}
+		if v.form == formFinite {
+			j := d.skipAdverbsBack(k-1, lo)
+			if j >= lo && !(d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but")) {
+				if a, b, ok := d.npBackward(j, sentStart); ok {
+					f.sp = d.classifySpeaker(a, b, at, last)
+					return f
+				}
+			}
+		}
+		if a, b, ok := d.sentenceSubject(sentStart, k); ok {
+			f.sp = d.classifySpeaker(a, b, at, last)
+			return f
+		}
+		return frame{}
+	}
+	return frame{}
+}
+
+// finalFrame reads a sentence that ends in an attribution after a comma:
+// "…, X said." or "…, said X." or "…, according to X." It returns the comma.
+func (d *Document) finalFrame(s, e, at int, last []int) (frame, int) {
+	for c := e - 1; c > s && e-c < 30; c-- {
+		if d.toks[c].region >= 0 {
+			break
+		}
+		if !d.isPunct(c, ",") {
+			continue
+		}
+		f := d.frameAfter(c+1, e, at, last)
+		if !f.ok {
+			continue
+		}
+		if v := d.lx.cues[d.toks[f.verb[0]].lower]; d.toks[f.verb[0]].lower != "according" && (v.form == formParticiple || !v.clause) {
+			continue
+		}
+		if !d.frameTailOK(max(f.verb[1], f.sp.b), e) {
+			continue
+		}
+		// The frame must run to the end of the sentence without another
+		// clause: allow a few trailing words ("in a statement on Monday").
+		return f, c
+	}
+	return frame{}, -1
+}
+
+// frameTailOK reports whether the words after an attribution frame, from
+// token i to e, are only an adjunct ("on Monday", "in a statement"), not a
+// clause of their own ("said the deadline was …").
+func (d *Document) frameTailOK(i, e int) bool {
+	if i >= e || d.isPunct(i, ",") || d.isPunct(i, "—") {
+		return true
+	}
+	if e-i > 8 || !d.isWord(i) {
+		return false
+	}
+	switch w := d.toks[i].lower; w {
+	case "in", "on", "at", "during", "after", "before", "while", "when", "as", "last", "this",
+		"to", "from", "via", "earlier", "later", "recently", "yesterday", "today", "tonight":
+		return true
+	default:
+		return d.lx.timeWords[w]
+	}
+}
+
+// lastSpeakers returns the people quoted in this paragraph before token at
+// and in the previous paragraph, most recent first.
+func (d *Document) lastSpeakers(par, at int) []int {
+	var out []int
+	for k := len(d.Quotes) - 1; k >= 0; k-- {
+		q := d.Quotes[k]
+		if q.Paragraph < par-1 {
+			break
+		}
+		if q.person >= 0 && q.Speech && q.Span.Start < d.toks[at].start {
+			out = appendIntOnce(out, q.person)
+		}
+	}
+	return out
+}
+
+func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
+	end := r.close
+	if end < 0 {
+		end = d.parTok[r.paragraph+1]
+	}
+	titleCase = true
+	lastTok := -1
+	for i := r.open + 1; i < end; i++ {
+		t := d.toks[i]
+		if t.kind == tokWord {
+			n++
+			if !t.upper && len(t.lower) > 3 {
+				titleCase = false
+			}
+		}
+		lastTok = i
+	}
+	if lastTok >= 0 {
+		terminal = isTerminal(d.Text, d.toks[lastTok]) || d.isPunct(lastTok, ",")
+	}
+	if n < 2 {
+		titleCase = false
+	}
+	return n, terminal, titleCase
+}
+
+// governsDirectly reports whether a cue verb ending at token v introduces
+// the quotation opening at token o: nothing between them but a colon, a
+// comma, "that" or a short listener ("told reporters,").
+func (d *Document) governsDirectly(v, o int) bool {
+	words := 0
+	for i := v; i < o; i++ {
+		t := d.toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		switch t.lower {
+		case "that", "reporters", "the", "a", "an", "him", "her", "them", "us", "me", "audience", "crowd", "supporters":
+			continue
+		}
+		if d.lx.npStop[t.lower] {
+			return false // a preposition: "said on “Meet the Press”"
+		}
+		words++
+	}
+	return words <= 2
+}
+
+// titleAfterPreposition reports whether a short capitalised quotation
+// follows a preposition or possessive, as the name of a show, book or
+// programme does ("on “Meet the Press,”", "CNN’s “State of the Union”").
+func (d *Document) titleAfterPreposition(r region, n int) bool {
+	o := r.open
+	if o == 0 || n > 6 || r.paragraph == 0 || o+1 >= len(d.toks) || !d.toks[o+1].upper {
+		return false
+	}
+	prev := d.toks[o-1]
+	if prev.kind != tokWord || prev.paragraph != r.paragraph {
+		return false
+	}
+	switch prev.lower {
+	case "on", "in", "of", "from", "at", "via", "to", "with", "for", "by":
+		return true
+	}
+	return strings.HasSuffix(prev.lower, "'s") && prev.upper
+}
+
+// namingContext reports whether the words before a quotation make it a
+// title, term or name rather than speech: `a book called “…”`, `the
+// so-called “…”`, `Ted “Lyin’ Ted” Cruz`.
+func (d *Document) namingContext(r region) bool {
+	o := r.open
+	if o == 0 || d.toks[o-1].paragraph != d.toks[o].paragraph {
+		return false
+	}
+	prev := d.toks[o-1]
+	if prev.kind == tokWord && prev.upper && r.close >= 0 && r.close+1 < len(d.toks) {
+		next := d.toks[r.close+1]
+		if next.kind == tokWord && next.upper && next.paragraph == prev.paragraph && !d.lx.stopCaps[prev.lower] {
+			return true // a nickname inside a name
+		}
+	}
+	if prev.kind == tokWord && prev.lower == "as" && o >= 2 {
+		switch d.toks[o-2].lower {
+		case "known", "referred", "billed", "branded", "dubbed":
+			return true
+		}
+	}
+	if prev.kind != tokWord || !d.lx.naming[prev.lower] {
+		return false
+	}
+	if _, isCue := d.lx.cues[prev.lower]; isCue && o >= 2 {
+		// "what he called “…”" is speech; "a group called “…”" is a name.
+		p2 := d.toks[o-2]
+		if _, pro := pronouns[p2.lower]; pro || d.mentionAt(o-2) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// attributeQuotes turns each outermost pair of quotation marks into a Quote
+// and finds its speaker.
+func (d *Document) attributeQuotes() {
+	headOf := make(map[int]int) // region -> quote index
+	for ri, r := range d.regions {
+		if r.depth > 0 {
+			continue
+		}
+		o := d.toks[r.open]
+		end := d.Paragraphs[r.paragraph].End
+		inner := Span{o.end, end}
+		if r.close >= 0 {
+			c := d.toks[r.close]
+			end = c.end
+			inner.End = c.start
+		}
+		q := Quote{
+			Span:      Span{o.start, end},
+			Text:      strings.TrimSpace(inner.In(d.Text)),
+			Direct:    true,
+			Paragraph: r.paragraph,
+			Headline:  r.paragraph == 0,
+			Continues: r.continues,
+			person:    -1,
+			first:     -1,
+		}
+		si := d.sentenceOf(r.open)
+		s, e := d.sentStart[si], d.sentStart[si+1]
+		n, terminal, titleCase := d.innerWords(r)
+		last := d.lastSpeakers(r.paragraph, r.open)
+		// Directly attached frames.
+		var f frame
+		closeTok := r.close
+		if closeTok >= 0 {
+			hi := e
+			for k := closeTok + 1; k < e; k++ {
+				if d.toks[k].kind == tokQuote && d.toks[k].region >= 0 && d.toks[k].region != ri {
+					hi = k
+					break
+				}
+			}
+			f = d.frameAfter(closeTok+1, hi, r.open, last)
+		}
+		lo := s
+		for k := r.open - 1; k >= s; k-- {
+			if d.toks[k].region >= 0 {
+				lo = k + 1
+				break
+			}
+		}
+		attached := f.ok
+		if !f.ok {
+			f = d.frameBefore(lo, r.open, s, r.open, last)
+			// A cue right before the quotation ("said:", "told reporters,")
+			// governs it directly.
+			attached = f.ok && d.governsDirectly(f.verb[1], r.open)
+		}
+		if !f.ok {
+			if ff, c := d.finalFrame(s, e, r.open, last); ff.ok && c > r.open {
+				f = ff
+			}
+		}
+		q.Partial = r.open > s && d.toks[r.open-1].kind == tokWord
+		switch {
+		case titleCase && !attached && n <= 6 && r.paragraph > 0:
+			q.Speech = false
+		case strings.EqualFold(strings.Trim(q.Text, ",.!? "), "so-called"):
+			q.Speech = false
+		case d.namingContext(r) && !attached, d.titleAfterPreposition(r, n):
+			q.Speech = false
+		case f.ok:
+			q.Speech = n >= 1
+		default:
+			q.Speech = n >= 4 || (terminal && n >= 2)
+		}
+		if f.ok && q.Speech {
+			d.applyFrame(&q, f)
+		}
+		if q.Speech && !f.ok {
+			d.inheritSpeaker(&q, r, ri, headOf)
+		}
+		if !q.Speech {
+			q.Attribution = AttrNone
+		}
+		d.Quotes = append(d.Quotes, q)
+		headOf[ri] = len(d.Quotes) - 1
+	}
+	// A quotation over several paragraphs attributed only in a later
+	// paragraph ("“And we will,” she said.") takes that speaker throughout.
+	for k := len(d.Quotes) - 1; k > 0; k-- {
+		q := d.Quotes[k]
+		if !q.Continues || q.Speaker == nil {
+			continue
+		}
+		p := &d.Quotes[k-1]
+		if p.Direct && p.Speech && p.Paragraph == q.Paragraph-1 && (p.Attribution == AttrNone || p.Attribution == AttrContinuation) {
+			p.Speaker, p.SpeakerName, p.Attribution, p.person = q.Speaker, q.SpeakerName, q.Attribution, q.person
+		}
+	}
+	// A bare quotation before an attributed one in the same paragraph
+	// ("“A.” “B,” he said.") belongs to the same speaker.
+	for k := len(d.Quotes) - 2; k >= 0; k-- {
+		q, nx := &d.Quotes[k], d.Quotes[k+1]
+		if q.Speech && q.Direct && (q.Attribution == AttrNone || q.Attribution == AttrContinuation) &&
+			nx.Speech && nx.Paragraph == q.Paragraph && nx.Speaker != nil && nx.Attribution != AttrContinuation && !q.Headline {
+			q.Speaker, q.SpeakerName, q.Attribution, q.person = nx.Speaker, nx.SpeakerName, nx.Attribution, nx.person
+		}
+	}
+}
+
+func (d *Document) applyFrame(q *Quote, f frame) {
+	q.Verb = d.mention(f.verb[0], f.verb[1])
+	sp := f.sp
+	if sp.kind == spNone {
+		q.Attribution = AttrNone
+		return
+	}
+	q.Speaker = d.mention(sp.a, sp.b)
+	q.SpeakerName = sp.name
+	q.Attribution = sp.attr
+	q.person = sp.person
+	q.first = sp.head
+}
+
+// inheritSpeaker gives a quotation without its own attribution the speaker
+// of the quotation it continues, of another quotation in its paragraph, or
+// of the previous paragraph's last quotation (a floating quote).
+func (d *Document) inheritSpeaker(q *Quote, r region, ri int, headOf map[int]int) {
+	q.Attribution = AttrNone
+	prevIdx := -1
+	for k := len(d.Quotes) - 1; k >= 0; k-- {
+		if d.Quotes[k].Speech && !d.Quotes[k].Headline {
+			prevIdx = k
+			break
+		}
+	}
+	if prevIdx < 0 {
+		return
+	}
+	p := d.Quotes[prevIdx]
+	copyFrom := func(attr Attribution) {
+		q.Speaker, q.SpeakerName, q.person, q.Verb = p.Speaker, p.SpeakerName, p.person, nil
+		q.Attribution = attr
+	}
+	switch {
+	case r.continues && p.Paragraph == r.paragraph-1:
+		copyFrom(p.Attribution)
+	case p.Paragraph == r.paragraph && p.Speaker != nil:
+		copyFrom(p.Attribution)
+	case p.Paragraph == r.paragraph-1 && d.parTok[r.paragraph] == r.open && p.Speaker != nil:
+		// Previous paragraph ended "X said:" → explicit.
+		if d.colonFrameEnds(p.Paragraph) {
+			copyFrom(p.Attribution)
+			return
+		}
+		copyFrom(AttrContinuation)
+	case d.parTok[r.paragraph] == r.open && r.paragraph > 1 && d.colonFrameEnds(r.paragraph-1):
+		hi := d.parTok[r.paragraph]
+		si := d.sentenceOf(hi - 1)
+		f := d.frameBefore(d.sentStart[si], hi-1, d.sentStart[si], r.open, nil)
+		if f.ok && f.sp.kind != spNone {
+			d.applyFrame(q, f)
+		}
+	}
+}
+
+// colonFrameEnds reports whether paragraph p ends with a colon.
+func (d *Document) colonFrameEnds(p int) bool {
+	hi := d.parTok[p+1]
+	return hi > d.parTok[p] && d.isPunct(hi-1, ":")
+}
+
+// zeroThat lists verbs that report a clause without "that" ("said he would").
+var zeroThat = map[string]bool{
+	"say": true, "tell": true, "think": true, "believe": true, "add": true, "argue": true, "claim": true,
+	"insist": true, "warn": true, "note": true, "predict": true, "suggest": true, "acknowledge": true,
+	"admit": true, "hope": true, "fear": true, "worry": true, "know": true, "feel": true, "expect": true,
+	"write": true, "report": true, "estimate": true, "contend": true, "concede": true, "agree": true,
+	"explain": true, "recall": true, "announce": true, "assert": true, "declare": true, "promise": true,
+	"show": true, "find": true, "state": true, "tweet": true, "charge": true, "complain": true,
+}
+
+var subordinators = map[string]bool{
+	"while": true, "although": true, "though": true, "as": true, "because": true, "if": true,
+	"when": true, "since": true, "whereas": true, "even": true, "after": true, "before": true,
+}
+
+var subjectContractions = map[string]bool{
+	"that's": true, "it's": true, "he's": true, "she's": true, "they're": true, "we're": true,
+	"there's": true, "i'm": true, "he'd": true, "she'd": true, "they'd": true, "we'd": true,
+	"he'll": true, "she'll": true, "they'll": true, "we'll": true, "i'll": true, "i've": true,
+	"we've": true, "they've": true,
+}
+
+var clauseStarters = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "there": true, "this": true,
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true,
+	"no": true, "some": true, "many": true, "most": true, "all": true, "those": true, "these": true,
+	"if": true, "whether": true, "what": true, "how": true, "why": true, "you": true, "that's": true,
+	"it's": true, "he's": true, "she's": true, "they're": true, "we're": true, "nobody": true,
+}
+
+// findReportedSpeech adds reported statements: "X said (that) …", "…, X
+// said.", "according to X, …", "X told reporters …".
+func (d *Document) findReportedSpeech() {
+	d.nDirect = len(d.Quotes)
+	for si := 0; si+1 < len(d.sentStart); si++ {
+		s, e := d.sentStart[si], d.sentStart[si+1]
+		if s >= e {
+			continue
+		}
+		// Trim final punctuation outside quotations.
+		ce := e
+		for ce > s && d.toks[ce-1].kind == tokPunct && d.toks[ce-1].region < 0 {
+			ce--
+		}
+		used := false
+		// "…, X said." and "…, according to X."
+		if f, c := d.finalFrame(s, ce, s, nil); f.ok && !d.directCovers(s, c) && c-s >= 3 {
+			d.addReported(s, c, f)
+			used = true
+		}
+		// "According to X, …"
+		if !used && d.toks[s].lower == "according" && s+1 < ce && d.toks[s+1].lower == "to" {
+			for k := s + 2; k < ce && k-s < 20; k++ {
+				if d.isPunct(k, ",") {
+					if a, b, ok := d.npForward(s+2, k); ok && ce-k > 3 {
+						f := frame{verb: [2]int{s, s + 2}, ok: true}
+						f.sp = d.classifySpeaker(a, b, s, nil)
+						d.addReported(k+1, ce, f)
+						used = true
+					}
+					break
+				}
+			}
+		}
+		if used {
+			continue
+		}
+		// "X said (that) …"
+		for k := s; k < ce; k++ {
+			v, ok := d.cueAt(k)
+			if !ok || !v.clause {
+				continue
+			}
+			if k > s && d.toks[k-1].kind == tokQuote {
+				continue // an inverted frame after a quotation
+			}
+			c := k + 1
+			if v.object {
+				for j := c; j < ce && j-c < 5; j++ {
+					if d.toks[j].lower == "that" {
+						c = j
+						break
+					}
+				}
+			}
+			// Step over "on Tuesday", "in a statement" before "that".
+			if c < ce && d.toks[c].lower != "that" {
+				for j := c; j < ce && j-c < 7; j++ {
+					if d.toks[j].lower == "that" && d.toks[j].region < 0 {
+						if d.isTimeOrPlace(c, j) {
+							c = j
+						}
+						break
+					}
+					if d.isPunct(j, ",") || d.toks[j].region >= 0 {
+						break
+					}
+				}
+			}
+			if c >= ce {
+				continue
+			}
+			t := d.toks[c]
+			okClause := t.lower == "that" && t.region < 0
+			if !okClause && zeroThat[v.lemma] && t.region < 0 && t.kind == tokWord {
+				_, isPro := pronouns[t.lower]
+				okClause = (isPro && t.lower != "you" && t.lower != "it") || subjectContractions[t.lower] ||
+					(t.upper && d.mentionAt(c) >= 0) ||
+					(clauseStarters[t.lower] && (v.lemma == "say" || v.lemma == "think" || v.lemma == "believe"))
+			}
+			if !okClause || ce-c < 3 {
+				continue
+			}
+			if d.directCovers(c, ce) {
+				continue
+			}
+			// In "While X said …, Y did …" the statement ends at the comma.
+			if sub := d.toks[s].lower; subordinators[sub] && k-s < 15 {
+				for j := c; j < ce; j++ {
+					if d.isPunct(j, ",") && d.toks[j].region < 0 {
+						ce = j
+						break
+					}
+				}
+			}
+			f := d.frameBefore(s, k+1, s, s, nil)
+			if !f.ok {
+				f = frame{verb: [2]int{k, k + 1}, ok: true}
+			}
+			f.verb = [2]int{k, k + 1}
+			d.addReported(c, ce, f)
+			break
+		}
+	}
+}
+
+// isTimeOrPlace reports whether tokens [a, b) are a short adjunct such as
+// "on Tuesday" or "in a statement".
+func (d *Document) isTimeOrPlace(a, b int) bool {
+	if b-a > 6 {
+		return false
+	}
+	w := d.toks[a].lower
+	return d.lx.timeWords[w] || w == "in" || w == "on" || w == "at" || w == "to"
+}
+
+// directCovers reports whether a direct speech quotation covers most of the
+// tokens [a, b).
+func (d *Document) directCovers(a, b int) bool {
+	if a >= b {
+		return true
+	}
+	span := Span{d.toks[a].start, d.toks[b-1].end}
+	covered := 0
+	// Direct quotations come first in d.Quotes, in text order.
+	direct := d.Quotes[:d.nDirect]
+	k := sort.Search(len(direct), func(i int) bool { return direct[i].Span.End > span.Start })
+	for _, q := range direct[k:] {
+		if q.Span.Start >= span.End {
+			break
+		}
+		if !q.Span.Overlaps(span) {
+			continue
+		}
+		lo, hi := max(q.Span.Start, span.Start), min(q.Span.End, span.End)
+		covered += hi - lo
+	}
+	return covered*10 >= span.Len()*7
+}
+
+func (d *Document) addReported(a, b int, f frame) {
+	if a >= b {
+		return
+	}
+	for a < b && d.toks[a].kind == tokPunct && d.toks[a].region < 0 {
+		a++
+	}
+	for b > a && d.toks[b-1].kind == tokPunct && d.toks[b-1].region < 0 {
+		b--
+	}
+	if a >= b {
+		return
+	}
+	span := Span{d.toks[a].start, d.toks[b-1].end}
+	// Extend over a closing mark of a quotation the clause ends in.
+	q := Quote{
+		Span:      span,
+		Text:      span.In(d.Text),
+		Speech:    true,
+		Paragraph: d.toks[a].paragraph,
+		Headline:  d.toks[a].paragraph == 0,
+		person:    -1,
+		first:     -1,
+	}
+	d.applyFrame(&q, f)
+	if q.Attribution == "" {
+		q.Attribution = AttrNone
+	}
+	d.Quotes = append(d.Quotes, q)
+}
+
+func sortQuotesStable(q []Quote) {
+	sort.SliceStable(q, func(i, j int) bool { return q[i].Span.Start < q[j].Span.Start })
+}

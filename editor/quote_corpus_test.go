@@ -1,0 +1,164 @@
+package editor
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// polnearDoc is one line of the shared PolNeAR dev+test file (offsets in
+// code points).
+type polnearDoc struct {
+	Doc          string `json:"doc"`
+	Text         string `json:"text"`
+	Attributions []struct {
+		Source  [][2]int `json:"source"`
+		Content [][2]int `json:"content"`
+		Quoted  bool     `json:"content_has_quote_marks"`
+	} `json:"attributions"`
+}
+
+// TestPolNeARDirectQuotes scores direct quotations on the PolNeAR dev+test
+// articles the way tools/score_quotes.py does in --mode direct, and holds
+// the engine to floors a little under its measured figures. It skips when
+// the shared corpus is absent.
+func TestPolNeARDirectQuotes(t *testing.T) {
+	f, err := os.Open(filepath.Join(sharedDir, "corpus", "polnear", "polnear_dev_test.jsonl"))
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	seen := map[string]bool{}
+	var tp, fp, fn, spk int
+	for sc.Scan() {
+		var pd polnearDoc
+		if err := json.Unmarshal(sc.Bytes(), &pd); err != nil {
+			t.Fatal(err)
+		}
+		if seen[pd.Doc] {
+			continue
+		}
+		seen[pd.Doc] = true
+		doc := Analyze(pd.Text)
+		checkSpans(t, doc)
+		byteAt := codePointOffsets(pd.Text)
+		type pred struct {
+			span, speaker Span
+			hasSpeaker    bool
+			used          bool
+		}
+		var preds []*pred
+		for _, q := range doc.Quotes {
+			if q.Direct && q.Speech {
+				p := &pred{span: q.Span}
+				if q.Speaker != nil {
+					p.speaker, p.hasSpeaker = q.Speaker.Span, true
+				}
+				preds = append(preds, p)
+			}
+		}
+		for _, a := range pd.Attributions {
+			if !a.Quoted {
+				continue
+			}
+			var sources []Span
+			for _, s := range a.Source {
+				sources = append(sources, Span{byteAt[s[0]], byteAt[s[1]]})
+			}
+			for _, c := range a.Content {
+				for _, g := range quotedSegments(pd.Text, byteAt[c[0]], byteAt[c[1]]) {
+					if utf8.RuneCountInString(g.In(pd.Text)) <= 2 {
+						continue
+					}
+					var best *pred
+					bestShare := 0.0
+					for _, p := range preds {
+						if p.used || !p.span.Overlaps(g) {
+							continue
+						}
+						ov := min(p.span.End, g.End) - max(p.span.Start, g.Start)
+						if share := float64(ov) / float64(g.Len()); share > bestShare {
+							best, bestShare = p, share
+						}
+					}
+					if best == nil || bestShare <= 0.3 {
+						fn++
+						continue
+					}
+					best.used = true
+					tp++
+					switch {
+					case len(sources) == 0 && !best.hasSpeaker:
+						spk++
+					case best.hasSpeaker:
+						for _, s := range sources {
+							if s.Overlaps(best.speaker) {
+								spk++
+								break
+							}
+						}
+					}
+				}
+			}
+		}
+		for _, p := range preds {
+			if !p.used {
+				fp++
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	prec := 100 * float64(tp) / float64(max(1, tp+fp))
+	rec := 100 * float64(tp) / float64(max(1, tp+fn))
+	speaker := 100 * float64(spk) / float64(max(1, tp))
+	t.Logf("PolNeAR dev+test direct: %d docs, P %.1f R %.1f speaker %.1f", len(seen), prec, rec, speaker)
+	if prec < 85 || rec < 92 || speaker < 75 {
+		t.Errorf("direct quotes below floor: P %.1f (85) R %.1f (92) speaker %.1f (75)", prec, rec, speaker)
+	}
+}
+
+// codePointOffsets maps each code-point offset of text (and its length) to
+// a byte offset.
+func codePointOffsets(text string) []int {
+	out := make([]int, 0, len(text)+1)
+	for i := range text {
+		out = append(out, i)
+	}
+	return append(out, len(text))
+}
+
+// quotedSegments returns the quotation-marked stretches (marks included)
+// of text[s:e], as the scorer defines them: from “ or " to the next
+// matching mark, or to e when none follows.
+func quotedSegments(text string, s, e int) []Span {
+	var out []Span
+	for i := s; i < e; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != '“' && r != '"' {
+			i += size
+			continue
+		}
+		closer := "”"
+		if r == '"' {
+			closer = `"`
+		}
+		limit := min(len(text), e+len(closer))
+		j := strings.Index(text[i+size:limit], closer)
+		if j < 0 {
+			out = append(out, Span{i, e})
+			break
+		}
+		end := i + size + j + len(closer)
+		out = append(out, Span{i, end})
+		i = end
+	}
+	return out
+}
