@@ -39,7 +39,51 @@ func (d *Document) cueAt(i int) (cueVerb, bool) {
 	if i > 0 && d.toks[i-1].lower == "to" && v.form == formFinite {
 		return v, false // "declined to comment"
 	}
+	if v.form == formFinite && i > 0 && (i+1 >= len(d.toks) || d.toks[i+1].lower != "that") && d.cueIsNoun(i, v) {
+		return v, false // "the TV show", "his comments"; but "his claim that …" reports
+	}
 	return v, true
+}
+
+// pluralHeads are plural nouns without a final s that can take a bare
+// verb ("people say").
+var pluralHeads = map[string]bool{
+	"people": true, "police": true, "men": true, "women": true, "children": true, "staff": true,
+	"media": true, "press": true, "public": true, "clergy": true, "data": true, "youth": true,
+}
+
+// cueIsNoun reports whether the present-tense cue word at token i is used
+// as a noun: after a determiner or possessive ("the show", "his
+// comments"), or, in its bare form, after a word that cannot be a plural
+// subject ("the TV show", "a news report").
+func (d *Document) cueIsNoun(i int, v cueVerb) bool {
+	t := d.toks[i]
+	if t.lower != v.lemma && !strings.HasSuffix(t.lower, "s") {
+		return false // said, wrote: past tense is always the verb
+	}
+	p := d.toks[i-1]
+	if p.kind != tokWord || p.paragraph != t.paragraph {
+		return false
+	}
+	if articles[p.lower] || strings.HasSuffix(p.lower, "'s") {
+		return true
+	}
+	if t.lower != v.lemma || i < 2 {
+		return false
+	}
+	// "the TV show", "a news report": an article, then one word that
+	// cannot be a plural subject.
+	if _, pro := pronouns[p.lower]; pro || d.lx.npStop[p.lower] || pluralHeads[p.lower] || strings.HasSuffix(p.lower, "s") {
+		return false
+	}
+	return articles[d.toks[i-2].lower] && d.toks[i-2].kind == tokWord
+}
+
+// articles are determiners that make the next noun phrase singular or
+// definite: a verb never follows them directly.
+var articles = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"our": true, "my": true, "your": true, "this": true,
 }
 
 // skipAdverbs steps back over adverbs and auxiliaries before a verb.
@@ -70,19 +114,29 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 	if i >= limit {
 		return 0, 0, false
 	}
-	switch w := d.toks[i].lower; {
-	case w == "but" || w == "and" || w == "so" || w == "yet" || w == "still" || w == "also":
-		i++
-	case introWords[w]:
+	for n := 0; n < 3 && i < limit; n++ {
+		w := d.toks[i].lower
+		if w == "but" || w == "and" || w == "so" || w == "yet" || w == "still" || w == "also" {
+			i++
+			continue
+		}
+		if !introWords[w] {
+			break
+		}
+		next := i
 		for k := i; k < limit && k-i < 30; k++ {
 			if d.toks[k].region >= 0 {
 				break
 			}
 			if d.isPunct(k, ",") {
-				i = k + 1
+				next = k + 1
 				break
 			}
 		}
+		if next == i {
+			break
+		}
+		i = next
 	}
 	return d.npForward(i, limit)
 }
@@ -178,6 +232,9 @@ func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
 // finalFrame reads a sentence that ends in an attribution after a comma:
 // "…, X said." or "…, said X." or "…, according to X." It returns the comma.
 func (d *Document) finalFrame(s, e, at int, last []int) (frame, int) {
+	for e > s && d.toks[e-1].kind == tokPunct && d.toks[e-1].region < 0 {
+		e--
+	}
 	for c := e - 1; c > s && e-c < 30; c-- {
 		if d.toks[c].region >= 0 {
 			break
@@ -200,6 +257,30 @@ func (d *Document) finalFrame(s, e, at int, last []int) (frame, int) {
 		return f, c
 	}
 	return frame{}, -1
+}
+
+// nextSentenceFrame reads an attribution that follows a quotation ending
+// in its own terminal punctuation: "“Isn’t that a bribe?” Trump asked."
+// The next sentence must be the frame and nothing else.
+func (d *Document) nextSentenceFrame(si, at int, last []int) frame {
+	if si+2 >= len(d.sentStart) {
+		return frame{}
+	}
+	s, e := d.sentStart[si+1], d.sentStart[si+2]
+	if d.toks[s].paragraph != d.toks[at].paragraph {
+		return frame{}
+	}
+	for e > s && d.toks[e-1].kind == tokPunct {
+		e--
+	}
+	f := d.frameAfter(s, e, at, last)
+	if !f.ok || !d.frameTailOK(max(f.verb[1], f.sp.b), e) {
+		return frame{}
+	}
+	if d.toks[f.verb[0]].lower == "according" {
+		return frame{}
+	}
+	return f
 }
 
 // frameTailOK reports whether the words after an attribution frame, from
@@ -380,6 +461,9 @@ func (d *Document) attributeQuotes() {
 				}
 			}
 			f = d.frameAfter(closeTok+1, hi, r.open, last)
+			if !f.ok && closeTok+1 == e {
+				f = d.nextSentenceFrame(si, r.open, last)
+			}
 		}
 		lo := s
 		for k := r.open - 1; k >= s; k-- {
@@ -398,6 +482,15 @@ func (d *Document) attributeQuotes() {
 		if !f.ok {
 			if ff, c := d.finalFrame(s, e, r.open, last); ff.ok && c > r.open {
 				f = ff
+			}
+		}
+		if !f.ok && r.open > s && d.isPunct(r.open-1, ":") {
+			// "Clinton has since apologized: “…”": the subject of the
+			// sentence the colon ends speaks.
+			if a, b, ok := d.sentenceSubject(s, r.open-1); ok {
+				f = frame{sp: d.classifySpeaker(a, b, r.open, last), verb: [2]int{r.open - 1, r.open - 1}, ok: true}
+				attached = f.sp.kind != spNone
+				f.ok = attached
 			}
 		}
 		q.Partial = r.open > s && d.toks[r.open-1].kind == tokWord

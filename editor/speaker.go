@@ -465,8 +465,11 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 	}
 	if d.toks[i].upper {
 		if j := d.capRun(i, hi); j > i {
+			// A person's name ends the phrase; an organisation's name may
+			// go on to a role and a name ("Judicial Watch president Tom
+			// Fitton").
 			c, _ := d.readName(i, j)
-			if len(c.name) > 0 && !d.lx.stopCaps[d.toks[i].lower] {
+			if len(c.name) > 0 && !d.lx.stopCaps[d.toks[i].lower] && !d.continuesNP(j, hi) {
 				return i, j, true
 			}
 		}
@@ -510,6 +513,19 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 		return 0, 0, false
 	}
 	return i, j, true
+}
+
+// continuesNP reports whether token j carries a noun phrase on: a
+// lower-case noun that is not a verb, preposition or other phrase stop.
+func (d *Document) continuesNP(j, hi int) bool {
+	if j >= hi || !d.isWord(j) || d.toks[j].region >= 0 {
+		return false
+	}
+	t := d.toks[j]
+	if t.upper {
+		return true
+	}
+	return !d.lx.npStop[t.lower] && d.lx.cues[t.lower].lemma == "" && !d.lx.determiners[t.lower] && !strings.HasSuffix(t.lower, "ed")
 }
 
 // classifySpeaker decides what the noun phrase [a, b) is and resolves it to
