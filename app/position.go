@@ -6,33 +6,26 @@ import (
 	"unicode/utf8"
 )
 
-// rowColumn converts a byte offset into text to the zero-based row and rune
-// column Fyne's Entry uses for its cursor. Rows are lines split at \n.
-// Offsets outside the text are clamped; an offset inside a UTF-8 sequence
-// counts as the start of that rune.
-func rowColumn(text string, off int) (row, col int) {
-	if off < 0 {
-		off = 0
+// runeOffset converts a byte offset into text to the rune offset Fyne's
+// Entry counts in. Offsets outside the text are clamped; an offset inside a
+// UTF-8 sequence counts as the start of that rune.
+func runeOffset(text string, off int) int {
+	if off <= 0 {
+		return 0
 	}
 	if off > len(text) {
 		off = len(text)
 	}
-	lineStart := 0
-	for i := 0; i < off; i++ {
-		if text[i] == '\n' {
-			row++
-			lineStart = i + 1
-		}
-	}
-	for i := lineStart; i < off; {
+	n := 0
+	for i := 0; i < off; {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		if i+size > off {
 			break
 		}
 		i += size
-		col++
+		n++
 	}
-	return row, col
+	return n
 }
 
 // slugFileName turns a headline into a short file name.

@@ -1,29 +1,30 @@
 package app
 
-import "testing"
+import (
+	"testing"
 
-func TestRowColumn(t *testing.T) {
-	const text = "Hed’s\n“Quote” here\n\nlast"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestRuneOffset(t *testing.T) {
+	const text = "Hed’s\n“Quote” here"
 	tests := []struct {
-		name     string
-		off      int
-		row, col int
+		name string
+		off  int
+		want int
 	}{
-		{"start", 0, 0, 0},
-		{"after curly apostrophe", len("Hed’"), 0, 4},
-		{"inside a rune counts as its start", len("Hed") + 1, 0, 3},
-		{"start of second line", len("Hed’s\n"), 1, 0},
-		{"after curly quote", len("Hed’s\n“"), 1, 1},
-		{"empty line", len("Hed’s\n“Quote” here\n"), 2, 0},
-		{"end", len(text), 3, 4},
-		{"past end clamps", len(text) + 10, 3, 4},
-		{"negative clamps", -3, 0, 0},
+		{"start", 0, 0},
+		{"after curly apostrophe", len("Hed’"), 4},
+		{"inside a rune counts as its start", len("Hed") + 1, 3},
+		{"after the newline", len("Hed’s\n"), 6},
+		{"end", len(text), 18},
+		{"past end clamps", len(text) + 10, 18},
+		{"negative clamps", -3, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			row, col := rowColumn(text, tt.off)
-			if row != tt.row || col != tt.col {
-				t.Errorf("rowColumn(%d) = %d,%d, want %d,%d", tt.off, row, col, tt.row, tt.col)
+			if got := runeOffset(text, tt.off); got != tt.want {
+				t.Errorf("runeOffset(%d) = %d, want %d", tt.off, got, tt.want)
 			}
 		})
 	}
@@ -40,3 +41,5 @@ func TestSlugFileName(t *testing.T) {
 		}
 	}
 }
+
+func widgetCell(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }

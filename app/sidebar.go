@@ -12,78 +12,160 @@ import (
 	"copydesk/editor"
 )
 
-// notesPanel lists the open article's notes, most severe first.
+// noteRow is one row of the notes panel: a group header, a finding from
+// the checks, or a note kept in the database.
+type noteRow struct {
+	header  string
+	finding *editor.Finding
+	note    *editor.Note
+	exact   string // the words the finding or note points at
+}
+
+// notesPanel lists the checks' findings on the open article, grouped by
+// severity, and the notes kept with it; the selected row is shown in full
+// below the list.
 type notesPanel struct {
 	list     *widget.List
+	detail   *widget.Label
 	empty    *widget.Label
-	notes    []editor.Note
-	onSelect func(editor.Note)
+	rows     []noteRow
+	onSelect func(noteRow)
 	content  fyne.CanvasObject
 }
 
-func newNotesPanel(onSelect func(editor.Note)) *notesPanel {
+func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 	p := &notesPanel{onSelect: onSelect}
 	p.list = widget.NewList(
-		func() int { return len(p.notes) },
+		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
 			icon := widget.NewIcon(theme.InfoIcon())
-			msg := widget.NewLabel("A note message that can wrap over lines")
-			msg.Wrapping = fyne.TextWrapWord
+			msg := widget.NewLabel("A note message")
+			msg.Truncation = fyne.TextTruncateEllipsis
 			quote := widget.NewLabel("quoted text")
 			quote.TextStyle.Italic = true
+			quote.SizeName = theme.SizeNameCaptionText
 			quote.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(msg, quote))
+			return container.NewBorder(nil, nil, icon, nil, container.NewVBox(msg, quote))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < 0 || i >= len(p.notes) {
-				return
+			if i >= 0 && i < len(p.rows) {
+				updateNoteRow(p.rows[i], o.(*fyne.Container))
 			}
-			n := p.notes[i]
-			border := o.(*fyne.Container)
-			body := border.Objects[0].(*fyne.Container)
-			icon := border.Objects[1].(*fyne.Container).Objects[0].(*widget.Icon)
-			icon.SetResource(severityIcon(n.Severity))
-			body.Objects[0].(*widget.Label).SetText(noteHeadline(n))
-			body.Objects[1].(*widget.Label).SetText("“" + oneLine(n.Anchor.Exact) + "”")
-			p.list.SetItemHeight(i, o.MinSize().Height)
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(p.notes) && p.onSelect != nil {
-			p.onSelect(p.notes[i])
+		if i < 0 || i >= len(p.rows) {
+			return
+		}
+		row := p.rows[i]
+		if row.header != "" {
+			p.list.Unselect(i)
+			return
+		}
+		p.detail.SetText(rowDetail(row))
+		if p.onSelect != nil {
+			p.onSelect(row)
 		}
 	}
-	p.empty = widget.NewLabel("No notes on this article.")
+	p.detail = widget.NewLabel("")
+	p.detail.Wrapping = fyne.TextWrapWord
+	p.empty = widget.NewLabel("No findings and no notes on this article.")
 	p.empty.Wrapping = fyne.TextWrapWord
-	p.content = container.NewStack(p.list, container.NewVBox(p.empty))
+	p.empty.Hide()
+	p.content = container.NewBorder(nil, p.detail, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	return p
 }
 
-func (p *notesPanel) setNotes(notes []editor.Note) {
-	p.notes = notes
-	p.empty.Hidden = len(notes) > 0
+func updateNoteRow(row noteRow, box *fyne.Container) {
+	body := box.Objects[0].(*fyne.Container)
+	icon := box.Objects[1].(*widget.Icon)
+	msg := body.Objects[0].(*widget.Label)
+	quote := body.Objects[1].(*widget.Label)
+	if row.header != "" {
+		icon.Hide()
+		msg.TextStyle.Bold = true
+		msg.SetText(row.header)
+		quote.Hide()
+		return
+	}
+	icon.Show()
+	quote.Show()
+	msg.TextStyle.Bold = false
+	switch {
+	case row.finding != nil:
+		icon.SetResource(severityIcon(row.finding.Severity))
+		msg.SetText(row.finding.Message)
+	case row.note != nil:
+		icon.SetResource(severityIcon(row.note.Severity))
+		msg.SetText(noteHeadline(*row.note))
+	}
+	quote.SetText("“" + oneLine(row.exact) + "”")
+}
+
+func rowDetail(row noteRow) string {
+	switch {
+	case row.finding != nil:
+		return fmt.Sprintf("%s (%s, %s)\n“%s”", row.finding.Message, row.finding.Severity, row.finding.Check, oneLine(row.exact))
+	case row.note != nil:
+		return fmt.Sprintf("%s\n“%s”", noteHeadline(*row.note), oneLine(row.exact))
+	}
+	return ""
+}
+
+// setContent shows findings (spans into text) grouped by severity, most
+// severe first, then the stored notes.
+func (p *notesPanel) setContent(text string, findings []editor.Finding, notes []editor.Note) {
+	var rows []noteRow
+	for sev := editor.Error; sev >= editor.Info; sev-- {
+		var group []noteRow
+		for i := range findings {
+			f := &findings[i]
+			if f.Severity != sev {
+				continue
+			}
+			exact := ""
+			if f.Span.End <= len(text) && f.Span.Check(text) == nil {
+				exact = text[f.Span.Start:f.Span.End]
+			}
+			group = append(group, noteRow{finding: f, exact: exact})
+		}
+		if len(group) > 0 {
+			rows = append(rows, noteRow{header: fmt.Sprintf("%s (%d)", severityGroupName(sev), len(group))})
+			rows = append(rows, group...)
+		}
+	}
+	if len(notes) > 0 {
+		rows = append(rows, noteRow{header: fmt.Sprintf("Saved notes (%d)", len(notes))})
+		for i := range notes {
+			rows = append(rows, noteRow{note: &notes[i], exact: notes[i].Anchor.Exact})
+		}
+	}
+	p.rows = rows
+	// Heights are kept per index, so every row's is set anew.
+	headerHeight := widget.NewLabel("Header").MinSize().Height
+	rowHeight := p.list.CreateItem().MinSize().Height
+	for i, r := range rows {
+		if r.header != "" {
+			p.list.SetItemHeight(i, headerHeight)
+		} else {
+			p.list.SetItemHeight(i, rowHeight)
+		}
+	}
+	p.empty.Hidden = len(rows) > 0
 	p.empty.Refresh()
+	p.detail.SetText("")
 	p.list.UnselectAll()
 	p.list.Refresh()
 }
 
-func noteHeadline(n editor.Note) string {
-	var b strings.Builder
-	b.WriteString(n.Message)
-	var tags []string
-	if n.Check != "" {
-		tags = append(tags, n.Check)
+func severityGroupName(s editor.Severity) string {
+	switch s {
+	case editor.Error:
+		return "Errors"
+	case editor.Warning:
+		return "Warnings"
 	}
-	if n.Status != editor.NoteOpen {
-		tags = append(tags, string(n.Status))
-	}
-	if n.Orphaned {
-		tags = append(tags, "text gone")
-	}
-	if len(tags) > 0 {
-		fmt.Fprintf(&b, " (%s)", strings.Join(tags, ", "))
-	}
-	return b.String()
+	return "Style and info"
 }
 
 func severityIcon(s editor.Severity) fyne.Resource {
@@ -158,4 +240,23 @@ func (p *revisionsPanel) setRevisions(revs []editor.Revision) {
 	}
 	p.revisions = sorted
 	p.list.Refresh()
+}
+
+func noteHeadline(n editor.Note) string {
+	var b strings.Builder
+	b.WriteString(n.Message)
+	var tags []string
+	if n.Check != "" {
+		tags = append(tags, n.Check)
+	}
+	if n.Status != editor.NoteOpen {
+		tags = append(tags, string(n.Status))
+	}
+	if n.Orphaned {
+		tags = append(tags, "text gone")
+	}
+	if len(tags) > 0 {
+		fmt.Fprintf(&b, " (%s)", strings.Join(tags, ", "))
+	}
+	return b.String()
 }

@@ -38,31 +38,52 @@ type Workspace struct {
 	edit      *editPane
 	notes     *notesPanel
 	revisions *revisionsPanel
+	quotes    *quoteSheetPanel
+	mainTabs  *container.AppTabs // article | quote sheet
 	sideTabs  *container.AppTabs
 	split     *container.Split // library | rest
 	inner     *container.Split // editor | side panels
 
-	autosave *Autosaver
-	article  editor.Article // the open article; ID 0 when none
-	base     int            // revision the working copy started from
+	autosave    *Autosaver
+	review      *reviewer
+	lastReview  reviewResult   // the latest review of the open article
+	storedNotes []editor.Note  // notes kept with the open article
+	article     editor.Article // the open article; ID 0 when none
+	base        int            // revision the working copy started from
 }
 
 // NewWorkspace builds the main window of a on store.
 func NewWorkspace(a fyne.App, store Store, opts Options) *Workspace {
+	return newWorkspace(a, store, opts, nil)
+}
+
+// newWorkspace builds the workspace; a non-nil spawn replaces the
+// goroutine that runs reviews (tests run them inline).
+func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Workspace {
 	w := &Workspace{app: a, store: store, opts: opts}
 	w.win = a.NewWindow("Copydesk")
 	w.win.SetMaster()
 
 	w.library = newLibraryPane(store, w.openArticle, w.showError)
 	w.edit = newEditPane(w.onTextChanged)
+	w.edit.entry.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision)
+	w.quotes = newQuoteSheetPanel(w.onQuoteSelected)
+	w.review = newReviewer(w.applyReview)
+	if spawn != nil {
+		w.review.spawn = spawn
+	}
 	w.sideTabs = container.NewAppTabs(
 		container.NewTabItem("Notes", w.notes.content),
 		container.NewTabItem("Revisions", w.revisions.content),
 	)
+	w.mainTabs = container.NewAppTabs(
+		container.NewTabItem("Article", w.edit.content),
+		container.NewTabItem("Quote Sheet", w.quotes.content),
+	)
 	prefs := a.Preferences()
-	w.inner = container.NewHSplit(w.edit.content, w.sideTabs)
+	w.inner = container.NewHSplit(w.mainTabs, w.sideTabs)
 	w.inner.SetOffset(prefs.FloatWithFallback(prefSplitSidebar, defaultSidebarSplit))
 	w.split = container.NewHSplit(w.library.content, w.inner)
 	w.split.SetOffset(prefs.FloatWithFallback(prefSplitLibrary, defaultLibrarySplit))
@@ -97,7 +118,7 @@ func (w *Workspace) ArticleID() int64 { return w.article.ID }
 func (w *Workspace) Text() string { return w.edit.entry.Text }
 
 // Editor returns the editing widget (for focus and tests).
-func (w *Workspace) Editor() *widget.Entry { return w.edit.entry }
+func (w *Workspace) Editor() *widget.Entry { return &w.edit.entry.Entry }
 
 // FlushAutosave saves unsaved typing now.
 func (w *Workspace) FlushAutosave() error { return w.autosave.Flush() }
@@ -152,6 +173,8 @@ func (w *Workspace) openArticle(id int64) {
 		return
 	}
 	w.article, w.base = a, base
+	w.review.reset()
+	w.lastReview = reviewResult{}
 	w.edit.load(text)
 	if text != rev.Text {
 		w.edit.setSaveState(fmt.Sprintf("Unsaved edits since r%d (autosaved)", base))
@@ -162,6 +185,7 @@ func (w *Workspace) openArticle(id int64) {
 	w.app.Preferences().SetInt(prefLastArticle, int(id))
 	w.library.markSelected(id)
 	w.reloadSide()
+	w.review.request(text)
 	w.win.Canvas().Focus(w.edit.entry)
 }
 
@@ -172,11 +196,73 @@ func (w *Workspace) reloadSide() {
 	} else {
 		w.showError(err)
 	}
-	if notes, err := w.store.Notes(ctx, w.article.ID, editor.NoteFilter{}); err == nil {
-		w.notes.setNotes(notes)
-	} else {
+	notes, err := w.store.Notes(ctx, w.article.ID, editor.NoteFilter{})
+	if err != nil {
 		w.showError(err)
 	}
+	w.storedNotes = notes
+	w.notes.setContent(w.lastReview.text, w.lastReview.findings, w.storedNotes)
+}
+
+// applyReview shows a finished review (on the UI goroutine).
+func (w *Workspace) applyReview(res reviewResult) {
+	w.lastReview = res
+	w.notes.setContent(res.text, res.findings, w.storedNotes)
+	w.quotes.setQuotes(res.doc.Quotes)
+	w.edit.setFindingCount(res.findings)
+}
+
+// onFunctionKey handles the function keys, wherever the focus is.
+func (w *Workspace) onFunctionKey(k *fyne.KeyEvent) bool {
+	switch k.Name {
+	case fyne.KeyF7:
+		w.Review()
+		return true
+	}
+	return false
+}
+
+func (w *Workspace) showQuoteSheet() { w.mainTabs.SelectIndex(1) }
+
+// Review re-runs the checks on the text in the editing pane (F7).
+func (w *Workspace) Review() {
+	if w.article.ID != 0 {
+		w.review.request(w.edit.entry.Text)
+	}
+}
+
+// onNoteSelected selects the words a finding or note points at.
+func (w *Workspace) onNoteSelected(row noteRow) {
+	var was editor.Span
+	switch {
+	case row.finding != nil:
+		was = row.finding.Span
+	case row.note != nil:
+		if row.note.Orphaned {
+			return
+		}
+		was = row.note.Anchor.Span
+	}
+	w.selectWords(row.exact, was)
+}
+
+func (w *Workspace) onQuoteSelected(q editor.Quote) {
+	if q.Span.Check(w.lastReview.text) != nil {
+		return
+	}
+	w.selectWords(w.lastReview.text[q.Span.Start:q.Span.End], q.Span)
+}
+
+// selectWords selects exact in the editor, at was if the text there is
+// unchanged, else at its nearest occurrence.
+func (w *Workspace) selectWords(exact string, was editor.Span) {
+	span, ok := locate(w.edit.entry.Text, exact, was)
+	if !ok {
+		return
+	}
+	w.mainTabs.SelectIndex(0)
+	w.edit.selectSpan(span)
+	w.win.Canvas().Focus(w.edit.entry)
 }
 
 func (w *Workspace) onTextChanged(text string) {
@@ -204,15 +290,8 @@ func (w *Workspace) onAutosaved(err error) {
 			return
 		}
 		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (since r%d)", at.Format("15:04:05"), w.base))
+		w.Review()
 	})
-}
-
-func (w *Workspace) onNoteSelected(n editor.Note) {
-	if n.Orphaned || n.Anchor.Span.End > len(w.edit.entry.Text) {
-		return
-	}
-	w.edit.moveTo(n.Anchor.Span.Start)
-	w.win.Canvas().Focus(w.edit.entry)
 }
 
 func (w *Workspace) onSaveRevision() {
@@ -304,6 +383,9 @@ var (
 	shortcutQuit    = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutLibrary = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutSearch  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutCheck   = &desktop.CustomShortcut{KeyName: fyne.KeyF7}
+	shortcutQuotes  = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutArticle = &desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 func (w *Workspace) addShortcuts() {
@@ -315,6 +397,12 @@ func (w *Workspace) addShortcuts() {
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.onClose() })
 	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) { c.Focus(w.library.search) })
 	c.AddShortcut(shortcutLibrary, func(fyne.Shortcut) { w.toggleLibrary() })
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) { w.onFunctionKey(k) })
+	c.AddShortcut(shortcutQuotes, func(fyne.Shortcut) { w.showQuoteSheet() })
+	c.AddShortcut(shortcutArticle, func(fyne.Shortcut) {
+		w.mainTabs.SelectIndex(0)
+		c.Focus(w.edit.entry)
+	})
 }
 
 func (w *Workspace) toggleLibrary() {
@@ -362,9 +450,14 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		item("Show/Hide Library", shortcutLibrary, w.toggleLibrary),
 		item("Search Library", shortcutSearch, func() { w.win.Canvas().Focus(w.library.search) }),
 		fyne.NewMenuItem("Notes Panel", func() { w.sideTabs.SelectIndex(0) }),
+		item("Article", shortcutArticle, func() { w.mainTabs.SelectIndex(0); w.win.Canvas().Focus(w.edit.entry) }),
+		item("Quote Sheet", shortcutQuotes, w.showQuoteSheet),
 		fyne.NewMenuItem("Revisions Panel", func() { w.sideTabs.SelectIndex(1) }),
 	)
 	review := fyne.NewMenu("Review",
+		item("Check Now", shortcutCheck, w.Review),
+		item("Quote Sheet", shortcutQuotes, w.showQuoteSheet),
+		fyne.NewMenuItemSeparator(),
 		item("Save Revision…", shortcutSave, w.onSaveRevision),
 	)
 	help := fyne.NewMenu("Help",
@@ -380,6 +473,8 @@ func (w *Workspace) showShortcuts() {
 		"Ctrl+O  Import a file",
 		"Ctrl+E  Export the article",
 		"Ctrl+S  Save the working copy as a revision",
+		"F7  Check quotes and attribution now",
+		"Ctrl+1 / Ctrl+2  The article / the quote sheet",
 		"Ctrl+K  Search the library",
 		"Ctrl+Shift+L  Show or hide the library",
 		"Ctrl+Z / Ctrl+Shift+Z  Undo / redo",

@@ -37,11 +37,11 @@ func newTestWorkspace(t *testing.T) (*Workspace, *storage.DB, editor.Article) {
 }
 
 func newWorkspaceOn(a fyne.App, store *storage.DB) *Workspace {
-	return NewWorkspace(a, store, Options{
+	return newWorkspace(a, store, Options{
 		Author:          "desk",
 		AutosaveQuiet:   time.Hour,
 		AutosaveMaxWait: time.Hour,
-	})
+	}, func(run func()) { run() })
 }
 
 func TestWorkspaceOpensLatestArticle(t *testing.T) {
@@ -61,7 +61,7 @@ func TestWorkspaceOpensLatestArticle(t *testing.T) {
 	if n := len(ws.library.items); n != 1 {
 		t.Errorf("library lists %d articles, want 1", n)
 	}
-	if ws.Window().Canvas().Focused() != ws.Editor() {
+	if ws.Window().Canvas().Focused() != ws.edit.entry {
 		t.Error("the editor does not have the focus after opening")
 	}
 }

@@ -1,0 +1,119 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// quoteSheetPanel shows every quotation and reported statement with its
+// speaker, verb and how it is attributed.
+type quoteSheetPanel struct {
+	table    *widget.Table
+	summary  *widget.Label
+	quotes   []editor.Quote
+	onSelect func(editor.Quote)
+	content  fyne.CanvasObject
+}
+
+var quoteColumns = []struct {
+	title string
+	width float32
+}{
+	{"¶", 44}, {"Quote", 300}, {"Speaker", 150}, {"Verb", 80}, {"How", 100},
+}
+
+func newQuoteSheetPanel(onSelect func(editor.Quote)) *quoteSheetPanel {
+	p := &quoteSheetPanel{onSelect: onSelect}
+	p.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(p.quotes), len(quoteColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row >= 0 && id.Row < len(p.quotes) {
+				o.(*widget.Label).SetText(quoteCell(p.quotes[id.Row], id.Col))
+			}
+		},
+	)
+	p.table.ShowHeaderColumn = false
+	p.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	p.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 && id.Col < len(quoteColumns) {
+			o.(*widget.Label).SetText(quoteColumns[id.Col].title)
+		}
+	}
+	for i, c := range quoteColumns {
+		p.table.SetColumnWidth(i, c.width)
+	}
+	p.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(p.quotes) && p.onSelect != nil {
+			p.onSelect(p.quotes[id.Row])
+		}
+	}
+	p.summary = widget.NewLabel("")
+	p.content = container.NewBorder(p.summary, nil, nil, nil, p.table)
+	return p
+}
+
+func quoteCell(q editor.Quote, col int) string {
+	switch col {
+	case 0:
+		if q.Headline {
+			return "hed"
+		}
+		return fmt.Sprint(q.Paragraph)
+	case 1:
+		switch {
+		case !q.Direct:
+			return oneLine(q.Text)
+		case !q.Speech:
+			return "(not speech) “" + oneLine(q.Text) + "”"
+		}
+		return "“" + oneLine(q.Text) + "”"
+	case 2:
+		switch {
+		case q.SpeakerName != "":
+			return q.SpeakerName
+		case q.Speaker != nil:
+			return q.Speaker.Text
+		}
+		return "—"
+	case 3:
+		if q.Verb != nil {
+			return q.Verb.Text
+		}
+		return ""
+	case 4:
+		if q.Headline {
+			return "headline"
+		}
+		return string(q.Attribution)
+	}
+	return ""
+}
+
+func (p *quoteSheetPanel) setQuotes(quotes []editor.Quote) {
+	p.quotes = quotes
+	direct, reported := 0, 0
+	for _, q := range quotes {
+		if q.Direct {
+			direct++
+		} else {
+			reported++
+		}
+	}
+	p.summary.SetText(fmt.Sprintf("%d quotations, %d reported statements", direct, reported))
+	p.table.UnselectAll()
+	p.table.Refresh()
+}

@@ -1,0 +1,142 @@
+package app
+
+import (
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+
+	"copydesk/editor"
+)
+
+// reviewResult is what one run of the engine found in one text.
+type reviewResult struct {
+	generation int
+	text       string
+	doc        *editor.Document
+	findings   []editor.Finding
+}
+
+// reviewer runs the quote sheet and the checks off the UI goroutine. At
+// most one run is in flight; requests made meanwhile collapse into one
+// more run on the latest text. Results come back through fyne.Do, and
+// results for an article that is no longer open are dropped.
+type reviewer struct {
+	checks *editor.Registry
+	apply  func(reviewResult) // on the UI goroutine
+	spawn  func(func())       // starts the run loop; a goroutine but in tests
+
+	mu         sync.Mutex
+	running    bool
+	pending    *reviewRequest
+	generation int
+}
+
+type reviewRequest struct {
+	generation int
+	text       string
+}
+
+func newReviewer(apply func(reviewResult)) *reviewer {
+	checks, err := editor.NewRegistry(editor.DefaultChecks()...)
+	if err != nil {
+		// The default checks are fixed at compile time; a duplicate name
+		// is a programming error caught by the editor package's tests.
+		panic(err)
+	}
+	return &reviewer{checks: checks, apply: apply, spawn: func(f func()) { go f() }}
+}
+
+// reset starts a new generation (another article was opened): results of
+// earlier runs are dropped.
+func (r *reviewer) reset() {
+	r.mu.Lock()
+	r.generation++
+	r.pending = nil
+	r.mu.Unlock()
+}
+
+// request asks for a review of text.
+func (r *reviewer) request(text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.pending = &reviewRequest{generation: r.generation, text: text}
+	if r.running {
+		return
+	}
+	r.running = true
+	r.mu.Unlock()
+	r.spawn(r.loop)
+	r.mu.Lock()
+}
+
+func (r *reviewer) loop() {
+	for {
+		r.mu.Lock()
+		req := r.pending
+		r.pending = nil
+		if req == nil {
+			r.running = false
+			r.mu.Unlock()
+			return
+		}
+		r.mu.Unlock()
+
+		res := r.run(req.generation, req.text)
+		fyne.Do(func() {
+			r.mu.Lock()
+			current := res.generation == r.generation
+			r.mu.Unlock()
+			if current {
+				r.apply(res)
+			}
+		})
+	}
+}
+
+// run analyses text synchronously.
+func (r *reviewer) run(generation int, text string) reviewResult {
+	doc := editor.Analyze(text)
+	return reviewResult{generation: generation, text: text, doc: doc, findings: r.checks.Run(doc)}
+}
+
+// locate finds where the words a result pointed at are in the current
+// text: at the same place if unchanged, else the occurrence nearest to it.
+func locate(current, exact string, was editor.Span) (editor.Span, bool) {
+	if exact == "" {
+		return editor.Span{}, false
+	}
+	if was.End <= len(current) && current[was.Start:was.End] == exact {
+		return was, true
+	}
+	best, bestDist := -1, -1
+	for from := 0; from <= len(current)-len(exact); {
+		i := indexFrom(current, exact, from)
+		if i < 0 {
+			break
+		}
+		d := i - was.Start
+		if d < 0 {
+			d = -d
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = i, d
+		}
+		from = i + 1
+	}
+	if best < 0 {
+		return editor.Span{}, false
+	}
+	return editor.Span{Start: best, End: best + len(exact)}, true
+}
+
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	i := strings.Index(s[from:], sub)
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
