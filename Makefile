@@ -34,9 +34,13 @@ bench:
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem $(PKGS)
 
 # Installable bundle: a Linux archive with the binary, .desktop entry and icon.
+# The fyne tool bumps Build in FyneApp.toml and leaves a generated Go file;
+# both are put back so packaging leaves the tree as it was.
 package:
 	scripts/deps.sh gui
-	$(FYNE) package --os linux --release
+	cp FyneApp.toml .FyneApp.toml.orig
+	$(FYNE) package --os linux --release; status=$$?; \
+		mv .FyneApp.toml.orig FyneApp.toml; rm -f fyne_metadata_init.go; exit $$status
 	@ls -l Copydesk.tar.xz
 
 screenshot: build
