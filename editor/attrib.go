@@ -210,24 +210,63 @@ func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
 				return frame{}
 			}
 		}
-		f := frame{verb: [2]int{k, k + 1}, ok: true}
-		if v.form == formFinite {
-			j := d.skipAdverbsBack(k-1, lo)
-			if j >= lo && !(d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but")) {
-				if a, b, ok := d.npBackward(j, sentStart); ok {
-					f.sp = d.classifySpeaker(a, b, at, last)
-					return f
-				}
-			}
-		}
-		if a, b, ok := d.sentenceSubject(sentStart, k); ok {
-			f.sp = d.classifySpeaker(a, b, at, last)
-			return f
-		}
-		return frame{}
+		return d.subjectFrame(k, v, lo, sentStart, at, last)
 	}
 	return frame{}
 }
+
+// subjectFrame finds the subject of the verb v at token k: the noun phrase
+// right before a finite verb, a relative pronoun ("who said"), or the
+// subject of the sentence for a participle ("…, saying").
+func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []int) frame {
+	f := frame{verb: [2]int{k, k + 1}, ok: true}
+	if v.form == formFinite {
+		j := d.skipAdverbsBack(k-1, lo)
+		if j >= lo && d.isWord(j) && relativePronouns[d.toks[j].lower] {
+			// The mention is "who"; who it is comes from the noun phrase
+			// it follows ("One agent, who said").
+			f.sp = speaker{a: j, b: j + 1, head: j, kind: spOther, person: -1, attr: AttrExplicit}
+			ant := j - 1
+			if d.isPunct(ant, ",") {
+				ant--
+			}
+			if a, b, ok := d.npBackward(ant, sentStart); ok {
+				sp := d.classifySpeaker(a, b, at, last)
+				f.sp.kind, f.sp.person, f.sp.attr, f.sp.name = sp.kind, sp.person, sp.attr, sp.name
+			}
+			return f
+		}
+		j = d.skipTimeBack(j, lo)
+		if j >= lo && !(d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but")) {
+			if a, b, ok := d.npBackward(j, sentStart); ok {
+				f.sp = d.classifySpeaker(a, b, at, last)
+				return f
+			}
+		}
+	}
+	if a, b, ok := d.sentenceSubject(sentStart, k); ok {
+		f.sp = d.classifySpeaker(a, b, at, last)
+		return f
+	}
+	return frame{}
+}
+
+// skipTimeBack steps back from token j over a time adjunct between a
+// subject and its verb ("Alvarez on Tuesday urged").
+func (d *Document) skipTimeBack(j, lo int) int {
+	if j-1 < lo || !d.isWord(j) || !d.lx.timeWords[d.toks[j].lower] {
+		return j
+	}
+	switch d.toks[j-1].lower {
+	case "on", "last", "this", "next", "earlier", "later":
+		return d.skipAdverbsBack(j-2, lo)
+	}
+	return j
+}
+
+// relativePronouns open a relative clause whose subject they are ("the
+// senator, who said …").
+var relativePronouns = map[string]bool{"who": true, "which": true}
 
 // finalFrame reads a sentence that ends in an attribution after a comma:
 // "…, X said." or "…, said X." or "…, according to X." It returns the comma.
@@ -670,72 +709,178 @@ func (d *Document) findReportedSpeech() {
 		if used {
 			continue
 		}
-		// "X said (that) …"
-		for k := s; k < ce; k++ {
-			v, ok := d.cueAt(k)
-			if !ok || !v.clause {
-				continue
-			}
-			if k > s && d.toks[k-1].kind == tokQuote {
-				continue // an inverted frame after a quotation
-			}
-			c := k + 1
-			if v.object {
-				for j := c; j < ce && j-c < 5; j++ {
-					if d.toks[j].lower == "that" {
-						c = j
-						break
-					}
-				}
-			}
-			// Step over "on Tuesday", "in a statement" before "that".
-			if c < ce && d.toks[c].lower != "that" {
-				for j := c; j < ce && j-c < 7; j++ {
-					if d.toks[j].lower == "that" && d.toks[j].region < 0 {
-						if d.isTimeOrPlace(c, j) {
-							c = j
-						}
-						break
-					}
-					if d.isPunct(j, ",") || d.toks[j].region >= 0 {
-						break
-					}
-				}
-			}
-			if c >= ce {
-				continue
-			}
-			t := d.toks[c]
-			okClause := t.lower == "that" && t.region < 0
-			if !okClause && zeroThat[v.lemma] && t.region < 0 && t.kind == tokWord {
-				_, isPro := pronouns[t.lower]
-				okClause = (isPro && t.lower != "you" && t.lower != "it") || subjectContractions[t.lower] ||
-					(t.upper && d.mentionAt(c) >= 0) ||
-					(clauseStarters[t.lower] && (v.lemma == "say" || v.lemma == "think" || v.lemma == "believe"))
-			}
-			if !okClause || ce-c < 3 {
-				continue
-			}
-			if d.directCovers(c, ce) {
-				continue
-			}
-			// In "While X said …, Y did …" the statement ends at the comma.
-			if sub := d.toks[s].lower; subordinators[sub] && k-s < 15 {
-				for j := c; j < ce; j++ {
-					if d.isPunct(j, ",") && d.toks[j].region < 0 {
-						ce = j
-						break
-					}
-				}
-			}
-			f := d.frameBefore(s, k+1, s, s, nil)
-			if !f.ok {
-				f = frame{verb: [2]int{k, k + 1}, ok: true}
-			}
-			f.verb = [2]int{k, k + 1}
-			d.addReported(c, ce, f)
-			break
+		d.reportedClauses(s, ce)
+	}
+}
+
+// impersonal reports whether the verb at token k attributes to no one:
+// "seems", "appears", or a passive ("is expected", "was reported").
+func (d *Document) impersonal(k int, v cueVerb, s int) bool {
+	if v.lemma == "seem" || v.lemma == "appear" {
+		return true
+	}
+	if v.form != formFinite || d.toks[k].lower == v.lemma || strings.HasSuffix(d.toks[k].lower, "s") {
+		return false
+	}
+	for j := k - 1; j >= s && k-j <= 3 && d.isWord(j); j-- {
+		switch d.toks[j].lower {
+		case "is", "are", "was", "were", "be", "been", "being", "'s":
+			return true
 		}
+		if !d.lx.adverbs[d.toks[j].lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// nounish lists present-tense verb forms that are more often nouns; they
+// report a statement only after a subject or auxiliary.
+var nounish = map[string]bool{
+	"state": true, "states": true, "back": true, "support": true, "supports": true, "tweet": true,
+	"tweets": true, "attack": true, "attacks": true, "question": true, "questions": true, "plan": true,
+	"plans": true, "comment": true, "comments": true, "remarks": true, "continue": true, "continues": true,
+	"challenge": true, "challenges": true, "view": true, "views": true, "call": true, "calls": true,
+	"report": true, "reports": true, "claim": true, "claims": true, "charge": true, "charges": true,
+	"post": true, "posts": true, "favor": true, "appear": true, "see": true, "want": true,
+	"consider": true, "show": true, "shows": true, "quote": true, "quotes": true, "demand": true,
+	"demands": true, "hope": true, "hopes": true, "fear": true, "fears": true, "promise": true,
+	"promises": true, "estimate": true, "estimates": true, "find": true, "finds": true, "doubt": true,
+	"doubts": true, "wish": true, "wishes": true, "concern": true, "record": true, "speaking": true,
+}
+
+// verbSubjectBefore reports whether the word before token k (past any
+// adverbs) can be the subject or auxiliary of a verb there: a pronoun, a
+// name, a plural noun, "who", "will", "not".
+func (d *Document) verbSubjectBefore(k, s int) bool {
+	j := k - 1
+	for j >= s && d.isWord(j) && d.lx.adverbs[d.toks[j].lower] && !auxiliaries[d.toks[j].lower] {
+		j--
+	}
+	if j < s || !d.isWord(j) {
+		return false
+	}
+	t := d.toks[j]
+	if _, pro := pronouns[t.lower]; pro || relativePronouns[t.lower] || auxiliaries[t.lower] || t.lower == "that" {
+		return true
+	}
+	if t.upper && !d.lx.stopCaps[t.lower] {
+		return true
+	}
+	bare := d.toks[k].lower == d.lx.stance[d.toks[k].lower].lemma || d.toks[k].lower == d.lx.cues[d.toks[k].lower].lemma
+	return bare && (strings.HasSuffix(t.lower, "s") || pluralHeads[t.lower]) && !d.lx.determiners[t.lower]
+}
+
+// auxiliaries come before a bare verb.
+var auxiliaries = map[string]bool{
+	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "must": true,
+	"should": true, "shall": true, "do": true, "does": true, "did": true, "not": true, "n't": true,
+	"don't": true, "doesn't": true, "didn't": true, "won't": true, "wouldn't": true, "can't": true,
+	"couldn't": true, "to": true,
+}
+
+// stanceAt returns the verb of stance or judgement at token i ("endorsed",
+// "wants"), or a quotation-frame verb that takes an object ("praised").
+func (d *Document) stanceAt(i int) (cueVerb, bool) {
+	if !d.isWord(i) || d.toks[i].region >= 0 {
+		return cueVerb{}, false
+	}
+	t := d.toks[i]
+	v, ok := d.lx.stance[t.lower]
+	if !ok {
+		if v, ok = d.cueAt(i); !ok {
+			return v, false
+		}
+	}
+	if t.upper && t.paragraph != 0 {
+		return v, false
+	}
+	if i > 0 && v.form == formFinite && d.cueIsNoun(i, v) {
+		return v, false
+	}
+	return v, true
+}
+
+// reportedClauses adds the statements reported by the cue verbs of the
+// sentence tokens [s, ce): "X said (that) …", "X told reporters …", and
+// positions: "X endorsed …", "X wants …". Nested attributions ("X said Y
+// believes …") each give one statement.
+func (d *Document) reportedClauses(s, ce int) {
+	found := 0
+	for k := s; k < ce && found < 4; k++ {
+		v, ok := d.cueAt(k)
+		stance := false
+		if !ok || !v.clause {
+			if v, ok = d.stanceAt(k); !ok {
+				continue
+			}
+			stance = true
+		}
+		if k > s && d.toks[k-1].kind == tokQuote {
+			continue // an inverted frame after a quotation
+		}
+		if nounish[d.toks[k].lower] && !d.verbSubjectBefore(k, s) {
+			continue // "swing states", "his attacks"
+		}
+		c := k + 1
+		if c < ce && (d.toks[c].lower == "for" || d.toks[c].lower == "out" || d.toks[c].lower == "on") {
+			c++ // called for, pointed out, weighed on
+		}
+		if v.object {
+			for j := c; j < ce && j-c < 5; j++ {
+				if d.toks[j].lower == "that" {
+					c = j
+					break
+				}
+			}
+		}
+		// Step over "on Tuesday", "in a statement" before "that".
+		if c < ce && d.toks[c].lower != "that" {
+			for j := c; j < ce && j-c < 7; j++ {
+				if d.toks[j].lower == "that" && d.toks[j].region < 0 {
+					if d.isTimeOrPlace(c, j) {
+						c = j
+					}
+					break
+				}
+				if d.isPunct(j, ",") || d.toks[j].region >= 0 {
+					break
+				}
+			}
+		}
+		if c >= ce {
+			continue
+		}
+		t := d.toks[c]
+		if t.kind == tokPunct && !d.isPunct(c, ":") {
+			continue
+		}
+		end := ce
+		if d.directShare(c, end)*10 >= 3 {
+			continue
+		}
+		// In "While X said …, Y did …" the statement ends at the comma.
+		if sub := d.toks[s].lower; subordinators[sub] && k-s < 15 {
+			for j := c; j < end; j++ {
+				if d.isPunct(j, ",") && d.toks[j].region < 0 {
+					end = j
+					break
+				}
+			}
+		}
+		var f frame
+		if d.impersonal(k, v, s) {
+			stance = true
+		} else {
+			f = d.subjectFrame(k, v, s, s, s, nil)
+		}
+		if !f.ok {
+			f = frame{verb: [2]int{k, k + 1}, ok: true}
+		}
+		if q := d.addReported(c, end, f); q != nil {
+			q.stance = stance
+		}
+		found++
 	}
 }
 
@@ -752,8 +897,14 @@ func (d *Document) isTimeOrPlace(a, b int) bool {
 // directCovers reports whether a direct speech quotation covers most of the
 // tokens [a, b).
 func (d *Document) directCovers(a, b int) bool {
+	return d.directShare(a, b)*10 >= 7
+}
+
+// directShare returns the share of the tokens [a, b) that direct speech
+// quotations cover.
+func (d *Document) directShare(a, b int) float64 {
 	if a >= b {
-		return true
+		return 1
 	}
 	span := Span{d.toks[a].start, d.toks[b-1].end}
 	covered := 0
@@ -770,12 +921,12 @@ func (d *Document) directCovers(a, b int) bool {
 		lo, hi := max(q.Span.Start, span.Start), min(q.Span.End, span.End)
 		covered += hi - lo
 	}
-	return covered*10 >= span.Len()*7
+	return float64(covered) / float64(span.Len())
 }
 
-func (d *Document) addReported(a, b int, f frame) {
+func (d *Document) addReported(a, b int, f frame) *Quote {
 	if a >= b {
-		return
+		return nil
 	}
 	for a < b && d.toks[a].kind == tokPunct && d.toks[a].region < 0 {
 		a++
@@ -784,7 +935,7 @@ func (d *Document) addReported(a, b int, f frame) {
 		b--
 	}
 	if a >= b {
-		return
+		return nil
 	}
 	span := Span{d.toks[a].start, d.toks[b-1].end}
 	// Extend over a closing mark of a quotation the clause ends in.
@@ -802,6 +953,7 @@ func (d *Document) addReported(a, b int, f frame) {
 		q.Attribution = AttrNone
 	}
 	d.Quotes = append(d.Quotes, q)
+	return &d.Quotes[len(d.Quotes)-1]
 }
 
 func sortQuotesStable(q []Quote) {

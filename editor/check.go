@@ -97,7 +97,7 @@ func UnattributedCheck() Check {
 		Run: func(d *Document) []Finding {
 			var out []Finding
 			for _, q := range d.Quotes {
-				if !q.Speech || q.Headline || q.Attribution != AttrNone {
+				if !q.Speech || q.Headline || q.Attribution != AttrNone || q.stance {
 					continue
 				}
 				what := "This quotation"
@@ -319,7 +319,7 @@ func DistantPronounCheck() Check {
 		Run: func(d *Document) []Finding {
 			var out []Finding
 			for i, q := range d.Quotes {
-				if !q.Speech || q.Attribution != AttrPronoun || q.person < 0 || q.Speaker == nil || q.Verb == nil {
+				if !q.Speech || q.Attribution != AttrPronoun || q.person < 0 || q.Speaker == nil || q.Verb == nil || q.stance {
 					continue
 				}
 				lastOwn, other := -1, false
@@ -328,7 +328,7 @@ func DistantPronounCheck() Check {
 					if p.Paragraph < q.Paragraph-lookBack {
 						break
 					}
-					if !p.Speech || p.Headline || p.Span.Start >= q.Span.Start {
+					if !p.Speech || p.Headline || p.stance || p.Span.Start >= q.Span.Start {
 						continue
 					}
 					if p.person == q.person {

@@ -61,6 +61,10 @@ type lexicon struct {
 	timeWords    map[string]bool
 	connectors   map[string]bool // de, van, bin inside names
 	starters     map[string]bool // words that often begin a sentence
+	// stance holds verbs that attribute a position, wish or judgement
+	// rather than words ("endorsed Clinton", "wants a wall"); they are read
+	// only for reported statements, never as frames of a quotation.
+	stance map[string]cueVerb
 }
 
 var sharedLexicon = sync.OnceValue(newLexicon)
@@ -189,6 +193,51 @@ insist insists insisted insisting cl
 speak speaks spoke speaking q
 `
 
+// stanceTable lists verbs of stance, wish, judgement and perception as
+// "lemma third past participle-ing".
+const stanceTable = `
+endorse endorses endorsed endorsing
+support supports supported supporting
+oppose opposes opposed opposing
+back backs backed backing
+criticise criticises criticised criticising
+condemn condemns condemned condemning
+denounce denounces denounced denouncing
+reject rejects rejected rejecting
+blame blames blamed blaming
+applaud applauds applauded applauding
+welcome welcomes welcomed welcoming
+want wants wanted wanting
+wish wishes wished wishing
+plan plans planned planning
+intend intends intended intending
+seek seeks sought seeking
+propose proposes proposed proposing
+recommend recommends recommended recommending
+decide decides decided deciding
+refuse refuses refused refusing
+decline declines declined declining
+see sees saw seeing
+view views viewed viewing
+consider considers considered considering
+doubt doubts doubted doubting
+favor favors favored favoring
+favour favours favoured favouring
+prefer prefers preferred preferring
+understand understands understood understanding
+realize realizes realized realizing
+recognize recognizes recognized recognizing
+learn learns learned learning
+hear hears heard hearing
+cite cites cited citing
+quote quotes quoted quoting
+seem seems seemed seeming
+appear appears appeared appearing
+challenge challenges challenged challenging
+demand demands demanded demanding
+vow vows vowed vowing
+`
+
 func newLexicon() *lexicon {
 	lx := &lexicon{cues: make(map[string]cueVerb)}
 	for _, line := range strings.Split(cueTable, "\n") {
@@ -208,6 +257,20 @@ func newLexicon() *lexicon {
 				cv.form = formParticiple
 			}
 			lx.cues[form] = cv
+		}
+	}
+	lx.stance = make(map[string]cueVerb)
+	for _, line := range strings.Split(stanceTable, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 4 {
+			continue
+		}
+		for i, form := range f {
+			v := cueVerb{lemma: f[0], clause: true}
+			if i == 3 {
+				v.form = formParticiple
+			}
+			lx.stance[form] = v
 		}
 	}
 	lx.titles = wordSet(`mr mrs ms miss dr prof sen rep gov gen lt col maj capt sgt adm rev sr jr st

@@ -69,6 +69,9 @@ type Quote struct {
 
 	person int // index into Document.People, -1 if none
 	first  int // token index of the speaker mention's head, -1 if none
+	// stance marks a reported position, wish or expectation ("endorsed
+	// Clinton", "is expected to vote") rather than reported words.
+	stance bool
 }
 
 // Person is someone named in the story.

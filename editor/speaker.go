@@ -544,7 +544,13 @@ func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
 	}
 	// A named person anywhere in the phrase: the last one is the speaker.
 	for i := b - 1; i >= a; i-- {
-		if m := d.mentionAt(i); m >= 0 && i <= sp.head {
+		m := d.mentionAt(i)
+		if m >= 0 && i > sp.head && d.mentions[m].first > a && d.isWord(d.mentions[m].first-1) && d.lx.roles[d.toks[d.mentions[m].first-1].lower] {
+			// "Port of Carrow director Elena Marsh": the name after the
+			// role is the head.
+			sp.head = d.mentions[m].last
+		}
+		if m >= 0 && i <= sp.head {
 			sp.kind, sp.person, sp.attr = spPerson, d.mentions[m].person, AttrExplicit
 			sp.name = d.People[sp.person].Name
 			return sp
@@ -565,7 +571,15 @@ func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
 			hasProper = true
 		}
 	}
+	indefinite := false
+	switch d.toks[a].lower {
+	case "a", "an", "one", "another", "two", "three", "several", "some", "many":
+		indefinite = !d.toks[sp.head].upper && !d.lx.docHeads[hw] && !d.lx.orgHeads[hw]
+	}
 	switch {
+	case indefinite && !hasProper:
+		// "one agent", "a person close to the campaign": unnamed.
+		sp.kind, sp.attr = spAnonymous, AttrAnonymous
 	case d.lx.anonymous[hw] && !hasProperHead(d, a, sp.head):
 		sp.kind, sp.attr = spAnonymous, AttrAnonymous
 	case d.lx.roles[hw] && !hasProperHead(d, a, sp.head):
