@@ -20,4 +20,7 @@ type Store interface {
 	SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error
 	CommitWorkingCopy(ctx context.Context, articleID int64, label, author string) (editor.Revision, error)
 	Notes(ctx context.Context, articleID int64, f editor.NoteFilter) ([]editor.Note, error)
+	Sources(ctx context.Context, articleID int64) ([]editor.Source, error)
+	AddSource(ctx context.Context, s editor.Source) (editor.Source, error)
+	DeleteSource(ctx context.Context, id int64) error
 }

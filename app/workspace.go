@@ -39,6 +39,7 @@ type Workspace struct {
 	notes     *notesPanel
 	revisions *revisionsPanel
 	quotes    *quoteSheetPanel
+	sources   *sourcesPanel
 	mainTabs  *container.AppTabs // article | quote sheet
 	sideTabs  *container.AppTabs
 	split     *container.Split // library | rest
@@ -46,10 +47,11 @@ type Workspace struct {
 
 	autosave    *Autosaver
 	review      *reviewer
-	lastReview  reviewResult   // the latest review of the open article
-	storedNotes []editor.Note  // notes kept with the open article
-	article     editor.Article // the open article; ID 0 when none
-	base        int            // revision the working copy started from
+	lastReview  reviewResult    // the latest review of the open article
+	storedNotes []editor.Note   // notes kept with the open article
+	sourceList  []editor.Source // sources attached to the open article
+	article     editor.Article  // the open article; ID 0 when none
+	base        int             // revision the working copy started from
 }
 
 // NewWorkspace builds the main window of a on store.
@@ -74,8 +76,10 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	if spawn != nil {
 		w.review.spawn = spawn
 	}
+	w.sources = newSourcesPanel(w.onAttachSourceFile, w.onPasteSource, w.onViewSource, w.onDetachSource)
 	w.sideTabs = container.NewAppTabs(
 		container.NewTabItem("Notes", w.notes.content),
+		container.NewTabItem("Sources", w.sources.content),
 		container.NewTabItem("Revisions", w.revisions.content),
 	)
 	w.mainTabs = container.NewAppTabs(
@@ -191,6 +195,7 @@ func (w *Workspace) openArticle(id int64) {
 
 func (w *Workspace) reloadSide() {
 	ctx := context.Background()
+	w.reloadSources()
 	if revs, err := w.store.Revisions(ctx, w.article.ID); err == nil {
 		w.revisions.setRevisions(revs)
 	} else {
@@ -330,11 +335,16 @@ func (w *Workspace) saveRevision(label string) {
 }
 
 func (w *Workspace) onViewRevision(r editor.Revision) {
-	text := widget.NewLabel(r.Text)
-	text.Wrapping = fyne.TextWrapWord
-	text.Selectable = true
-	win := w.app.NewWindow(fmt.Sprintf("%s — r%d (read-only)", w.article.Title, r.Number))
-	win.SetContent(container.NewVScroll(text))
+	w.showReadOnly(fmt.Sprintf("%s — r%d (read-only)", w.article.Title, r.Number), r.Text)
+}
+
+// showReadOnly opens a window showing text that cannot be edited.
+func (w *Workspace) showReadOnly(title, text string) {
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+	label.Selectable = true
+	win := w.app.NewWindow(title)
+	win.SetContent(container.NewVScroll(label))
 	win.Resize(fyne.NewSize(700, 600))
 	win.Show()
 }
@@ -452,7 +462,8 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Notes Panel", func() { w.sideTabs.SelectIndex(0) }),
 		item("Article", shortcutArticle, func() { w.mainTabs.SelectIndex(0); w.win.Canvas().Focus(w.edit.entry) }),
 		item("Quote Sheet", shortcutQuotes, w.showQuoteSheet),
-		fyne.NewMenuItem("Revisions Panel", func() { w.sideTabs.SelectIndex(1) }),
+		fyne.NewMenuItem("Sources Panel", func() { w.sideTabs.SelectIndex(1) }),
+		fyne.NewMenuItem("Revisions Panel", func() { w.sideTabs.SelectIndex(2) }),
 	)
 	review := fyne.NewMenu("Review",
 		item("Check Now", shortcutCheck, w.Review),

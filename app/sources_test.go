@@ -1,0 +1,57 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"copydesk/editor"
+)
+
+func TestAttachViewAndDetachSources(t *testing.T) {
+	ws, store, art := newTestWorkspace(t)
+	if !ws.sources.empty.Visible() {
+		t.Error("an article without sources does not say so")
+	}
+	if err := ws.AttachSource("Notes from the vote", editor.SourceNotes, "RUIZ: We balanced it.\r\nThe vote was 7-2."); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	wire, _ := charmap.Windows1252.NewEncoder().String("Wire: “Budget passes,” the mayor said.")
+	path := filepath.Join(dir, "wire.txt")
+	if err := writeTestFile(path, wire); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.AttachSourceFile(path, editor.SourceWire); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := store.Sources(context.Background(), art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 2 || stored[0].Text != "RUIZ: We balanced it.\nThe vote was 7-2." || stored[1].Title != "wire.txt" ||
+		stored[1].Text != "Wire: “Budget passes,” the mayor said." || stored[1].Kind != editor.SourceWire {
+		t.Fatalf("stored sources = %+v", stored)
+	}
+	if len(ws.sources.sources) != 2 || ws.sources.empty.Visible() {
+		t.Errorf("panel lists %d sources", len(ws.sources.sources))
+	}
+	ws.sources.list.Select(0)
+	if ws.sources.detach.Disabled() {
+		t.Error("detach stays disabled with a source selected")
+	}
+	if err := ws.DetachSource(stored[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(ws.sources.sources) != 1 || ws.sources.sources[0].Title != "wire.txt" {
+		t.Errorf("after detach the panel lists %+v", ws.sources.sources)
+	}
+	if err := ws.AttachSource("", editor.SourceNotes, "   "); err == nil {
+		t.Error("attaching blank text succeeded")
+	}
+	if err := ws.AttachSourceFile(filepath.Join(dir, "missing.txt"), editor.SourceNotes); err == nil {
+		t.Error("attaching a missing file succeeded")
+	}
+}
