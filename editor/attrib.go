@@ -120,7 +120,7 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 			i++
 			continue
 		}
-		if !introWords[w] {
+		if !introWords[w] && !d.introPhraseStart(i) {
 			break
 		}
 		next := i
@@ -139,6 +139,31 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 		i = next
 	}
 	return d.npForward(i, limit)
+}
+
+// introPhraseStart reports whether token i opens an introductory phrase
+// rather than the subject: a participle ("Reached by phone, …",
+// "Appearing on CNN, …"), a time ("Tuesday night, …", "Eight years ago,
+// …") or a number.
+func (d *Document) introPhraseStart(i int) bool {
+	t := d.toks[i]
+	if t.kind != tokWord {
+		return false
+	}
+	w := t.lower
+	if d.lx.timeWords[w] || (w[0] >= '0' && w[0] <= '9') {
+		return true
+	}
+	if d.mentionAt(i) >= 0 {
+		return false
+	}
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	// "Reached by phone, …" but not "Incoming NATO leader …".
+	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) &&
+		i+1 < len(d.toks) && d.isWord(i+1) && !d.toks[i+1].upper
 }
 
 // frameAfter reads the attribution right after a quotation: `,” said X`,
