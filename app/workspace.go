@@ -340,12 +340,9 @@ func (w *Workspace) onViewRevision(r editor.Revision) {
 
 // showReadOnly opens a window showing text that cannot be edited.
 func (w *Workspace) showReadOnly(title, text string) {
-	label := widget.NewLabel(text)
-	label.Wrapping = fyne.TextWrapWord
-	label.Selectable = true
 	win := w.app.NewWindow(title)
-	win.SetContent(container.NewVScroll(label))
-	win.Resize(fyne.NewSize(700, 600))
+	win.SetContent(newReadOnlyView(text))
+	win.Resize(fyne.NewSize(760, 640))
 	win.Show()
 }
 

@@ -1,0 +1,283 @@
+package app
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+)
+
+// spanStyle is how a stretch of text is drawn: weight, colours and lines.
+// The zero value is plain text in the theme's foreground colour.
+type spanStyle struct {
+	Bold, Italic bool
+	Color        fyne.ThemeColorName // "" for the foreground colour
+	Background   fyne.ThemeColorName // "" for none
+	Underline    bool
+	Strike       bool
+}
+
+// styledSpan styles bytes [Start, End) of a paragraph. Spans may overlap;
+// later spans win for colours, and flags add up.
+type styledSpan struct {
+	Start, End int
+	Style      spanStyle
+}
+
+// fragment is a run of text on one line drawn in one style.
+type fragment struct {
+	Start, End int // bytes of the paragraph
+	X, Width   float32
+	Style      spanStyle
+}
+
+// line is one display line of a wrapped paragraph.
+type line struct {
+	Start, End int // bytes of the paragraph, including trailing spaces
+	Fragments  []fragment
+}
+
+// paragraphLayout is a paragraph wrapped to a width.
+type paragraphLayout struct {
+	Lines      []line
+	LineHeight float32
+}
+
+// Height is the layout's total height.
+func (l paragraphLayout) Height() float32 { return float32(len(l.Lines)) * l.LineHeight }
+
+// measurer measures text widths, caching per style; it is not safe for
+// concurrent use.
+type measurer struct {
+	size  float32
+	cache map[measureKey]float32
+	fn    func(text string, size float32, style fyne.TextStyle) fyne.Size
+}
+
+type measureKey struct {
+	text         string
+	bold, italic bool
+}
+
+func newMeasurer(size float32) *measurer {
+	return &measurer{size: size, cache: make(map[measureKey]float32), fn: fyne.MeasureText}
+}
+
+func (m *measurer) width(text string, bold, italic bool) float32 {
+	k := measureKey{text, bold, italic}
+	if w, ok := m.cache[k]; ok {
+		return w
+	}
+	w := m.fn(text, m.size, fyne.TextStyle{Bold: bold, Italic: italic}).Width
+	if len(m.cache) > 50000 {
+		clear(m.cache)
+	}
+	m.cache[k] = w
+	return w
+}
+
+func (m *measurer) lineHeight() float32 {
+	return m.fn("Mg", m.size, fyne.TextStyle{}).Height
+}
+
+// styleAt resolves the style of byte i from spans.
+func styleAt(spans []styledSpan, i int) spanStyle {
+	var st spanStyle
+	for _, s := range spans {
+		if i < s.Start || i >= s.End {
+			continue
+		}
+		st.Bold = st.Bold || s.Style.Bold
+		st.Italic = st.Italic || s.Style.Italic
+		st.Underline = st.Underline || s.Style.Underline
+		st.Strike = st.Strike || s.Style.Strike
+		if s.Style.Color != "" {
+			st.Color = s.Style.Color
+		}
+		if s.Style.Background != "" {
+			st.Background = s.Style.Background
+		}
+	}
+	return st
+}
+
+// piece is a word or a run of spaces in one style: the unit of wrapping.
+type piece struct {
+	start, end int
+	space      bool
+	style      spanStyle
+	width      float32
+}
+
+// pieces splits text at word/space boundaries and at style changes.
+func pieces(text string, spans []styledSpan, m *measurer) []piece {
+	bounds := make(map[int]bool, 2*len(spans)) // style boundaries
+	for _, s := range spans {
+		bounds[s.Start], bounds[s.End] = true, true
+	}
+	isBound := func(i int) bool { return bounds[i] }
+	var out []piece
+	start := 0
+	for start < len(text) {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		space := unicode.IsSpace(r)
+		end := start + size
+		for end < len(text) && !isBound(end) {
+			r2, s2 := utf8.DecodeRuneInString(text[end:])
+			if unicode.IsSpace(r2) != space {
+				break
+			}
+			// Break after dashes and slashes inside words so long compounds wrap.
+			if !space && (r == '—' || r == '-' || r == '/') {
+				break
+			}
+			r = r2
+			end += s2
+		}
+		st := styleAt(spans, start)
+		out = append(out, piece{start: start, end: end, space: space, style: st, width: m.width(text[start:end], st.Bold, st.Italic)})
+		start = end
+	}
+	return out
+}
+
+// layoutParagraph wraps text to width, greedily at spaces; a word wider
+// than the line is broken between runes. Spaces at the end of a line hang
+// past the margin. An empty paragraph has one empty line.
+func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer) paragraphLayout {
+	lay := paragraphLayout{LineHeight: m.lineHeight()}
+	if width < 1 {
+		width = 1
+	}
+	cur := line{}
+	x := float32(0)
+	flush := func(end int) {
+		cur.End = end
+		lay.Lines = append(lay.Lines, cur)
+		cur = line{Start: end}
+		x = 0
+	}
+	add := func(p piece) {
+		if n := len(cur.Fragments); n > 0 {
+			last := &cur.Fragments[n-1]
+			if last.End == p.start && last.Style == p.style {
+				last.End = p.end
+				last.Width += p.width
+				x += p.width
+				return
+			}
+		}
+		cur.Fragments = append(cur.Fragments, fragment{Start: p.start, End: p.end, X: x, Width: p.width, Style: p.style})
+		x += p.width
+	}
+	ps := pieces(text, spans, m)
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		if p.space {
+			add(p) // spaces never wrap; they hang at the end of a line
+			continue
+		}
+		if x+p.width <= width || x == 0 && p.width <= width {
+			add(p)
+			continue
+		}
+		if x > 0 {
+			flush(p.start)
+			i-- // place the word again on the new line
+			continue
+		}
+		// A word wider than a whole line: break it between runes.
+		cut := p.start
+		w := float32(0)
+		for cut < p.end {
+			_, size := utf8.DecodeRuneInString(text[cut:])
+			rw := m.width(text[cut:cut+size], p.style.Bold, p.style.Italic)
+			if w+rw > width && cut > p.start {
+				break
+			}
+			w += rw
+			cut += size
+		}
+		add(piece{start: p.start, end: cut, style: p.style, width: w})
+		if cut < p.end {
+			flush(cut)
+			rest := p
+			rest.start = cut
+			rest.width = m.width(text[cut:p.end], p.style.Bold, p.style.Italic)
+			ps[i] = rest
+			i--
+		}
+	}
+	cur.End = len(text)
+	lay.Lines = append(lay.Lines, cur)
+	return lay
+}
+
+// lineAt returns the index of the line holding byte offset off; an offset
+// at a wrap point belongs to the later line.
+func (l paragraphLayout) lineAt(off int) int {
+	for i := len(l.Lines) - 1; i > 0; i-- {
+		if off >= l.Lines[i].Start {
+			return i
+		}
+	}
+	return 0
+}
+
+// xOf returns the horizontal position of byte offset off on its line.
+func (l paragraphLayout) xOf(text string, off int, m *measurer) float32 {
+	ln := l.Lines[l.lineAt(off)]
+	for _, f := range ln.Fragments {
+		if off <= f.End {
+			if off <= f.Start {
+				return f.X
+			}
+			return f.X + m.width(text[f.Start:off], f.Style.Bold, f.Style.Italic)
+		}
+	}
+	if n := len(ln.Fragments); n > 0 {
+		last := ln.Fragments[n-1]
+		return last.X + last.Width
+	}
+	return 0
+}
+
+// offsetAt returns the byte offset nearest to point (x, y) in the layout.
+func (l paragraphLayout) offsetAt(text string, x, y float32, m *measurer) int {
+	li := int(y / l.LineHeight)
+	if li < 0 {
+		li = 0
+	}
+	if li >= len(l.Lines) {
+		li = len(l.Lines) - 1
+	}
+	ln := l.Lines[li]
+	end := ln.End
+	if li < len(l.Lines)-1 && end > ln.Start {
+		// The wrap point belongs to the next line; stop before it.
+		_, size := utf8.DecodeLastRuneInString(text[ln.Start:end])
+		if r, _ := utf8.DecodeLastRuneInString(text[ln.Start:end]); unicode.IsSpace(r) {
+			end -= size
+		}
+	}
+	for _, f := range ln.Fragments {
+		if x > f.X+f.Width {
+			continue
+		}
+		pos := f.Start
+		prev := f.X
+		for pos < f.End && pos < end {
+			_, size := utf8.DecodeRuneInString(text[pos:])
+			next := f.X + m.width(text[f.Start:pos+size], f.Style.Bold, f.Style.Italic)
+			if x < (prev+next)/2 {
+				return pos
+			}
+			prev = next
+			pos += size
+		}
+		if pos >= end {
+			return end
+		}
+	}
+	return end
+}
