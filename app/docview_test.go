@@ -80,5 +80,4 @@ func BenchmarkStockLabelOpen10k(b *testing.B) {
 	}
 }
 
-
 func containerScroll(o fyne.CanvasObject) fyne.CanvasObject { return fynecontainer.NewVScroll(o) }
