@@ -557,6 +557,15 @@ func (d *Document) attributeQuotes() {
 				f.ok = attached
 			}
 		}
+		if !f.ok && r.open > s && r.paragraph > 0 {
+			// A partial quotation inside a sentence about someone ("Cruz
+			// praised Bush as “a man who …”") is that person's words.
+			if a, b, ok := d.sentenceSubject(s, r.open); ok {
+				if sp := d.classifySpeaker(a, b, r.open, last); d.subjectSpeaks(sp, n >= 4 || (terminal && n >= 2)) {
+					f = frame{sp: sp, verb: [2]int{r.open, r.open}, ok: true}
+				}
+			}
+		}
 		q.Partial = r.open > s && d.toks[r.open-1].kind == tokWord
 		switch {
 		case titleCase && !attached && n <= 6 && r.paragraph > 0:
@@ -983,4 +992,23 @@ func (d *Document) addReported(a, b int, f frame) *Quote {
 
 func sortQuotesStable(q []Quote) {
 	sort.SliceStable(q, func(i, j int) bool { return q[i].Span.Start < q[j].Span.Start })
+}
+
+// subjectSpeaks reports whether a sentence subject is someone who can be
+// the source of the words quoted in the sentence: a person, a pronoun, a
+// role, an unnamed source or an organisation. Any other noun phrase is
+// trusted only for a quotation that reads as speech on its own, not for a
+// word or two that may be a scare quote ("Questions linger over a “stand
+// down” order").
+func (d *Document) subjectSpeaks(sp speaker, speechAlone bool) bool {
+	switch sp.kind {
+	case spPerson, spDescription, spAnonymous:
+		return true
+	case spPronoun:
+		return d.toks[sp.a].lower != "it" // "it" is a thing, rarely a source
+	case spOther:
+		h := d.toks[sp.head]
+		return speechAlone && !isAcronym(d.Text[h.start:h.end]) || d.lx.orgHeads[nameWord(h.lower)]
+	}
+	return false
 }
