@@ -36,6 +36,9 @@ func (d *Document) cueAt(i int) (cueVerb, bool) {
 	if t.upper && t.paragraph != 0 {
 		return v, false
 	}
+	if v.lemma == "point" && (i+1 >= len(d.toks) || d.toks[i+1].lower != "out") {
+		return v, false // "pointed out", not "at one point"
+	}
 	if i > 0 && d.toks[i-1].lower == "to" && v.form == formFinite {
 		return v, false // "declined to comment"
 	}

@@ -191,6 +191,35 @@ concur concurs concurred concurring c
 demand demands demanded demanding c
 insist insists insisted insisting cl
 speak speaks spoke speaking q
+answer answers answered answering c
+lament laments lamented lamenting c
+bemoan bemoans bemoaned bemoaning c
+decry decries decried decrying q
+interject interjects interjected interjecting c
+interrupt interrupts interrupted interrupting q
+confess confesses confessed confessing c
+imply implies implied implying c
+remember remembers remembered remembering c
+plead pleads pleaded pleading c
+grumble grumbles grumbled grumbling c
+point points pointed pointing c
+email emails emailed emailing c
+retweet retweets retweeted retweeting q
+echo echoes echoed echoing q
+ponder ponders pondered pondering q
+read reads read reading q
+chant chants chanted chanting q
+bark barks barked barking q
+beam beams beamed beaming q
+riff riffs riffed riffing q
+fume fumes fumed fuming q
+snipe snipes sniped sniping q
+gush gushes gushed gushing q
+scoff scoffs scoffed scoffing q
+sneer sneers sneered sneering q
+marvel marvels marveled marveling q
+chide chides chided chiding q
+scold scolds scolded scolding q
 `
 
 // stanceTable lists verbs of stance, wish, judgement and perception as
@@ -280,7 +309,7 @@ func newLexicon() *lexicon {
 		commissioner chancellor king queen prince princess pope sheikh spokesman spokeswoman
 		spokesperson sheriff officer treasurer councilman councilwoman councillor lawmaker
 		premier president-elect candidate nominee coach professor father sister brother cardinal
-		bishop archbishop rabbi imam ceo chairperson administrator inspector superintendent`)
+		bishop archbishop rabbi imam ceo chairperson administrator inspector superintendent counsel`)
 	lx.roles = wordSet(`minister president secretary senator governor mayor chairman chairwoman chair
 		chief director judge justice attorney speaker leader ambassador commissioner chancellor
 		spokesman spokeswoman spokesperson sheriff officer lawmaker candidate nominee adviser

@@ -31,7 +31,7 @@ func (d *Document) capRun(i, hi int) int {
 		t := d.toks[j]
 		switch {
 		case t.kind == tokWord && t.upper:
-			if j > i && ((d.lx.stopCaps[t.lower] && !d.lx.titles[t.lower]) || d.lx.cues[t.lower].lemma != "") {
+			if j > i && !d.isInitial(j) && ((d.lx.stopCaps[t.lower] && !d.lx.titles[t.lower]) || d.lx.cues[t.lower].lemma != "") {
 				return j
 			}
 			j++
@@ -80,11 +80,26 @@ func (d *Document) nameParts(a, b int) (titles, name []int) {
 		name = ws
 	}
 	for _, i := range name {
-		if d.lx.stopCaps[nameWord(d.toks[i].lower)] {
+		if d.lx.stopCaps[nameWord(d.toks[i].lower)] && !d.isInitial(i) {
 			return titles, nil
 		}
 	}
+	// "State Madeleine Albright" (from "Secretary of State Madeleine
+	// Albright"): the name starts at the first name.
+	for k := 1; k+1 < len(name); k++ {
+		if w := d.toks[name[k]].lower; d.lx.male[w] || d.lx.female[w] {
+			titles, name = append(titles[:len(titles):len(titles)], name[:k]...), name[k:]
+			break
+		}
+	}
 	return titles, name
+}
+
+// isInitial reports whether token i is a capital letter with its period
+// (the "A." of "James A. Baker").
+func (d *Document) isInitial(i int) bool {
+	t := d.toks[i]
+	return t.kind == tokWord && t.upper && len(t.lower) == 1 && d.isPunct(i+1, ".") && d.toks[i+1].start == t.end
 }
 
 func isAcronym(w string) bool {
@@ -423,7 +438,7 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		if d.lx.cues[t.lower].lemma != "" && !t.upper {
 			break
 		}
-		if t.upper && d.lx.stopCaps[t.lower] && !d.lx.titles[t.lower] {
+		if t.upper && d.lx.stopCaps[t.lower] && !d.lx.titles[t.lower] && !d.isInitial(k) {
 			break
 		}
 		a = k
@@ -550,6 +565,11 @@ func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
 			// role is the head.
 			sp.head = d.mentions[m].last
 		}
+		if m >= 0 && i > sp.head && d.mentions[m].last == b-1 && d.titleChain(a, d.mentions[m].first) {
+			// "Former Secretary of State Madeleine Albright": a title
+			// with its "of" phrase, then the name.
+			sp.head = d.mentions[m].last
+		}
 		if m >= 0 && i <= sp.head {
 			sp.kind, sp.person, sp.attr = spPerson, d.mentions[m].person, AttrExplicit
 			sp.name = d.People[sp.person].Name
@@ -592,6 +612,27 @@ func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
 		sp.name = d.words(a, sp.head+1)
 	}
 	return sp
+}
+
+// titleChain reports whether tokens [a, b) are a capitalised title with
+// its complements ("Secretary of State", "Speaker of the House Rep."),
+// naming an office rather than a thing.
+func (d *Document) titleChain(a, b int) bool {
+	title := false
+	for i := a; i < b; i++ {
+		t := d.toks[i]
+		switch {
+		case t.kind == tokWord && t.upper:
+			if w := nameWord(t.lower); d.lx.titles[w] || d.lx.roles[w] {
+				title = true
+			}
+		case t.kind == tokWord && (t.lower == "of" || t.lower == "the" || t.lower == "for" || t.lower == "and"):
+		case d.isPunct(i, ".") || d.isPunct(i, "-"):
+		default:
+			return false
+		}
+	}
+	return title
 }
 
 // hasProperHead reports whether the head word is capitalised as a name
