@@ -1,0 +1,696 @@
+package editor
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Tuning of the paragraph alignment and move detection.
+const (
+	// wdPairThreshold is the least word overlap (Dice coefficient, in
+	// thousandths) for two paragraphs to be shown as one paragraph edited;
+	// below it they are a deletion and an insertion.
+	wdPairThreshold = 500
+	// wdBandMin is the least half-width of the band of the paragraph
+	// alignment around the diagonal of a changed region.
+	wdBandMin = 16
+	// wdMaxCells caps the paragraph alignment's table.
+	wdMaxCells = 1 << 22
+	// wdSentenceAnchorMin is the size (old plus new tokens) from which a
+	// block is first matched sentence by sentence, so one long paragraph
+	// with scattered edits stays fast.
+	wdSentenceAnchorMin = 3000
+	// wdMoveMinWords and wdMoveThreshold: a deletion and an insertion of at
+	// least this many words with at least this overlap (thousandths) are
+	// one move.
+	wdMoveMinWords  = 3
+	wdMoveThreshold = 800
+	// wdMoveMaxCandidates bounds the pairs move detection compares.
+	wdMoveMaxCandidates = 400
+)
+
+// wdBlock is a run of paragraphs compared as a unit: old paragraphs
+// [o0,o1) against new paragraphs [n0,n1).
+type wdBlock struct {
+	o0, o1, n0, n1 int
+	kind           RowKind
+}
+
+// wordDiffer holds the state of one WordDiff. Both texts get a final \n
+// (taken off again at the end) so every paragraph, the last included, is
+// its text plus a line break, and runs of paragraphs concatenate cleanly.
+type wordDiffer struct {
+	realOld, realNew int // lengths of the texts without the added \n
+	tm               *wdTokenMap
+	a, b             *wdText
+	aPara, bPara     []int // first token of each paragraph, then the token count
+	aWords, bWords   [][]rune
+	blocks           []wdBlock
+	segs             []diffSeg
+	clean            tokenCleaner
+}
+
+func newWordDiffer(old, new string, limit rune) *wordDiffer {
+	w := &wordDiffer{realOld: len(old), realNew: len(new), tm: newTokenMap(limit)}
+	w.a = tokenizeForDiff(old+"\n", w.tm)
+	w.b = tokenizeForDiff(new+"\n", w.tm)
+	w.aPara, w.bPara = paragraphStarts(w.a), paragraphStarts(w.b)
+	w.aWords = make([][]rune, len(w.aPara)-1)
+	w.bWords = make([][]rune, len(w.bPara)-1)
+	w.clean = tokenCleaner{w.a, w.b}
+	return w
+}
+
+func paragraphStarts(t *wdText) []int {
+	ps := []int{0}
+	for i, k := range t.kinds {
+		if k == wdNewline {
+			ps = append(ps, i+1)
+		}
+	}
+	return ps
+}
+
+// paragraphText returns paragraph i of t without its line break.
+func paragraphText(t *wdText, ps []int, i int) string {
+	return t.text[t.starts[ps[i]]:t.starts[ps[i+1]-1]]
+}
+
+func (w *wordDiffer) run(d *Diff) {
+	d.OldParagraphs = paragraphSpans(w.a, w.aPara)
+	d.NewParagraphs = paragraphSpans(w.b, w.bPara)
+	w.alignParagraphs()
+	for i, blk := range w.blocks {
+		w.diffBlock(i, blk)
+	}
+	w.dropAddedNewlines()
+	w.build(d)
+}
+
+func paragraphSpans(t *wdText, ps []int) []Span {
+	out := make([]Span, len(ps)-1)
+	for i := range out {
+		out[i] = Span{t.starts[ps[i]], t.starts[ps[i+1]-1]}
+	}
+	return out
+}
+
+// alignParagraphs pairs identical paragraphs first, then aligns the
+// paragraphs between them by their words.
+func (w *wordDiffer) alignParagraphs() {
+	na, nb := len(w.aPara)-1, len(w.bPara)-1
+	pm := newTokenMap(wdMaxRune)
+	ra, rb := make([]rune, na), make([]rune, nb)
+	for i := range ra {
+		ra[i] = pm.id(paragraphText(w.a, w.aPara, i))
+	}
+	for j := range rb {
+		rb[j] = pm.id(paragraphText(w.b, w.bPara, j))
+	}
+	ops := diffRunes(ra, rb)
+	if pm.overflow {
+		ops = verifyEqual(ops, func(i, j int) bool {
+			return paragraphText(w.a, w.aPara, i) == paragraphText(w.b, w.bPara, j)
+		})
+	}
+	i, j, ri, rj := 0, 0, 0, 0
+	for _, o := range ops {
+		switch o.op {
+		case diffmatchpatch.DiffEqual:
+			w.alignRegion(ri, i, rj, j)
+			for k := 0; k < o.n; k++ {
+				w.blocks = append(w.blocks, wdBlock{i + k, i + k + 1, j + k, j + k + 1, RowUnchanged})
+			}
+			i += o.n
+			j += o.n
+			ri, rj = i, j
+		case diffmatchpatch.DiffDelete:
+			i += o.n
+		case diffmatchpatch.DiffInsert:
+			j += o.n
+		}
+	}
+	w.alignRegion(ri, i, rj, j)
+}
+
+// words returns the sorted word tokens of paragraph i of t.
+func (w *wordDiffer) words(t *wdText, ps []int, cache [][]rune, i int) []rune {
+	if cache[i] != nil {
+		return cache[i]
+	}
+	ws := []rune{}
+	for k := ps[i]; k < ps[i+1]; k++ {
+		if t.kinds[k] == wdWord {
+			ws = append(ws, t.ids[k])
+		}
+	}
+	slices.Sort(ws)
+	cache[i] = ws
+	return ws
+}
+
+// commonCount counts the elements two sorted multisets share.
+func commonCount(x, y []rune) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			n++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// Moves through the alignment table.
+const (
+	wdStepNone byte = iota
+	wdStepDelete
+	wdStepInsert
+	wdStepPair
+	wdStepSplit
+	wdStepMerge
+)
+
+// alignRegion aligns old paragraphs [o0,o1) with new paragraphs [n0,n1),
+// none of them identical to one across, by dynamic programming over a band
+// around the diagonal: pairing paragraphs that share enough words, one
+// paragraph split in two or two merged into one, and the rest deleted or
+// inserted.
+func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
+	k, l := o1-o0, n1-n0
+	if k == 0 || l == 0 {
+		for i := o0; i < o1; i++ {
+			w.blocks = append(w.blocks, wdBlock{i, i + 1, n0, n0, RowDeleted})
+		}
+		for j := n0; j < n1; j++ {
+			w.blocks = append(w.blocks, wdBlock{o1, o1, j, j + 1, RowInserted})
+		}
+		return
+	}
+	if k == 1 && l == 1 {
+		// One paragraph between unchanged ones on both sides: the same
+		// paragraph however much it was rewritten.
+		w.blocks = append(w.blocks, wdBlock{o0, o1, n0, n1, RowModified})
+		return
+	}
+	oldWords := func(i int) []rune { return w.words(w.a, w.aPara, w.aWords, o0+i) }
+	newWords := func(j int) []rune { return w.words(w.b, w.bPara, w.bWords, n0+j) }
+
+	band := max(wdBandMin, wdAbs(k-l)+8)
+	if (k+1)*(2*band+1) > wdMaxCells {
+		band = max(wdBandMin, wdMaxCells/(k+1)/2)
+	}
+	lo := func(i int) int { return max(0, i*l/k-band) }
+	hi := func(i int) int { return min(l, i*l/k+band) }
+	base := make([]int, k+2)
+	for i := 0; i <= k; i++ {
+		base[i+1] = base[i] + hi(i) - lo(i) + 1
+	}
+	const none = math.MinInt32 / 2
+	score := make([]int32, base[k+1])
+	step := make([]byte, base[k+1])
+	at := func(i, j int) int {
+		if i < 0 || j < lo(i) || j > hi(i) {
+			return -1
+		}
+		return base[i] + j - lo(i)
+	}
+	get := func(i, j int) int32 {
+		if c := at(i, j); c >= 0 {
+			return score[c]
+		}
+		return none
+	}
+	common := make(map[[2]int]int)
+	commonAt := func(i, j int) int {
+		key := [2]int{i, j}
+		if c, ok := common[key]; ok {
+			return c
+		}
+		c := commonCount(oldWords(i), newWords(j))
+		common[key] = c
+		return c
+	}
+	pairScore := func(i, j int) int32 {
+		x, y := oldWords(i), newWords(j)
+		total := len(x) + len(y)
+		sim := 1000
+		if total > 0 {
+			sim = 2000 * commonAt(i, j) / total
+		}
+		if sim < wdPairThreshold {
+			return none
+		}
+		return int32(sim - wdPairThreshold + 1)
+	}
+	// splitScore scores one paragraph (one) against two on the other side
+	// (two, two+1), each of which must mostly come from it.
+	splitScore := func(one []rune, p1, p2 []rune, c1, c2 int) int32 {
+		if len(p1) == 0 || len(p2) == 0 || 2*c1 < len(p1) || 2*c2 < len(p2) {
+			return none
+		}
+		sim := 2000 * min(c1+c2, len(one)) / (len(one) + len(p1) + len(p2))
+		if sim < wdPairThreshold {
+			return none
+		}
+		return int32(sim - wdPairThreshold + 1)
+	}
+	for i := 0; i <= k; i++ {
+		for j := lo(i); j <= hi(i); j++ {
+			c := at(i, j)
+			if i == 0 && j == 0 {
+				continue
+			}
+			best, how := int32(none), wdStepNone
+			try := func(s int32, st byte) {
+				if s > best {
+					best, how = s, st
+				}
+			}
+			if i > 0 && j > 0 {
+				if prev := get(i-1, j-1); prev > none {
+					if s := pairScore(i-1, j-1); s > none {
+						try(prev+s, wdStepPair)
+					}
+				}
+			}
+			if i > 0 && j > 1 {
+				if prev := get(i-1, j-2); prev > none {
+					if s := splitScore(oldWords(i-1), newWords(j-2), newWords(j-1), commonAt(i-1, j-2), commonAt(i-1, j-1)); s > none {
+						try(prev+s, wdStepSplit)
+					}
+				}
+			}
+			if i > 1 && j > 0 {
+				if prev := get(i-2, j-1); prev > none {
+					if s := splitScore(newWords(j-1), oldWords(i-2), oldWords(i-1), commonAt(i-2, j-1), commonAt(i-1, j-1)); s > none {
+						try(prev+s, wdStepMerge)
+					}
+				}
+			}
+			if j > 0 {
+				if prev := get(i, j-1); prev > none {
+					try(prev, wdStepInsert)
+				}
+			}
+			if i > 0 {
+				if prev := get(i-1, j); prev > none {
+					try(prev, wdStepDelete)
+				}
+			}
+			score[c], step[c] = best, how
+		}
+	}
+	var rev []wdBlock
+	for i, j := k, l; i > 0 || j > 0; {
+		c := at(i, j)
+		switch step[c] {
+		case wdStepPair:
+			rev = append(rev, wdBlock{o0 + i - 1, o0 + i, n0 + j - 1, n0 + j, RowModified})
+			i, j = i-1, j-1
+		case wdStepSplit:
+			rev = append(rev, wdBlock{o0 + i - 1, o0 + i, n0 + j - 2, n0 + j, RowSplit})
+			i, j = i-1, j-2
+		case wdStepMerge:
+			rev = append(rev, wdBlock{o0 + i - 2, o0 + i, n0 + j - 1, n0 + j, RowMerged})
+			i, j = i-2, j-1
+		case wdStepInsert:
+			rev = append(rev, wdBlock{o0 + i, o0 + i, n0 + j - 1, n0 + j, RowInserted})
+			j--
+		default:
+			rev = append(rev, wdBlock{o0 + i - 1, o0 + i, n0 + j, n0 + j, RowDeleted})
+			i--
+		}
+	}
+	slices.Reverse(rev)
+	w.blocks = append(w.blocks, rev...)
+}
+
+func wdAbs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// diffBlock diffs one block word by word and appends its pieces to segs.
+func (w *wordDiffer) diffBlock(bi int, blk wdBlock) {
+	alo, ahi := w.aPara[blk.o0], w.aPara[blk.o1]
+	blo, bhi := w.bPara[blk.n0], w.bPara[blk.n1]
+	if blk.kind == RowUnchanged {
+		w.segs = append(w.segs, diffSeg{w.a.span(alo, ahi), w.b.span(blo, bhi), -1, bi})
+		return
+	}
+	ops := w.tokenOps(alo, ahi, blo, bhi)
+	ps := w.clean.clean(w.clean.pieces(ops, alo, blo))
+	for _, p := range ps {
+		s := diffSeg{w.a.span(p.os, p.os+p.o), w.b.span(p.ns, p.ns+p.n), 0, bi}
+		if p.eq {
+			s.change = -1
+		} else if s.Old.In(w.a.text) == s.New.In(w.b.text) {
+			// A merge can, rarely, turn a change back into identical text.
+			s.change = -1
+		}
+		w.segs = append(w.segs, s)
+	}
+}
+
+// tokenOps diffs old tokens [alo,ahi) with new tokens [blo,bhi). Large
+// blocks are first matched sentence by sentence and only the sentences
+// that differ are diffed word by word.
+func (w *wordDiffer) tokenOps(alo, ahi, blo, bhi int) []wdOp {
+	if (ahi-alo)+(bhi-blo) < wdSentenceAnchorMin {
+		return w.plainTokenOps(alo, ahi, blo, bhi)
+	}
+	sa, sb := sentenceStarts(w.a, alo, ahi), sentenceStarts(w.b, blo, bhi)
+	sm := newTokenMap(wdMaxRune)
+	ra, rb := make([]rune, len(sa)-1), make([]rune, len(sb)-1)
+	for i := range ra {
+		ra[i] = sm.id(w.a.text[w.a.starts[sa[i]]:w.a.starts[sa[i+1]]])
+	}
+	for j := range rb {
+		rb[j] = sm.id(w.b.text[w.b.starts[sb[j]]:w.b.starts[sb[j+1]]])
+	}
+	sops := diffRunes(ra, rb)
+	if sm.overflow {
+		sops = verifyEqual(sops, func(i, j int) bool {
+			return w.a.text[w.a.starts[sa[i]]:w.a.starts[sa[i+1]]] == w.b.text[w.b.starts[sb[j]]:w.b.starts[sb[j+1]]]
+		})
+	}
+	var ops []wdOp
+	add := func(more ...wdOp) {
+		for _, o := range more {
+			if k := len(ops) - 1; k >= 0 && ops[k].op == o.op {
+				ops[k].n += o.n
+			} else if o.n > 0 {
+				ops = append(ops, o)
+			}
+		}
+	}
+	i, j, ri, rj := 0, 0, 0, 0
+	flush := func() {
+		if ri < i || rj < j {
+			add(w.plainTokenOps(sa[ri], sa[i], sb[rj], sb[j])...)
+		}
+	}
+	for _, o := range sops {
+		switch o.op {
+		case diffmatchpatch.DiffEqual:
+			flush()
+			add(wdOp{diffmatchpatch.DiffEqual, sa[i+o.n] - sa[i]})
+			i += o.n
+			j += o.n
+			ri, rj = i, j
+		case diffmatchpatch.DiffDelete:
+			i += o.n
+		case diffmatchpatch.DiffInsert:
+			j += o.n
+		}
+	}
+	flush()
+	return ops
+}
+
+func (w *wordDiffer) plainTokenOps(alo, ahi, blo, bhi int) []wdOp {
+	ops := diffRunes(w.a.ids[alo:ahi], w.b.ids[blo:bhi])
+	if w.tm.overflow {
+		ops = verifyEqual(ops, func(i, j int) bool { return w.clean.same(alo+i, blo+j) })
+	}
+	return ops
+}
+
+// sentenceStarts cuts tokens [lo,hi) into sentences: each runs to a full
+// stop, question or exclamation mark and the space after it, or to a line
+// break. The result starts with lo and ends with hi.
+func sentenceStarts(t *wdText, lo, hi int) []int {
+	out := []int{lo}
+	for k := lo; k < hi; k++ {
+		end := t.kinds[k] == wdNewline
+		if !end && t.kinds[k] == wdSpace && k > lo && t.kinds[k-1] == wdPunct {
+			switch t.tok(k - 1) {
+			case ".", "!", "?", "…":
+				end = true
+			}
+		}
+		if end && k+1 < hi {
+			out = append(out, k+1)
+		}
+	}
+	return append(out, hi)
+}
+
+// dropAddedNewlines takes the \n added to both texts back off the pieces.
+// Usually it ends the last unchanged run; when the texts end differently a
+// piece is split so the line break before the last paragraph becomes part
+// of the change to that paragraph.
+func (w *wordDiffer) dropAddedNewlines() {
+	last := func(old bool) int {
+		for i := len(w.segs) - 1; i >= 0; i-- {
+			s := w.segs[i]
+			if old && s.Old.End == w.realOld+1 && !s.Old.Empty() || !old && s.New.End == w.realNew+1 && !s.New.Empty() {
+				return i
+			}
+		}
+		return -1
+	}
+	ia, ib := last(true), last(false)
+	if ia == ib && w.segs[ia].change < 0 {
+		w.segs[ia].Old.End--
+		w.segs[ia].New.End--
+	} else {
+		for _, old := range []bool{true, false} {
+			i := last(old)
+			s := w.segs[i]
+			if s.change >= 0 {
+				if old {
+					w.segs[i].Old.End--
+				} else {
+					w.segs[i].New.End--
+				}
+				continue
+			}
+			// An unchanged run loses its last byte on one side only: the
+			// other side's line break becomes a change of its own, given to
+			// the block after it when there is one.
+			keep := diffSeg{Span{s.Old.Start, s.Old.End - 1}, Span{s.New.Start, s.New.End - 1}, -1, s.block}
+			cut := diffSeg{Span{s.Old.End - 1, s.Old.End - 1}, Span{s.New.End - 1, s.New.End}, 0, min(s.block+1, len(w.blocks)-1)}
+			if !old {
+				cut.Old, cut.New = Span{s.Old.End - 1, s.Old.End}, Span{s.New.End - 1, s.New.End - 1}
+			}
+			w.segs = slices.Replace(w.segs, i, i+1, keep, cut)
+		}
+	}
+	// Empty spans after the dropped byte move back onto the end.
+	clamp := func(sp *Span, n int) {
+		sp.Start, sp.End = min(sp.Start, n), min(sp.End, n)
+	}
+	out := w.segs[:0]
+	for _, s := range w.segs {
+		clamp(&s.Old, w.realOld)
+		clamp(&s.New, w.realNew)
+		if s.Old.Empty() && s.New.Empty() {
+			continue
+		}
+		if k := len(out) - 1; k >= 0 && s.change >= 0 && out[k].change >= 0 && out[k].block == s.block {
+			out[k].Old.End, out[k].New.End = s.Old.End, s.New.End
+			continue
+		}
+		out = append(out, s)
+	}
+	w.segs = out
+}
+
+// build numbers the changes, finds moves and fills in d.
+func (w *wordDiffer) build(d *Diff) {
+	old, new := w.a.text[:w.realOld], w.b.text[:w.realNew]
+	// Each change piece starts as its own change; a move joins two.
+	owner := make([]int, len(w.segs))
+	for i, s := range w.segs {
+		owner[i] = -1
+		if s.change >= 0 {
+			owner[i] = i
+		}
+	}
+	moves := w.findMoves(old, new)
+	for del, ins := range moves {
+		owner[ins] = del
+	}
+	final := make(map[int]int)
+	for i := range w.segs {
+		o := owner[i]
+		if o < 0 {
+			w.segs[i].change = -1
+			continue
+		}
+		idx, ok := final[o]
+		if !ok {
+			idx = len(d.Changes)
+			final[o] = idx
+			d.Changes = append(d.Changes, DiffChange{Index: idx})
+		}
+		w.segs[i].change = idx
+		s := w.segs[i]
+		c := &d.Changes[idx]
+		if ins, isMove := moves[o]; isMove {
+			di, ii := w.segs[o], w.segs[ins]
+			*c = DiffChange{Index: idx, Kind: ChangeMove, Old: di.Old, New: ii.New,
+				OldText: di.Old.In(old), NewText: ii.New.In(new), MovedTo: ii.Old.Start, MovedFrom: di.New.Start}
+			continue
+		}
+		if o != i {
+			continue
+		}
+		*c = DiffChange{Index: idx, Old: s.Old, New: s.New, OldText: s.Old.In(old), NewText: s.New.In(new)}
+		c.classify()
+	}
+	d.segs = w.segs
+	d.Rows = w.rows(d)
+}
+
+// findMoves pairs deletions with insertions elsewhere of (nearly) the same
+// words, keyed by the deletion's piece index.
+func (w *wordDiffer) findMoves(old, new string) map[int]int {
+	type cand struct {
+		seg   int
+		words []string
+	}
+	var dels, inss []cand
+	for i, s := range w.segs {
+		if s.change < 0 || !s.Old.Empty() && !s.New.Empty() {
+			continue
+		}
+		text := s.Old.In(old) + s.New.In(new)
+		ws := moveWords(text)
+		if len(ws) < wdMoveMinWords {
+			continue
+		}
+		if s.New.Empty() {
+			dels = append(dels, cand{i, ws})
+		} else {
+			inss = append(inss, cand{i, ws})
+		}
+	}
+	if len(dels) == 0 || len(inss) == 0 {
+		return nil
+	}
+	// Longest first, so the moves that matter most are found when there
+	// are too many candidates to compare.
+	byLen := func(x, y cand) int { return len(y.words) - len(x.words) }
+	slices.SortStableFunc(dels, byLen)
+	slices.SortStableFunc(inss, byLen)
+	dels = dels[:min(len(dels), wdMoveMaxCandidates)]
+	inss = inss[:min(len(inss), wdMoveMaxCandidates)]
+	type pair struct{ del, ins, score int }
+	var pairs []pair
+	for _, dc := range dels {
+		for _, ic := range inss {
+			if wdAbs(dc.seg-ic.seg) == 1 {
+				continue // side by side: a replacement, not a move
+			}
+			shorter, longer := min(len(dc.words), len(ic.words)), max(len(dc.words), len(ic.words))
+			if 2000*shorter/(shorter+longer) < wdMoveThreshold {
+				continue
+			}
+			sim := 2000 * commonStrings(dc.words, ic.words) / (len(dc.words) + len(ic.words))
+			if sim >= wdMoveThreshold {
+				pairs = append(pairs, pair{dc.seg, ic.seg, sim})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool {
+		if pairs[i].score != pairs[j].score {
+			return pairs[i].score > pairs[j].score
+		}
+		if pairs[i].del != pairs[j].del {
+			return pairs[i].del < pairs[j].del
+		}
+		return pairs[i].ins < pairs[j].ins
+	})
+	moves := make(map[int]int)
+	used := make(map[int]bool)
+	for _, p := range pairs {
+		if used[p.del] || used[p.ins] {
+			continue
+		}
+		used[p.del], used[p.ins] = true, true
+		moves[p.del] = p.ins
+	}
+	return moves
+}
+
+// moveWords returns the sorted words of text.
+func moveWords(text string) []string {
+	var ws []string
+	for i := 0; i < len(text); {
+		j, kind := nextDiffToken(text, i)
+		if kind == wdWord {
+			ws = append(ws, text[i:j])
+		}
+		i = j
+	}
+	slices.Sort(ws)
+	return ws
+}
+
+func commonStrings(x, y []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			n++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// rows turns the blocks into the rows of a side-by-side view.
+func (w *wordDiffer) rows(d *Diff) []ParagraphRow {
+	rows := make([]ParagraphRow, len(w.blocks))
+	for i, blk := range w.blocks {
+		r := &rows[i]
+		r.Kind = blk.kind
+		for p := blk.o0; p < blk.o1; p++ {
+			r.Old = append(r.Old, p)
+		}
+		for p := blk.n0; p < blk.n1; p++ {
+			r.New = append(r.New, p)
+		}
+	}
+	for _, s := range w.segs {
+		if s.change < 0 {
+			continue
+		}
+		r := &rows[s.block]
+		if !slices.Contains(r.Changes, s.change) {
+			r.Changes = append(r.Changes, s.change)
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		switch {
+		case len(r.Changes) == 0 && r.Kind == RowModified:
+			r.Kind = RowUnchanged
+		case len(r.Changes) > 0 && r.Kind == RowUnchanged:
+			r.Kind = RowModified
+		case len(r.Changes) == 1 && (r.Kind == RowDeleted || r.Kind == RowInserted) &&
+			d.Changes[r.Changes[0]].Kind == ChangeMove:
+			r.Kind = RowMoved
+		}
+	}
+	return rows
+}

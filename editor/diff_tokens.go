@@ -1,0 +1,457 @@
+package editor
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// The word diff runs go-diff over runes that each stand for one token (a
+// word, a run of spaces, a line break or a punctuation mark), the way
+// line-mode diffs stand a rune for a line.
+
+// wdMaxRune is the highest rune handed out for a token; it is itself the
+// shared stand-in for every token past the 1,112,063rd distinct one.
+const wdMaxRune = unicode.MaxRune
+
+// wdTokenKind classifies a token by its first rune.
+type wdTokenKind uint8
+
+const (
+	wdSpace   wdTokenKind = iota // a run of spaces or tabs
+	wdNewline                    // one \n
+	wdWord                       // letters, digits and the marks joining them
+	wdPunct                      // anything else, one character at a time
+)
+
+// wdTokenMap gives each distinct token a rune, skipping the surrogate range
+// (those runes do not survive go-diff's string conversions). Once the runes
+// run out, further new tokens share the last rune, and diffs of sequences
+// holding it are checked token by token afterwards.
+type wdTokenMap struct {
+	ids      map[string]rune
+	next     rune
+	limit    rune
+	overflow bool
+}
+
+func newTokenMap(limit rune) *wdTokenMap {
+	return &wdTokenMap{ids: make(map[string]rune), limit: limit}
+}
+
+func (m *wdTokenMap) id(tok string) rune {
+	if r, ok := m.ids[tok]; ok {
+		return r
+	}
+	if m.next >= m.limit {
+		m.overflow = true
+		return m.limit
+	}
+	r := m.next
+	m.next++
+	if m.next == 0xD800 {
+		m.next = 0xE000
+	}
+	m.ids[tok] = r
+	return r
+}
+
+// wdText is one side of a diff cut into tokens.
+type wdText struct {
+	text   string
+	starts []int // token i is text[starts[i]:starts[i+1]]
+	ids    []rune
+	kinds  []wdTokenKind
+}
+
+func (t *wdText) n() int               { return len(t.ids) }
+func (t *wdText) tok(i int) string     { return t.text[t.starts[i]:t.starts[i+1]] }
+func (t *wdText) span(lo, hi int) Span { return Span{t.starts[lo], t.starts[hi]} }
+
+func tokenizeForDiff(text string, m *wdTokenMap) *wdText {
+	t := &wdText{text: text}
+	est := len(text)/4 + 1
+	t.starts = make([]int, 0, est+1)
+	t.ids = make([]rune, 0, est)
+	t.kinds = make([]wdTokenKind, 0, est)
+	for i := 0; i < len(text); {
+		j, kind := nextDiffToken(text, i)
+		t.starts = append(t.starts, i)
+		t.ids = append(t.ids, m.id(text[i:j]))
+		t.kinds = append(t.kinds, kind)
+		i = j
+	}
+	t.starts = append(t.starts, len(text))
+	return t
+}
+
+// nextDiffToken returns the end of the token starting at i and its kind.
+func nextDiffToken(text string, i int) (int, wdTokenKind) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	j := i + size
+	switch {
+	case r == '\n':
+		return j, wdNewline
+	case wdIsSpace(r):
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if r == '\n' || !wdIsSpace(r) {
+				break
+			}
+			j += size
+		}
+		return j, wdSpace
+	case wdIsWordRune(r) && !wdOneCharWords(r):
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if wdIsWordRune(r) && !wdOneCharWords(r) {
+				j += size
+				continue
+			}
+			// Apostrophes join letters (it's, Kosovo’s); points and commas
+			// join digits (9.5, 1,000).
+			if next, nsize := utf8.DecodeRuneInString(text[j+size:]); nsize > 0 {
+				prev, _ := utf8.DecodeLastRuneInString(text[:j])
+				if (r == '\'' || r == '’') && wdIsWordRune(next) && !wdOneCharWords(next) ||
+					(r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
+					j += size + nsize
+					continue
+				}
+			}
+			break
+		}
+		return j, wdWord
+	case wdIsWordRune(r):
+		return wdSkipMarks(text, j), wdWord
+	}
+	return wdSkipMarks(text, j), wdPunct
+}
+
+// wdSkipMarks moves past combining marks, variation selectors, emoji
+// modifiers and zero-width-joined sequences that belong to the character
+// before j, so a change never splits what a reader sees as one character.
+func wdSkipMarks(text string, j int) int {
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case unicode.Is(unicode.M, r), r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF,
+			r >= 0x1F3FB && r <= 0x1F3FF, r >= 0xE0020 && r <= 0xE007F:
+			j += size
+		case r == 0x200D:
+			j += size
+			if j < len(text) {
+				_, size = utf8.DecodeRuneInString(text[j:])
+				j += size
+			}
+		case r >= 0x1F1E6 && r <= 0x1F1FF:
+			// Regional indicators pair up into flags.
+			prev, _ := utf8.DecodeLastRuneInString(text[:j])
+			if prev >= 0x1F1E6 && prev <= 0x1F1FF {
+				j += size
+			}
+			return j
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func wdIsSpace(r rune) bool { return r != '\n' && unicode.IsSpace(r) }
+
+func wdIsWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || r == '_'
+}
+
+// wdOneCharWords reports scripts written without spaces, whose characters
+// are diffed one at a time.
+func wdOneCharWords(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r)) ||
+		r >= 0x0E00 && r <= 0x0EFF // Thai, Lao
+}
+
+// wdOp is a run of one go-diff operation, counted in tokens.
+type wdOp struct {
+	op diffmatchpatch.Operation
+	n  int
+}
+
+// diffRunes diffs two rune strings exactly (no timeout, so the result is
+// the same on every machine) and returns the runs of operations.
+func diffRunes(a, b []rune) []wdOp {
+	switch {
+	case len(a) == 0 && len(b) == 0:
+		return nil
+	case len(a) == 0:
+		return []wdOp{{diffmatchpatch.DiffInsert, len(b)}}
+	case len(b) == 0:
+		return []wdOp{{diffmatchpatch.DiffDelete, len(a)}}
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	ds := dmp.DiffMainRunes(a, b, false)
+	ops := make([]wdOp, 0, len(ds))
+	for _, d := range ds {
+		if n := utf8.RuneCountInString(d.Text); n > 0 {
+			ops = append(ops, wdOp{d.Type, n})
+		}
+	}
+	return ops
+}
+
+// verifyEqual splits the equal runs of ops where same says the elements at
+// i (in a) and j (in b) differ after all: needed when tokens share the
+// overflow rune.
+func verifyEqual(ops []wdOp, same func(i, j int) bool) []wdOp {
+	out := make([]wdOp, 0, len(ops))
+	add := func(op diffmatchpatch.Operation, n int) {
+		if n == 0 {
+			return
+		}
+		if k := len(out) - 1; k >= 0 && out[k].op == op {
+			out[k].n += n
+			return
+		}
+		out = append(out, wdOp{op, n})
+	}
+	i, j := 0, 0
+	for _, o := range ops {
+		switch o.op {
+		case diffmatchpatch.DiffDelete:
+			add(o.op, o.n)
+			i += o.n
+		case diffmatchpatch.DiffInsert:
+			add(o.op, o.n)
+			j += o.n
+		default:
+			for k := 0; k < o.n; k++ {
+				if same(i+k, j+k) {
+					add(diffmatchpatch.DiffEqual, 1)
+				} else {
+					add(diffmatchpatch.DiffDelete, 1)
+					add(diffmatchpatch.DiffInsert, 1)
+				}
+			}
+			i += o.n
+			j += o.n
+		}
+	}
+	return out
+}
+
+// wdPiece is a stretch of a diff in tokens: unchanged (eq) or a change of
+// o old tokens into n new ones, starting at old token os and new token ns.
+type wdPiece struct {
+	eq     bool
+	os, o  int
+	ns, n  int
+	ow, nw int // weights of the old and new tokens, see tokenWeight
+}
+
+// tokenWeight is how much a token counts when deciding whether a short
+// unchanged stretch between two changes is worth showing: words and
+// punctuation count one, spaces nothing, and a line break is never merged
+// across.
+const wdNewlineWeight = 1 << 20
+
+func tokenWeight(k wdTokenKind) int {
+	switch k {
+	case wdSpace:
+		return 0
+	case wdNewline:
+		return wdNewlineWeight
+	}
+	return 1
+}
+
+// tokenCleaner turns the token runs go-diff finds into changes an editor
+// would make: edits start at words rather than spaces, and replacements
+// of neighbouring words read as one change.
+type tokenCleaner struct {
+	a, b *wdText
+}
+
+func (c *tokenCleaner) same(i, j int) bool {
+	return c.a.ids[i] == c.b.ids[j] && (c.a.ids[i] != wdMaxRune || c.a.tok(i) == c.b.tok(j))
+}
+
+func (c *tokenCleaner) weight(t *wdText, lo, n int) int {
+	w := 0
+	for k := lo; k < lo+n; k++ {
+		w += tokenWeight(t.kinds[k])
+	}
+	return w
+}
+
+// pieces converts go-diff runs over old tokens from ao and new tokens from
+// bo into pieces, one per unchanged run and one per change.
+func (c *tokenCleaner) pieces(ops []wdOp, ao, bo int) []wdPiece {
+	var ps []wdPiece
+	i, j := ao, bo
+	for _, o := range ops {
+		switch o.op {
+		case diffmatchpatch.DiffEqual:
+			ps = append(ps, wdPiece{eq: true, os: i, o: o.n, ns: j, n: o.n})
+			i += o.n
+			j += o.n
+		case diffmatchpatch.DiffDelete:
+			if k := len(ps) - 1; k >= 0 && !ps[k].eq {
+				ps[k].o += o.n
+			} else {
+				ps = append(ps, wdPiece{os: i, o: o.n, ns: j})
+			}
+			i += o.n
+		case diffmatchpatch.DiffInsert:
+			if k := len(ps) - 1; k >= 0 && !ps[k].eq {
+				ps[k].n += o.n
+			} else {
+				ps = append(ps, wdPiece{os: i, ns: j, n: o.n})
+			}
+			j += o.n
+		}
+	}
+	return ps
+}
+
+// clean slides pure insertions and deletions to word boundaries, then
+// merges changes separated only by a space, or by a stretch shorter than
+// the changes either side of it.
+func (c *tokenCleaner) clean(ps []wdPiece) []wdPiece {
+	for k := range ps {
+		if !ps[k].eq && (ps[k].o == 0 || ps[k].n == 0) {
+			c.slide(ps, k)
+		}
+	}
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.eq && p.o == 0 {
+			continue
+		}
+		p.ow, p.nw = c.weight(c.a, p.os, p.o), c.weight(c.b, p.ns, p.n)
+		if p.eq {
+			out = append(out, p)
+			continue
+		}
+		for {
+			k := len(out)
+			if k > 0 && !out[k-1].eq {
+				p = joinPieces(out[k-1], p)
+				out = out[:k-1]
+				continue
+			}
+			if k >= 2 && c.mergeAcross(out[k-2], out[k-1], p) {
+				p = joinPieces(joinPieces(out[k-2], out[k-1]), p)
+				out = out[:k-2]
+				continue
+			}
+			break
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func joinPieces(x, y wdPiece) wdPiece {
+	return wdPiece{os: x.os, o: x.o + y.o, ns: x.ns, n: x.n + y.n, ow: x.ow + y.ow, nw: x.nw + y.nw}
+}
+
+// mergeAcross decides whether the unchanged stretch e between changes x
+// and y should become part of one change. Two deletions (or two
+// insertions) stay apart: merging them would show kept words as replaced.
+func (c *tokenCleaner) mergeAcross(x, e, y wdPiece) bool {
+	if x.eq || !e.eq || y.eq {
+		return false
+	}
+	if x.o == 0 && y.o == 0 || x.n == 0 && y.n == 0 {
+		return false
+	}
+	if e.o == 1 && c.a.kinds[e.os] == wdSpace {
+		return true
+	}
+	return e.ow < max(x.ow, x.nw) && e.ow < max(y.ow, y.nw)
+}
+
+// slide moves the pure insertion or deletion ps[k] along the identical
+// tokens around it to the place that reads best: starting a word, ending
+// with a space.
+func (c *tokenCleaner) slide(ps []wdPiece, k int) {
+	p := ps[k]
+	t, start, n := c.b, p.ns, p.n
+	if p.n == 0 {
+		t, start, n = c.a, p.os, p.o
+	}
+	// Sliding moves identical tokens from one neighbouring unchanged run
+	// to the other, so both must exist.
+	if k == 0 || k+1 >= len(ps) || !ps[k-1].eq || !ps[k+1].eq {
+		return
+	}
+	before, after := ps[k-1].o, ps[k+1].o
+	same := func(i, j int) bool {
+		return t.ids[i] == t.ids[j] && (t.ids[i] != wdMaxRune || t.tok(i) == t.tok(j))
+	}
+	left := 0
+	for left < before && same(start-1-left, start+n-1-left) {
+		left++
+	}
+	right := 0
+	for right < after && same(start+right, start+n+right) {
+		right++
+	}
+	if left == 0 && right == 0 {
+		return
+	}
+	// The rightmost of the best places wins, so the result does not
+	// depend on where go-diff happened to put the edit.
+	best, bestScore := -left, -1
+	for s := -left; s <= right; s++ {
+		if sc := slideScore(t, start+s, n); sc >= bestScore {
+			best, bestScore = s, sc
+		}
+	}
+	if best == 0 {
+		return
+	}
+	ps[k].os += best
+	ps[k].ns += best
+	ps[k-1].o += best
+	ps[k-1].n += best
+	ps[k+1].os += best
+	ps[k+1].ns += best
+	ps[k+1].o -= best
+	ps[k+1].n -= best
+}
+
+// slideScore rates an edit of n tokens from start by how well its two ends
+// fall on natural breaks.
+func slideScore(t *wdText, start, n int) int {
+	return boundaryScore(t, start-1, start) + boundaryScore(t, start+n-1, start+n)
+}
+
+// boundaryScore rates the break between tokens x and y = x+1: the ends of
+// the text and line breaks best, then the start of a word or sentence,
+// the end of a word, punctuation, and worst the middle of a run of words.
+func boundaryScore(t *wdText, x, y int) int {
+	if x < 0 || y >= t.n() {
+		return 6
+	}
+	kx, ky := t.kinds[x], t.kinds[y]
+	switch {
+	case kx == wdNewline || ky == wdNewline:
+		return 5
+	case kx == wdSpace:
+		return 3
+	case ky == wdSpace && kx == wdPunct:
+		switch t.tok(x) {
+		case ".", "!", "?", "…", ":", ";":
+			return 3
+		}
+		return 2
+	case ky == wdSpace:
+		return 2
+	case kx == wdPunct || ky == wdPunct:
+		return 1
+	}
+	return 0
+}
