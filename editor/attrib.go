@@ -91,17 +91,42 @@ var articles = map[string]bool{
 
 // skipAdverbs steps back over adverbs and auxiliaries before a verb.
 func (d *Document) skipAdverbsBack(j, lo int) int {
-	for n := 0; j >= lo && n < 3 && d.isWord(j) && d.lx.adverbs[d.toks[j].lower]; n++ {
+	for n := 0; j >= lo && n < 3 && d.isAdverb(j); n++ {
 		j--
 	}
 	return j
 }
 
 func (d *Document) skipAdverbsFwd(i, hi int) int {
-	for n := 0; i < hi && n < 3 && d.isWord(i) && d.lx.adverbs[d.toks[i].lower]; n++ {
+	for n := 0; i < hi && n < 3 && d.isAdverb(i); n++ {
 		i++
 	}
 	return i
+}
+
+// isAdverb reports whether token i is an adverb or auxiliary that can sit
+// between a subject and its verb: a listed word, or a lower-case -ly word
+// ("increasingly", "forcefully") that is not one of the nouns and
+// adjectives with that ending.
+func (d *Document) isAdverb(i int) bool {
+	if !d.isWord(i) {
+		return false
+	}
+	t := d.toks[i]
+	if d.lx.adverbs[t.lower] {
+		return true
+	}
+	return !t.upper && len(t.lower) > 5 && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower]
+}
+
+// lyNouns end in -ly but are not adverbs.
+var lyNouns = map[string]bool{
+	"family": true, "rally": true, "supply": true, "assembly": true, "anomaly": true, "monopoly": true,
+	"friendly": true, "likely": true, "unlikely": true, "early": true, "costly": true, "deadly": true,
+	"elderly": true, "lonely": true, "lovely": true, "orderly": true, "silly": true, "ugly": true,
+	"daily": true, "weekly": true, "monthly": true, "yearly": true, "hourly": true, "quarterly": true,
+	"holy": true, "italy": true, "homily": true, "butterfly": true, "ghastly": true, "scholarly": true,
+	"timely": true, "worldly": true, "manly": true, "cowardly": true, "curly": true, "burly": true,
 }
 
 // sentenceSubject finds the subject noun phrase of the sentence starting at
@@ -230,6 +255,9 @@ func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
 		v, ok := d.cueAt(k)
 		if !ok {
 			continue
+		}
+		if v.lemma == "continue" && k+1 < i && d.toks[k+1].lower == "to" {
+			continue // "will continue to be": not speech
 		}
 		// Passive "was told", "is expected": no speaker here.
 		if k > lo && d.isWord(k-1) {
@@ -560,6 +588,15 @@ func (d *Document) attributeQuotes() {
 				f.ok = attached
 			}
 		}
+		var sameAs *Quote
+		if !f.ok && r.open > s && len(d.Quotes) > 0 {
+			// A second quotation in a sentence whose first one has a
+			// speaker ("X called it “A” and “B”") is the same speaker's.
+			if p := &d.Quotes[len(d.Quotes)-1]; p.Speech && p.Speaker != nil && p.Span.Start >= d.toks[s].start && p.Attribution != AttrContinuation {
+				f = frame{ok: true}
+				sameAs = p
+			}
+		}
 		if !f.ok && r.open > s && r.paragraph > 0 {
 			// A partial quotation inside a sentence about someone ("Cruz
 			// praised Bush as “a man who …”") is that person's words.
@@ -582,7 +619,11 @@ func (d *Document) attributeQuotes() {
 		default:
 			q.Speech = n >= 4 || (terminal && n >= 2)
 		}
-		if f.ok && q.Speech {
+		switch {
+		case sameAs != nil && q.Speech:
+			q.Speaker, q.SpeakerName, q.Attribution, q.person, q.first = sameAs.Speaker, sameAs.SpeakerName, sameAs.Attribution, sameAs.person, sameAs.first
+			q.Verb = sameAs.Verb
+		case f.ok && q.Speech:
 			d.applyFrame(&q, f)
 		}
 		if q.Speech && !f.ok {

@@ -203,7 +203,6 @@ remember remembers remembered remembering c
 plead pleads pleaded pleading c
 grumble grumbles grumbled grumbling c
 point points pointed pointing c
-email emails emailed emailing c
 retweet retweets retweeted retweeting q
 echo echoes echoed echoing q
 ponder ponders pondered pondering q
