@@ -382,6 +382,7 @@ func (d *Document) nextSentenceFrame(si, at int, last []int) frame {
 // token i to e, are only an adjunct ("on Monday", "in a statement"), not a
 // clause of their own ("said the deadline was …").
 func (d *Document) frameTailOK(i, e int) bool {
+	i = d.skipAdverbsFwd(i, e) // "said pleasantly into the phone"
 	if i >= e || d.isPunct(i, ",") || d.isPunct(i, "—") {
 		return true
 	}
@@ -389,7 +390,7 @@ func (d *Document) frameTailOK(i, e int) bool {
 		return false
 	}
 	switch w := d.toks[i].lower; w {
-	case "in", "on", "at", "during", "after", "before", "while", "when", "as", "last", "this",
+	case "in", "on", "at", "during", "after", "before", "while", "when", "as", "last", "this", "into", "with", "over", "by",
 		"to", "from", "via", "earlier", "later", "recently", "yesterday", "today", "tonight":
 		return true
 	default:
@@ -587,6 +588,11 @@ func (d *Document) attributeQuotes() {
 				attached = f.sp.kind != spNone
 				f.ok = attached
 			}
+		}
+		if !f.ok && r.open == d.parTok[r.paragraph] && closeTok >= d.parTok[r.paragraph+1]-2 {
+			// A quotation paragraph signed in the next one: "- Bernie
+			// Sanders."
+			f = d.signatureFrame(r.paragraph+1, r.open, last)
 		}
 		var sameAs *Quote
 		if !f.ok && r.open > s && len(d.Quotes) > 0 {
@@ -1055,4 +1061,26 @@ func (d *Document) subjectSpeaks(sp speaker, speechAlone bool) bool {
 		return speechAlone && !isAcronym(d.Text[h.start:h.end]) || d.lx.orgHeads[nameWord(h.lower)]
 	}
 	return false
+}
+
+// signatureFrame reads paragraph p as the signature line of the quotation
+// before it: a dash and a short noun phrase ("- Hillary Clinton.", "—
+// President Obama, tweeting after the speech.").
+func (d *Document) signatureFrame(p, at int, last []int) frame {
+	if p >= len(d.Paragraphs) {
+		return frame{}
+	}
+	lo, hi := d.parTok[p], d.parTok[p+1]
+	if hi-lo < 2 || hi-lo > 16 || !(d.isPunct(lo, "-") || d.isPunct(lo, "—") || d.isPunct(lo, "–")) {
+		return frame{}
+	}
+	a, b, ok := d.npForward(lo+1, hi)
+	if !ok || !d.toks[a].upper {
+		return frame{}
+	}
+	sp := d.classifySpeaker(a, b, at, last)
+	if sp.kind == spNone {
+		return frame{}
+	}
+	return frame{sp: sp, verb: [2]int{lo, lo}, ok: true}
 }

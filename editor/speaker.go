@@ -510,8 +510,8 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 		if j > i && (d.lx.npStop[w] && w != "of" && w != "for" && w != "and" || d.lx.determiners[w] && w != "senior" && w != "top") {
 			break
 		}
-		if j > i && d.lx.cues[w].lemma != "" && !t.upper {
-			break
+		if j > i && d.lx.cues[w].lemma != "" && !t.upper && !d.cueIsNoun(j, d.lx.cues[w]) {
+			break // a verb, not a noun like the "report" of "the congressional report"
 		}
 		if sawNoun && !t.upper && strings.HasSuffix(w, "ed") {
 			break
