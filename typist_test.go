@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"copydesk/app"
@@ -31,10 +33,10 @@ func TestTypistProcess(t *testing.T) {
 	}
 	a := test.NewApp()
 	ws := app.NewWorkspace(a, store, app.Options{OpenArticle: id})
-	entry := ws.Editor()
-	entry.CursorRow, entry.CursorColumn = 1, 0
+	ed := ws.Editor()
+	ed.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})
 	for n := 1; ; n++ {
-		test.Type(entry, "x")
+		test.Type(ed, "x")
 		fmt.Printf("typed %d %d\n", n, time.Now().UnixNano())
 		time.Sleep(5 * time.Millisecond)
 	}

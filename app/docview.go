@@ -26,6 +26,7 @@ func newDocView(count func() int, content func(i int) (string, []styledSpan)) *d
 	d := &docView{count: count, content: content}
 	d.m = newMeasurer(theme.TextSize())
 	d.Length = count
+	d.HideSeparators = true
 	d.CreateItem = func() fyne.CanvasObject { return newStyledParagraph(d.m) }
 	d.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		text, spans := d.content(i)

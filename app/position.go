@@ -3,30 +3,7 @@ package app
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
-
-// runeOffset converts a byte offset into text to the rune offset Fyne's
-// Entry counts in. Offsets outside the text are clamped; an offset inside a
-// UTF-8 sequence counts as the start of that rune.
-func runeOffset(text string, off int) int {
-	if off <= 0 {
-		return 0
-	}
-	if off > len(text) {
-		off = len(text)
-	}
-	n := 0
-	for i := 0; i < off; {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		if i+size > off {
-			break
-		}
-		i += size
-		n++
-	}
-	return n
-}
 
 // slugFileName turns a headline into a short file name.
 func slugFileName(title string) string {

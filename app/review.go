@@ -12,6 +12,7 @@ import (
 // reviewResult is what one run of the engine found in one text.
 type reviewResult struct {
 	generation int
+	version    textVersion // of the editor text reviewed
 	text       string
 	doc        *editor.Document
 	findings   []editor.Finding
@@ -34,6 +35,7 @@ type reviewer struct {
 
 type reviewRequest struct {
 	generation int
+	version    textVersion
 	text       string
 }
 
@@ -57,10 +59,10 @@ func (r *reviewer) reset() {
 }
 
 // request asks for a review of text.
-func (r *reviewer) request(text string) {
+func (r *reviewer) request(text string, v textVersion) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.pending = &reviewRequest{generation: r.generation, text: text}
+	r.pending = &reviewRequest{generation: r.generation, version: v, text: text}
 	if r.running {
 		return
 	}
@@ -83,6 +85,7 @@ func (r *reviewer) loop() {
 		r.mu.Unlock()
 
 		res := r.run(req.generation, req.text)
+		res.version = req.version
 		fyne.Do(func() {
 			r.mu.Lock()
 			current := res.generation == r.generation

@@ -73,7 +73,7 @@ func TestSelectingAFindingSelectsItsWords(t *testing.T) {
 			continue
 		}
 		ws.notes.list.Select(i)
-		if got := ws.Editor().SelectedText(); got != "remarked" {
+		if got := ws.edit.ed.SelectedText(); got != "remarked" {
 			t.Errorf("selected %q, want remarked", got)
 		}
 		if !strings.Contains(ws.notes.detail.Text, "style.attribution-verb") {
@@ -102,7 +102,7 @@ func TestQuoteSheetListsQuotesAndSelectsThem(t *testing.T) {
 		t.Errorf("speaker cell = %q", got)
 	}
 	ws.quotes.table.Select(widgetCell(row, 1))
-	if got := ws.Editor().SelectedText(); !strings.Contains(got, "We will not raise taxes this year") {
+	if got := ws.edit.ed.SelectedText(); !strings.Contains(got, "We will not raise taxes this year") {
 		t.Errorf("selected %q, want the quotation", got)
 	}
 }
@@ -110,8 +110,9 @@ func TestQuoteSheetListsQuotesAndSelectsThem(t *testing.T) {
 func TestReviewRerunsAfterAutosave(t *testing.T) {
 	ws := openReviewArticle(t)
 	before := len(findingRows(ws.notes))
-	ws.Editor().CursorRow, ws.Editor().CursorColumn = 4, len([]rune("“The numbers do not add up.”"))
-	test.Type(ws.Editor(), "\n“Nobody asked us,” he opined.")
+	ws.edit.ed.moveCaret(editor.Pos{Para: 4, Off: len("“The numbers do not add up.”")}, false)
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(ws.Editor(), "“Nobody asked us,” he opined.")
 	if got := len(findingRows(ws.notes)); got != before {
 		t.Fatalf("findings changed before the autosave: %d → %d", before, got)
 	}
@@ -153,28 +154,25 @@ func TestSelectSpanInWrappedText(t *testing.T) {
 	long := strings.Repeat("The council met for hours and argued about every line of the budget, clause by clause. ", 8)
 	text := "Hed\n" + long + "\n" + long + "\nShe said “the vote is final” and left."
 	ws.edit.load(text)
-	ws.Window().Resize(ws.Window().Canvas().Size()) // lay out at the window's size
-	if ws.edit.entry.Size().Width == 0 {
-		t.Fatal("entry not laid out")
+	if lay := ws.edit.ed.layoutOf(1); len(lay.Lines) < 2 {
+		t.Fatalf("a long paragraph laid out on %d line(s): the text does not wrap, so this test proves nothing", len(lay.Lines))
 	}
-	for _, want := range []string{"the vote is final", "left", "clause by clause. The"} {
+	for _, want := range []string{"the vote is final", "left", "clause by clause. The", "budget, clause by clause. \nThe council"} {
 		at := strings.LastIndex(text, want)
-		ws.edit.selectSpan(editor.Span{Start: at, End: at + len(want)})
-		if got := ws.Editor().SelectedText(); got != want {
+		ws.edit.ed.Select(editor.Span{Start: at, End: at + len(want)})
+		if got := ws.edit.ed.SelectedText(); got != want {
 			t.Errorf("selected %q, want %q", got, want)
 		}
-	}
-	if ws.Editor().CursorRow <= 3 {
-		t.Errorf("cursor on display row %d: the text did not wrap, so this test proves nothing", ws.Editor().CursorRow)
 	}
 }
 
 func TestF7ChecksNowFromTheEditor(t *testing.T) {
 	ws := openReviewArticle(t)
 	before := len(findingRows(ws.notes))
-	ws.Editor().CursorRow, ws.Editor().CursorColumn = 0, 0
-	test.Type(ws.Editor(), "“Trust us,” he opined.\n")
-	ws.edit.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
+	ws.edit.ed.moveCaret(editor.Pos{}, false)
+	test.Type(ws.Editor(), "“Trust us,” he opined.")
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
 	if got := len(findingRows(ws.notes)); got <= before {
 		t.Errorf("F7 left %d findings (was %d), want the new quote's findings", got, before)
 	}

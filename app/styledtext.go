@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,8 +33,12 @@ func newStyledParagraph(m *measurer) *styledParagraph {
 	return p
 }
 
-// Set replaces the text and its styles.
+// Set replaces the text and its styles; unchanged content is not laid out
+// or drawn again.
 func (p *styledParagraph) Set(text string, spans []styledSpan) {
+	if text == p.text && slices.Equal(spans, p.spans) && p.layoutWidth >= 0 {
+		return
+	}
 	p.text, p.spans = text, spans
 	p.layoutWidth = -1
 	p.Refresh()

@@ -68,7 +68,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 
 	w.library = newLibraryPane(store, w.openArticle, w.showError)
 	w.edit = newEditPane(w.onTextChanged)
-	w.edit.entry.onFunctionKey = w.onFunctionKey
+	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision)
 	w.quotes = newQuoteSheetPanel(w.onQuoteSelected)
@@ -119,10 +119,10 @@ func (w *Workspace) Window() fyne.Window { return w.win }
 func (w *Workspace) ArticleID() int64 { return w.article.ID }
 
 // Text returns the text in the editing pane.
-func (w *Workspace) Text() string { return w.edit.entry.Text }
+func (w *Workspace) Text() string { return w.edit.ed.Text() }
 
-// Editor returns the editing widget (for focus and tests).
-func (w *Workspace) Editor() *widget.Entry { return &w.edit.entry.Entry }
+// Editor returns the editing widget, to focus it or type into it.
+func (w *Workspace) Editor() fyne.Focusable { return w.edit.ed }
 
 // FlushAutosave saves unsaved typing now.
 func (w *Workspace) FlushAutosave() error { return w.autosave.Flush() }
@@ -189,8 +189,8 @@ func (w *Workspace) openArticle(id int64) {
 	w.app.Preferences().SetInt(prefLastArticle, int(id))
 	w.library.markSelected(id)
 	w.reloadSide()
-	w.review.request(text)
-	w.win.Canvas().Focus(w.edit.entry)
+	w.requestReview()
+	w.win.Canvas().Focus(w.edit.ed)
 }
 
 func (w *Workspace) reloadSide() {
@@ -209,12 +209,26 @@ func (w *Workspace) reloadSide() {
 	w.notes.setContent(w.lastReview.text, w.lastReview.findings, w.storedNotes)
 }
 
-// applyReview shows a finished review (on the UI goroutine).
+// requestReview asks for a review of the text as it is now.
+func (w *Workspace) requestReview() {
+	w.review.request(w.edit.ed.Text(), w.edit.ed.Version())
+}
+
+// applyReview shows a finished review (on the UI goroutine). Its spans
+// are moved over any typing done while it ran.
 func (w *Workspace) applyReview(res reviewResult) {
 	w.lastReview = res
 	w.notes.setContent(res.text, res.findings, w.storedNotes)
 	w.quotes.setQuotes(res.doc.Quotes)
 	w.edit.setFindingCount(res.findings)
+	var hs []highlight
+	for _, f := range res.findings {
+		if span, ok := w.edit.ed.MapSpan(res.version, f.Span); ok && !span.Empty() {
+			hs = append(hs, highlight{Span: span, Severity: f.Severity, Message: f.Message})
+		}
+	}
+	w.edit.ed.SetHighlights(hs)
+	w.edit.onCaretMoved(w.edit.ed.CaretOffset())
 }
 
 // onFunctionKey handles the function keys, wherever the focus is.
@@ -232,7 +246,7 @@ func (w *Workspace) showQuoteSheet() { w.mainTabs.SelectIndex(1) }
 // Review re-runs the checks on the text in the editing pane (F7).
 func (w *Workspace) Review() {
 	if w.article.ID != 0 {
-		w.review.request(w.edit.entry.Text)
+		w.requestReview()
 	}
 }
 
@@ -261,13 +275,13 @@ func (w *Workspace) onQuoteSelected(q editor.Quote) {
 // selectWords selects exact in the editor, at was if the text there is
 // unchanged, else at its nearest occurrence.
 func (w *Workspace) selectWords(exact string, was editor.Span) {
-	span, ok := locate(w.edit.entry.Text, exact, was)
+	span, ok := locate(w.edit.ed.Text(), exact, was)
 	if !ok {
 		return
 	}
 	w.mainTabs.SelectIndex(0)
-	w.edit.selectSpan(span)
-	w.win.Canvas().Focus(w.edit.entry)
+	w.edit.ed.Select(span)
+	w.win.Canvas().Focus(w.edit.ed)
 }
 
 func (w *Workspace) onTextChanged(text string) {
@@ -408,7 +422,7 @@ func (w *Workspace) addShortcuts() {
 	c.AddShortcut(shortcutQuotes, func(fyne.Shortcut) { w.showQuoteSheet() })
 	c.AddShortcut(shortcutArticle, func(fyne.Shortcut) {
 		w.mainTabs.SelectIndex(0)
-		c.Focus(w.edit.entry)
+		c.Focus(w.edit.ed)
 	})
 }
 
@@ -457,7 +471,7 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		item("Show/Hide Library", shortcutLibrary, w.toggleLibrary),
 		item("Search Library", shortcutSearch, func() { w.win.Canvas().Focus(w.library.search) }),
 		fyne.NewMenuItem("Notes Panel", func() { w.sideTabs.SelectIndex(0) }),
-		item("Article", shortcutArticle, func() { w.mainTabs.SelectIndex(0); w.win.Canvas().Focus(w.edit.entry) }),
+		item("Article", shortcutArticle, func() { w.mainTabs.SelectIndex(0); w.win.Canvas().Focus(w.edit.ed) }),
 		item("Quote Sheet", shortcutQuotes, w.showQuoteSheet),
 		fyne.NewMenuItem("Sources Panel", func() { w.sideTabs.SelectIndex(1) }),
 		fyne.NewMenuItem("Revisions Panel", func() { w.sideTabs.SelectIndex(2) }),
@@ -528,5 +542,5 @@ func (w *Workspace) ExportFile(path string) error {
 	if w.article.ID == 0 {
 		return errors.New("no article is open")
 	}
-	return editor.WriteFileAtomic(path, []byte(w.edit.entry.Text), 0o644)
+	return editor.WriteFileAtomic(path, []byte(w.edit.ed.Text()), 0o644)
 }

@@ -61,7 +61,7 @@ func TestWorkspaceOpensLatestArticle(t *testing.T) {
 	if n := len(ws.library.items); n != 1 {
 		t.Errorf("library lists %d articles, want 1", n)
 	}
-	if ws.Window().Canvas().Focused() != ws.edit.entry {
+	if ws.Window().Canvas().Focused() != ws.edit.ed {
 		t.Error("the editor does not have the focus after opening")
 	}
 }
@@ -69,7 +69,7 @@ func TestWorkspaceOpensLatestArticle(t *testing.T) {
 func TestTypingIsAutosavedAndSavedAsRevision(t *testing.T) {
 	ws, store, art := newTestWorkspace(t)
 	ctx := context.Background()
-	ws.Editor().CursorRow, ws.Editor().CursorColumn = 2, 0
+	ws.edit.ed.moveCaret(editor.Pos{Para: 2}, false)
 	test.Type(ws.Editor(), "Late update. ")
 	if !ws.autosave.Dirty() {
 		t.Fatal("typing did not mark the text unsaved")

@@ -209,9 +209,11 @@ func (b *Buffer) merges(prev, e bufferEdit) bool {
 		if e.Removed != "" || prev.At+len(prev.Inserted) != e.At {
 			return false
 		}
+		// A word and the spaces after it undo together; the next word
+		// starts a new step.
 		r, _ := utf8.DecodeRuneInString(e.Inserted)
 		last, _ := utf8.DecodeLastRuneInString(prev.Inserted)
-		return !(unicode.IsSpace(r) && !unicode.IsSpace(last)) && r != '\n'
+		return !(!unicode.IsSpace(r) && unicode.IsSpace(last)) && r != '\n'
 	case EditDeleting:
 		return e.Inserted == "" && prev.Inserted == "" &&
 			(e.At+len(e.Removed) == prev.At || e.At == prev.At)

@@ -55,7 +55,7 @@ func TestBufferUndoGroupsTyping(t *testing.T) {
 		b.Undo()
 		steps = append(steps, b.Text())
 	}
-	want := []string{"Hed\nHe said", "Hed\nHe", "Hed\n"}
+	want := []string{"Hed\nHe said ", "Hed\nHe ", "Hed\n"}
 	if strings.Join(steps, "|") != strings.Join(want, "|") {
 		t.Errorf("undo steps = %q, want a word at a time %q", steps, want)
 	}
