@@ -152,6 +152,21 @@ func (w *wordDiffer) words(t *wdText, ps []int, cache [][]rune, i int) []rune {
 	return ws
 }
 
+// paragraphSimilarity scores, in thousandths, how alike two paragraphs of
+// x and y words sharing common words are: the Dice coefficient, or most of
+// the containment when one paragraph has grown or shrunk around the other
+// ("Second paragraph here." and the same with a sentence appended).
+func paragraphSimilarity(x, y, common int) int {
+	if x+y == 0 {
+		return 1000
+	}
+	sim := 2000 * common / (x + y)
+	if shorter := min(x, y); shorter >= 3 {
+		sim = max(sim, 800*common/shorter)
+	}
+	return sim
+}
+
 // commonCount counts the elements two sorted multisets share.
 func commonCount(x, y []rune) int {
 	n, i, j := 0, 0, 0
@@ -241,12 +256,7 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 		return c
 	}
 	pairScore := func(i, j int) int32 {
-		x, y := oldWords(i), newWords(j)
-		total := len(x) + len(y)
-		sim := 1000
-		if total > 0 {
-			sim = 2000 * commonAt(i, j) / total
-		}
+		sim := paragraphSimilarity(len(oldWords(i)), len(newWords(j)), commonAt(i, j))
 		if sim < wdPairThreshold {
 			return none
 		}

@@ -198,3 +198,237 @@ func TestWordDiffChanges(t *testing.T) {
 		})
 	}
 }
+
+func TestWordDiffRows(t *testing.T) {
+	type row struct {
+		kind     RowKind
+		old, new []int
+	}
+	tests := []struct {
+		name, old, new string
+		want           []row
+		wantMoves      int
+	}{
+		{"unchanged and modified",
+			"Council Backs Budget\nThe council approved the budget on Monday.\nThe vote was close.",
+			"Council Backs Budget\nThe council approved the budget on Tuesday.\nThe vote was close.",
+			[]row{{RowUnchanged, []int{0}, []int{0}}, {RowModified, []int{1}, []int{1}}, {RowUnchanged, []int{2}, []int{2}}}, 0},
+		{"split",
+			"Hed\nThe council approved the budget on Monday after a long debate. The vote was close and several members abstained.\nEnd.",
+			"Hed\nThe council approved the budget on Monday after a long debate.\nThe vote was close and several members abstained.\nEnd.",
+			[]row{{RowUnchanged, []int{0}, []int{0}}, {RowSplit, []int{1}, []int{1, 2}}, {RowUnchanged, []int{2}, []int{3}}}, 0},
+		{"merged",
+			"Hed\nThe council approved the budget on Monday after a long debate.\nThe vote was close and several members abstained.\nEnd.",
+			"Hed\nThe council approved the budget on Monday after a long debate, and the vote was close and several members abstained.\nEnd.",
+			[]row{{RowUnchanged, []int{0}, []int{0}}, {RowMerged, []int{1, 2}, []int{1}}, {RowUnchanged, []int{3}, []int{2}}}, 0},
+		{"inserted and deleted",
+			"Hed\nFirst paragraph stays here.\nThis one goes away entirely.\nLast paragraph stays too.",
+			"Hed\nFirst paragraph stays here.\nLast paragraph stays too.\nA brand new closing line arrives.",
+			[]row{{RowUnchanged, []int{0}, []int{0}}, {RowUnchanged, []int{1}, []int{1}}, {RowDeleted, []int{2}, nil},
+				{RowUnchanged, []int{3}, []int{2}}, {RowInserted, nil, []int{3}}}, 0},
+		{"moved paragraph",
+			"Hed\nAlpha paragraph about the harbour project.\nBeta paragraph about the school board.\nGamma paragraph about the weather service.",
+			"Hed\nBeta paragraph about the school board.\nGamma paragraph about the weather service.\nAlpha paragraph about the harbour project.",
+			[]row{{RowUnchanged, []int{0}, []int{0}}, {RowMoved, []int{1}, nil}, {RowUnchanged, []int{2}, []int{1}},
+				{RowUnchanged, []int{3}, []int{2}}, {RowMoved, nil, []int{3}}}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := WordDiff(tc.old, tc.new, DiffOptions{})
+			checkDiff(t, d)
+			var got []row
+			for _, r := range d.Rows {
+				got = append(got, row{r.Kind, r.Old, r.New})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("rows = %v\nwant   %v\nchanges: %s", got, tc.want, describeDiffChanges(d))
+			}
+			moves := 0
+			for _, c := range d.Changes {
+				if c.Kind == ChangeMove {
+					moves++
+				}
+			}
+			if moves != tc.wantMoves {
+				t.Errorf("%d moves, want %d: %s", moves, tc.wantMoves, describeDiffChanges(d))
+			}
+		})
+	}
+}
+
+func TestWordDiffMovedSentence(t *testing.T) {
+	old := "Hed\nThe mayor spoke first. Then the council voted on the harbour plan. Residents cheered.\nSecond paragraph here."
+	new := "Hed\nThe mayor spoke first. Residents cheered.\nSecond paragraph here. Then the council voted on the harbour plan."
+	d := WordDiff(old, new, DiffOptions{})
+	checkDiff(t, d)
+	var moves []DiffChange
+	for _, c := range d.Changes {
+		if c.Kind == ChangeMove {
+			moves = append(moves, c)
+		}
+	}
+	if len(moves) != 1 || !strings.Contains(moves[0].OldText, "Then the council voted") {
+		t.Fatalf("want one move of the council sentence, got %s", describeDiffChanges(d))
+	}
+	m := moves[0]
+	if got := d.Apply(func(c DiffChange) bool { return c.Index == m.Index }); got != strings.Replace(strings.Replace(old, m.OldText, "", 1), "Second paragraph here.", "Second paragraph here."+m.NewText[:len(m.NewText)], 1) {
+		t.Errorf("accepting only the move gave %q", got)
+	}
+}
+
+func TestWordDiffFlags(t *testing.T) {
+	tests := []struct {
+		name, old, new   string
+		whitespace, typo bool
+	}{
+		{"curly to straight double quotes", "He said “no” twice.", "He said \"no\" twice.", false, true},
+		{"apostrophe", "the mayor’s plan", "the mayor's plan", false, true},
+		{"dash", "the vote — narrow — passed", "the vote – narrow – passed", false, true},
+		{"spaced dash", "the vote—narrow—passed", "the vote - narrow - passed", false, true},
+		{"ellipsis", "and so…", "and so...", false, true},
+		{"double space", "the  vote", "the vote", true, false},
+		{"line break", "the vote\npassed", "the vote passed", true, false},
+		{"word is not typography", "the vote passed", "the poll passed", false, false},
+		{"joined words are not whitespace", "every day", "everyday", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := WordDiff(tc.old, tc.new, DiffOptions{HideTypography: true})
+			checkDiff(t, d)
+			if len(d.Changes) == 0 {
+				t.Fatal("no changes")
+			}
+			for _, c := range d.Changes {
+				if c.WhitespaceOnly != tc.whitespace || c.TypographyOnly != tc.typo {
+					t.Errorf("change %q→%q: whitespace %v typography %v, want %v %v",
+						c.OldText, c.NewText, c.WhitespaceOnly, c.TypographyOnly, tc.whitespace, tc.typo)
+				}
+			}
+			hidden := tc.whitespace || tc.typo
+			if got := len(d.VisibleChanges()) == 0; got != hidden {
+				t.Errorf("all hidden = %v, want %v", got, hidden)
+			}
+			if hidden {
+				if got := diffMarkup(t, d); got != tc.new {
+					t.Errorf("text with typography hidden = %q, want the new text", got)
+				}
+				if d.Stats != (DiffStats{}) {
+					t.Errorf("stats = %+v, want none", d.Stats)
+				}
+			}
+		})
+	}
+}
+
+func TestWordDiffStats(t *testing.T) {
+	d := WordDiff("Hed\nThe quick brown fox.\nGone para here.", "Hed\nThe slow fox jumped.\nNew one.", DiffOptions{})
+	checkDiff(t, d)
+	want := DiffStats{InsertedWords: 4, DeletedWords: 5, ChangedParagraphs: 3} // modified, deleted, inserted
+	if d.Stats != want {
+		t.Errorf("stats = %+v, want %+v (%s)", d.Stats, want, describeDiffChanges(d))
+	}
+}
+
+func TestWordDiffApplySubset(t *testing.T) {
+	d := WordDiff("The mayor said on Monday the budget was final.", "The governor said on Tuesday the budget was final.", DiffOptions{})
+	checkDiff(t, d)
+	if len(d.Changes) != 2 {
+		t.Fatalf("changes: %s", describeDiffChanges(d))
+	}
+	got := d.Apply(func(c DiffChange) bool { return c.NewText == "Tuesday" })
+	if want := "The mayor said on Tuesday the budget was final."; got != want {
+		t.Errorf("Apply = %q, want %q", got, want)
+	}
+	checkSubsets(t, d, 1)
+}
+
+func TestWordDiffJSON(t *testing.T) {
+	d := WordDiff("Talks resume today.", "Talks resume on “Monday”.", DiffOptions{})
+	b, err := d.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"changes":[{"index":0,"kind":"replace","old":{"start":13,"end":18,"text":"today"},"new":{"start":13,"end":28,"text":"on “Monday”"}}],` +
+		`"stats":{"inserted_words":2,"deleted_words":1,"changed_paragraphs":1},"rows":[{"kind":"modified","old":[0],"new":[0],"changes":[0]}]}`
+	if string(b) != want {
+		t.Errorf("JSON =\n%s\nwant\n%s", b, want)
+	}
+}
+
+func TestWordDiffHTMLEscapes(t *testing.T) {
+	d := WordDiff("Hed\nUse <b>bold</b> & \"quotes\".", "Hed\nUse <i>italic</i> & 'quotes'.", DiffOptions{})
+	var b strings.Builder
+	if err := d.WriteHTML(&b, "Draft <2> & co"); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, bad := range []string{"<b>", "<i>", "<2>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains unescaped %q", bad)
+		}
+	}
+	for _, want := range []string{`<meta charset="utf-8">`, "<title>Draft &lt;2&gt; &amp; co</title>", `<del id="c0">`, "<ins>italic</ins>", "&lt;/<ins>i</ins>&gt;", "&amp;"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q:\n%s", want, page)
+		}
+	}
+}
+
+func TestWordDiffColour(t *testing.T) {
+	d := WordDiff("a b c", "a x c", DiffOptions{})
+	var b strings.Builder
+	if err := d.WriteText(&b, true); err != nil {
+		t.Fatal(err)
+	}
+	if want := "a \x1b[31m[-b-]\x1b[0m\x1b[32m{+x+}\x1b[0m c"; b.String() != want {
+		t.Errorf("coloured = %q, want %q", b.String(), want)
+	}
+}
+
+// TestWordDiffTokenOverflow runs out of token runes on purpose: tokens past
+// the limit share one rune, and the diff must still be exact.
+func TestWordDiffTokenOverflow(t *testing.T) {
+	old := "alpha beta gamma delta epsilon zeta eta theta"
+	new := "alpha beta gamma iota epsilon kappa eta theta lambda"
+	for _, limit := range []rune{3, 5, 8, wdMaxRune} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			w := newWordDiffer(old, new, limit)
+			d := &Diff{Old: old, New: new}
+			w.run(d)
+			d.finishStats()
+			checkDiff(t, d)
+			if limit < wdMaxRune {
+				return // exact, but not necessarily the tidiest
+			}
+			if got, want := diffMarkup(t, d), "alpha beta gamma [-delta-]{+iota+} epsilon [-zeta-]{+kappa+} eta theta{+ lambda+}"; got != want {
+				t.Errorf("limit %d: %q, want %q", limit, got, want)
+			}
+		})
+	}
+	m := newTokenMap(wdMaxRune)
+	m.next = 0xD7FF
+	if r := m.id("x"); r != 0xD7FF {
+		t.Fatalf("id = %x", r)
+	}
+	if r := m.id("y"); r != 0xE000 {
+		t.Errorf("id after the last rune before the surrogates = %x, want e000", r)
+	}
+}
+
+func TestWordDiffLongParagraph(t *testing.T) {
+	// One paragraph well past the sentence-matching threshold.
+	var ob, nb strings.Builder
+	for i := 0; i < 400; i++ {
+		fmt.Fprintf(&ob, "Sentence number %d talks about the harbour. ", i)
+		if i%50 == 7 {
+			fmt.Fprintf(&nb, "Sentence number %d talks about the airport. ", i)
+		} else if i%90 != 3 {
+			fmt.Fprintf(&nb, "Sentence number %d talks about the harbour. ", i)
+		}
+	}
+	d := WordDiff(ob.String(), nb.String(), DiffOptions{})
+	checkDiff(t, d)
+	if len(d.Changes) != 8+5 {
+		t.Errorf("%d changes, want 13: %s", len(d.Changes), describeDiffChanges(d))
+	}
+}

@@ -63,6 +63,7 @@ type wdText struct {
 	starts []int // token i is text[starts[i]:starts[i+1]]
 	ids    []rune
 	kinds  []wdTokenKind
+	over   rune // the rune tokens share once the map runs out
 }
 
 func (t *wdText) n() int               { return len(t.ids) }
@@ -70,7 +71,7 @@ func (t *wdText) tok(i int) string     { return t.text[t.starts[i]:t.starts[i+1]
 func (t *wdText) span(lo, hi int) Span { return Span{t.starts[lo], t.starts[hi]} }
 
 func tokenizeForDiff(text string, m *wdTokenMap) *wdText {
-	t := &wdText{text: text}
+	t := &wdText{text: text, over: m.limit}
 	est := len(text)/4 + 1
 	t.starts = make([]int, 0, est+1)
 	t.ids = make([]rune, 0, est)
@@ -274,7 +275,7 @@ type tokenCleaner struct {
 }
 
 func (c *tokenCleaner) same(i, j int) bool {
-	return c.a.ids[i] == c.b.ids[j] && (c.a.ids[i] != wdMaxRune || c.a.tok(i) == c.b.tok(j))
+	return c.a.ids[i] == c.b.ids[j] && (c.a.ids[i] != c.a.over || c.a.tok(i) == c.b.tok(j))
 }
 
 func (c *tokenCleaner) weight(t *wdText, lo, n int) int {
@@ -389,7 +390,7 @@ func (c *tokenCleaner) slide(ps []wdPiece, k int) {
 	}
 	before, after := ps[k-1].o, ps[k+1].o
 	same := func(i, j int) bool {
-		return t.ids[i] == t.ids[j] && (t.ids[i] != wdMaxRune || t.tok(i) == t.tok(j))
+		return t.ids[i] == t.ids[j] && (t.ids[i] != t.over || t.tok(i) == t.tok(j))
 	}
 	left := 0
 	for left < before && same(start-1-left, start+n-1-left) {

@@ -1,0 +1,111 @@
+package editor
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// iteraterDoc is one revision pair of the IteraTeR Wikinews document-level
+// file; edit offsets are code points into the before text.
+type iteraterDoc struct {
+	DocID  string `json:"doc_id"`
+	Before string `json:"before_revision"`
+	After  string `json:"after_revision"`
+	Edits  []struct {
+		Type  string `json:"type"`
+		Start int    `json:"start_char_pos"`
+		End   int    `json:"end_char_pos"`
+	} `json:"edit_actions"`
+}
+
+func readIteraterDocs(t testing.TB) []iteraterDoc {
+	t.Helper()
+	f, err := os.Open(filepath.Join(sharedDir, "corpus", "wikinews-revisions", "wikinews_doc_level_all_splits.jsonl"))
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var docs []iteraterDoc
+	for sc.Scan() {
+		var d iteraterDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// byteOffsets maps each code point offset of text (and its end) to a byte
+// offset.
+func byteOffsets(text string) []int {
+	out := make([]int, 0, len(text)+1)
+	for i := range text {
+		out = append(out, i)
+	}
+	return append(out, len(text))
+}
+
+// TestWordDiffWikinewsRevisions diffs the 189 real revision pairs: each
+// diff must rebuild both texts, and each human-annotated edit span (an
+// insertion is an empty span at its place in the before text) must overlap
+// or touch a reported change.
+func TestWordDiffWikinewsRevisions(t *testing.T) {
+	docs := readIteraterDocs(t)
+	if len(docs) != 189 {
+		t.Fatalf("%d revision pairs, want 189", len(docs))
+	}
+	var edits, covered int
+	for _, doc := range docs {
+		d := WordDiff(doc.Before, doc.After, DiffOptions{})
+		checkDiff(t, d)
+		checkSubsets(t, d, uint64(len(doc.Before)))
+		at := byteOffsets(doc.Before)
+		for _, e := range doc.Edits {
+			if e.Start < 0 || e.End < e.Start || e.End >= len(at) {
+				t.Fatalf("doc %s: edit [%d,%d) outside the text", doc.DocID, e.Start, e.End)
+			}
+			gold := Span{at[e.Start], at[e.End]}
+			edits++
+			if changeTouches(d, gold) {
+				covered++
+			} else if testing.Verbose() {
+				t.Logf("doc %s: %s edit %q not covered", doc.DocID, e.Type, gold.In(doc.Before))
+			}
+		}
+	}
+	share := float64(covered) / float64(edits)
+	t.Logf("%d of %d gold edits covered by a change (%.1f%%)", covered, edits, 100*share)
+	if share < wikinewsCoverageFloor {
+		t.Errorf("coverage %.3f, below the floor %.3f", share, wikinewsCoverageFloor)
+	}
+}
+
+// wikinewsCoverageFloor sits a little under the share measured when the
+// test was written (1,254 of 1,255).
+const wikinewsCoverageFloor = 0.995
+
+// changeTouches reports whether a change's old span (or, for a move, the
+// place it lands) overlaps or touches gold.
+func changeTouches(d *Diff, gold Span) bool {
+	for _, c := range d.Changes {
+		spans := []Span{c.Old}
+		if c.Kind == ChangeMove {
+			spans = append(spans, Span{c.MovedTo, c.MovedTo})
+		}
+		for _, s := range spans {
+			if s.Start <= gold.End && gold.Start <= s.End {
+				return true
+			}
+		}
+	}
+	return false
+}
