@@ -273,5 +273,9 @@ func foldTypography(s string) string {
 		}
 	}
 	// Spacing around a dash is typography too: "a - b" and "a—b".
-	return strings.NewReplacer(" -", "-", "- ", "-").Replace(b.String())
+	f := b.String()
+	if !strings.Contains(f, "- ") && !strings.Contains(f, " -") {
+		return f
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(f, " -", "-"), "- ", "-")
 }

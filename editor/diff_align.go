@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -42,11 +43,13 @@ type wdBlock struct {
 // wordDiffer holds the state of one WordDiff. Both texts get a final \n
 // (taken off again at the end) so every paragraph, the last included, is
 // its text plus a line break, and runs of paragraphs concatenate cleanly.
+// Only the paragraphs that differ are cut into tokens.
 type wordDiffer struct {
 	realOld, realNew int // lengths of the texts without the added \n
 	tm               *wdTokenMap
 	a, b             *wdText
-	aPara, bPara     []int // first token of each paragraph, then the token count
+	aPara, bPara     []int    // byte offset of each paragraph, then the length
+	aTok, bTok       [][2]int // token range of each paragraph, once cut
 	aWords, bWords   [][]rune
 	blocks           []wdBlock
 	segs             []diffSeg
@@ -54,34 +57,57 @@ type wordDiffer struct {
 }
 
 func newWordDiffer(old, new string, limit rune) *wordDiffer {
-	w := &wordDiffer{realOld: len(old), realNew: len(new), tm: newTokenMap(limit)}
-	w.a = tokenizeForDiff(old+"\n", w.tm)
-	w.b = tokenizeForDiff(new+"\n", w.tm)
-	w.aPara, w.bPara = paragraphStarts(w.a), paragraphStarts(w.b)
+	w := &wordDiffer{realOld: len(old), realNew: len(new), tm: newTokenMap(limit, 256+(len(old)+len(new))/64)}
+	w.a = newDiffText(old+"\n", w.tm)
+	w.b = newDiffText(new+"\n", w.tm)
+	w.aPara, w.bPara = paragraphOffsets(w.a.text), paragraphOffsets(w.b.text)
+	w.aTok = make([][2]int, len(w.aPara)-1)
+	w.bTok = make([][2]int, len(w.bPara)-1)
 	w.aWords = make([][]rune, len(w.aPara)-1)
 	w.bWords = make([][]rune, len(w.bPara)-1)
 	w.clean = tokenCleaner{w.a, w.b}
 	return w
 }
 
-func paragraphStarts(t *wdText) []int {
-	ps := []int{0}
-	for i, k := range t.kinds {
-		if k == wdNewline {
-			ps = append(ps, i+1)
+// paragraphOffsets returns where each line of text (which ends in \n)
+// starts, then the length of text.
+func paragraphOffsets(text string) []int {
+	ps := make([]int, 1, strings.Count(text, "\n")+1)
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k + 1
+		ps = append(ps, i)
 	}
 	return ps
 }
 
-// paragraphText returns paragraph i of t without its line break.
-func paragraphText(t *wdText, ps []int, i int) string {
-	return t.text[t.starts[ps[i]]:t.starts[ps[i+1]-1]]
+// paragraphText returns paragraph i without its line break.
+func paragraphText(text string, ps []int, i int) string {
+	return text[ps[i] : ps[i+1]-1]
+}
+
+// cutParagraphs tokenizes paragraphs [p0,p1) of t in one go.
+func cutParagraphs(t *wdText, ps []int, tok [][2]int, p0, p1 int) {
+	if p0 == p1 {
+		return
+	}
+	k := t.tokenize(ps[p0], ps[p1])
+	for p := p0; p < p1; p++ {
+		lo := k
+		for t.kinds[k] != wdNewline {
+			k++
+		}
+		k++
+		tok[p] = [2]int{lo, k}
+	}
 }
 
 func (w *wordDiffer) run(d *Diff) {
-	d.OldParagraphs = paragraphSpans(w.a, w.aPara)
-	d.NewParagraphs = paragraphSpans(w.b, w.bPara)
+	d.OldParagraphs = paragraphSpans(w.aPara)
+	d.NewParagraphs = paragraphSpans(w.bPara)
 	w.alignParagraphs()
 	for i, blk := range w.blocks {
 		w.diffBlock(i, blk)
@@ -90,10 +116,10 @@ func (w *wordDiffer) run(d *Diff) {
 	w.build(d)
 }
 
-func paragraphSpans(t *wdText, ps []int) []Span {
+func paragraphSpans(ps []int) []Span {
 	out := make([]Span, len(ps)-1)
 	for i := range out {
-		out[i] = Span{t.starts[ps[i]], t.starts[ps[i+1]-1]}
+		out[i] = Span{ps[i], ps[i+1] - 1}
 	}
 	return out
 }
@@ -102,20 +128,21 @@ func paragraphSpans(t *wdText, ps []int) []Span {
 // paragraphs between them by their words.
 func (w *wordDiffer) alignParagraphs() {
 	na, nb := len(w.aPara)-1, len(w.bPara)-1
-	pm := newTokenMap(wdMaxRune)
+	pm := newTokenMap(wdMaxRune, na+nb)
 	ra, rb := make([]rune, na), make([]rune, nb)
 	for i := range ra {
-		ra[i] = pm.id(paragraphText(w.a, w.aPara, i))
+		ra[i] = pm.id(paragraphText(w.a.text, w.aPara, i))
 	}
 	for j := range rb {
-		rb[j] = pm.id(paragraphText(w.b, w.bPara, j))
+		rb[j] = pm.id(paragraphText(w.b.text, w.bPara, j))
 	}
-	ops := diffRunes(ra, rb)
+	ops := anchoredDiff(ra, rb, pm)
 	if pm.overflow {
 		ops = verifyEqual(ops, func(i, j int) bool {
-			return paragraphText(w.a, w.aPara, i) == paragraphText(w.b, w.bPara, j)
+			return paragraphText(w.a.text, w.aPara, i) == paragraphText(w.b.text, w.bPara, j)
 		})
 	}
+	w.reserveTokens(ops)
 	i, j, ri, rj := 0, 0, 0, 0
 	for _, o := range ops {
 		switch o.op {
@@ -136,13 +163,116 @@ func (w *wordDiffer) alignParagraphs() {
 	w.alignRegion(ri, i, rj, j)
 }
 
+// reserveTokens makes room for the tokens of the paragraphs that differ,
+// about one per four bytes.
+func (w *wordDiffer) reserveTokens(ops []wdOp) {
+	var i, j, na, nb int
+	for _, o := range ops {
+		switch o.op {
+		case diffmatchpatch.DiffEqual:
+			i += o.n
+			j += o.n
+		case diffmatchpatch.DiffDelete:
+			na += w.aPara[i+o.n] - w.aPara[i]
+			i += o.n
+		case diffmatchpatch.DiffInsert:
+			nb += w.bPara[j+o.n] - w.bPara[j]
+			j += o.n
+		}
+	}
+	w.a.reserve(na/4 + 16)
+	w.b.reserve(nb/4 + 16)
+}
+
+// anchoredDiff diffs two sequences of paragraphs the way patience diff
+// does: paragraphs that occur once in each text, in the same order, anchor
+// the comparison, and go-diff matches what lies between anchors. Long
+// articles in which most paragraphs were touched stay fast that way.
+func anchoredDiff(a, b []rune, m *wdTokenMap) []wdOp {
+	count := func(xs []rune) map[rune]int32 {
+		c := make(map[rune]int32, len(xs))
+		for i, x := range xs {
+			if _, seen := c[x]; seen {
+				c[x] = -1
+			} else {
+				c[x] = int32(i)
+			}
+		}
+		return c
+	}
+	ca, cb := count(a), count(b)
+	// Unique in both, in the order of a; the longest run increasing in b
+	// are the anchors.
+	var pairs [][2]int
+	for i, x := range a {
+		if x == m.limit && m.overflow {
+			continue
+		}
+		if ca[x] >= 0 {
+			if j, ok := cb[x]; ok && j >= 0 {
+				pairs = append(pairs, [2]int{i, int(j)})
+			}
+		}
+	}
+	anchors := longestIncreasing(pairs)
+	var ops []wdOp
+	add := func(more ...wdOp) {
+		for _, o := range more {
+			if k := len(ops) - 1; k >= 0 && ops[k].op == o.op {
+				ops[k].n += o.n
+			} else if o.n > 0 {
+				ops = append(ops, o)
+			}
+		}
+	}
+	i, j := 0, 0
+	for _, p := range append(anchors, [2]int{len(a), len(b)}) {
+		add(diffRunes(a[i:p[0]], b[j:p[1]])...)
+		if p[0] < len(a) {
+			add(wdOp{diffmatchpatch.DiffEqual, 1})
+		}
+		i, j = p[0]+1, p[1]+1
+	}
+	return ops
+}
+
+// longestIncreasing returns the longest subsequence of pairs (sorted by
+// their first element) whose second elements increase, by patience
+// sorting.
+func longestIncreasing(pairs [][2]int) [][2]int {
+	var tails []int // index into pairs of the smallest tail of each length
+	prev := make([]int, len(pairs))
+	for k, p := range pairs {
+		n := sort.Search(len(tails), func(t int) bool { return pairs[tails[t]][1] >= p[1] })
+		if n > 0 {
+			prev[k] = tails[n-1]
+		} else {
+			prev[k] = -1
+		}
+		if n == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[n] = k
+		}
+	}
+	out := make([][2]int, len(tails))
+	for k, t := len(tails)-1, -1; k >= 0; k-- {
+		if t < 0 {
+			t = tails[len(tails)-1]
+		}
+		out[k] = pairs[t]
+		t = prev[t]
+	}
+	return out
+}
+
 // words returns the sorted word tokens of paragraph i of t.
-func (w *wordDiffer) words(t *wdText, ps []int, cache [][]rune, i int) []rune {
+func (w *wordDiffer) words(t *wdText, tok [][2]int, cache [][]rune, i int) []rune {
 	if cache[i] != nil {
 		return cache[i]
 	}
 	ws := []rune{}
-	for k := ps[i]; k < ps[i+1]; k++ {
+	for k := tok[i][0]; k < tok[i][1]; k++ {
 		if t.kinds[k] == wdWord {
 			ws = append(ws, t.ids[k])
 		}
@@ -211,14 +341,16 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 		}
 		return
 	}
+	cutParagraphs(w.a, w.aPara, w.aTok, o0, o1)
+	cutParagraphs(w.b, w.bPara, w.bTok, n0, n1)
 	if k == 1 && l == 1 {
 		// One paragraph between unchanged ones on both sides: the same
 		// paragraph however much it was rewritten.
 		w.blocks = append(w.blocks, wdBlock{o0, o1, n0, n1, RowModified})
 		return
 	}
-	oldWords := func(i int) []rune { return w.words(w.a, w.aPara, w.aWords, o0+i) }
-	newWords := func(j int) []rune { return w.words(w.b, w.bPara, w.bWords, n0+j) }
+	oldWords := func(i int) []rune { return w.words(w.a, w.aTok, w.aWords, o0+i) }
+	newWords := func(j int) []rune { return w.words(w.b, w.bTok, w.bWords, n0+j) }
 
 	band := max(wdBandMin, wdAbs(k-l)+8)
 	if (k+1)*(2*band+1) > wdMaxCells {
@@ -245,15 +377,20 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 		}
 		return none
 	}
-	common := make(map[[2]int]int)
+	common := make([]int32, base[k+1])
+	for c := range common {
+		common[c] = -1
+	}
 	commonAt := func(i, j int) int {
-		key := [2]int{i, j}
-		if c, ok := common[key]; ok {
-			return c
+		c := at(i+1, j+1)
+		if c >= 0 && common[c] >= 0 {
+			return int(common[c])
 		}
-		c := commonCount(oldWords(i), newWords(j))
-		common[key] = c
-		return c
+		n := commonCount(oldWords(i), newWords(j))
+		if c >= 0 {
+			common[c] = int32(n)
+		}
+		return n
 	}
 	pairScore := func(i, j int) int32 {
 		sim := paragraphSimilarity(len(oldWords(i)), len(newWords(j)), commonAt(i, j))
@@ -354,19 +491,26 @@ func wdAbs(x int) int {
 
 // diffBlock diffs one block word by word and appends its pieces to segs.
 func (w *wordDiffer) diffBlock(bi int, blk wdBlock) {
-	alo, ahi := w.aPara[blk.o0], w.aPara[blk.o1]
-	blo, bhi := w.bPara[blk.n0], w.bPara[blk.n1]
-	if blk.kind == RowUnchanged {
-		w.segs = append(w.segs, diffSeg{w.a.span(alo, ahi), w.b.span(blo, bhi), -1, bi})
+	oldSpan := Span{w.aPara[blk.o0], w.aPara[blk.o1]}
+	newSpan := Span{w.bPara[blk.n0], w.bPara[blk.n1]}
+	if blk.kind == RowUnchanged || oldSpan.Empty() || newSpan.Empty() {
+		change := 0
+		if blk.kind == RowUnchanged {
+			change = -1
+		}
+		w.segs = append(w.segs, diffSeg{oldSpan, newSpan, change, bi})
 		return
 	}
+	alo, ahi := w.aTok[blk.o0][0], w.aTok[blk.o1-1][1]
+	blo, bhi := w.bTok[blk.n0][0], w.bTok[blk.n1-1][1]
+	w.a.lo, w.a.hi, w.b.lo, w.b.hi = alo, ahi, blo, bhi
 	ops := w.tokenOps(alo, ahi, blo, bhi)
 	ps := w.clean.clean(w.clean.pieces(ops, alo, blo))
+	pa, pb := oldSpan.Start, newSpan.Start
 	for _, p := range ps {
-		s := diffSeg{w.a.span(p.os, p.os+p.o), w.b.span(p.ns, p.ns+p.n), 0, bi}
-		if p.eq {
-			s.change = -1
-		} else if s.Old.In(w.a.text) == s.New.In(w.b.text) {
+		s := diffSeg{Span{pa, pa + len(w.a.bytesOf(p.os, p.os+p.o))}, Span{pb, pb + len(w.b.bytesOf(p.ns, p.ns+p.n))}, 0, bi}
+		pa, pb = s.Old.End, s.New.End
+		if p.eq || s.Old.In(w.a.text) == s.New.In(w.b.text) {
 			// A merge can, rarely, turn a change back into identical text.
 			s.change = -1
 		}
@@ -382,18 +526,18 @@ func (w *wordDiffer) tokenOps(alo, ahi, blo, bhi int) []wdOp {
 		return w.plainTokenOps(alo, ahi, blo, bhi)
 	}
 	sa, sb := sentenceStarts(w.a, alo, ahi), sentenceStarts(w.b, blo, bhi)
-	sm := newTokenMap(wdMaxRune)
+	sm := newTokenMap(wdMaxRune, len(sa)+len(sb))
 	ra, rb := make([]rune, len(sa)-1), make([]rune, len(sb)-1)
 	for i := range ra {
-		ra[i] = sm.id(w.a.text[w.a.starts[sa[i]]:w.a.starts[sa[i+1]]])
+		ra[i] = sm.id(w.a.bytesOf(sa[i], sa[i+1]))
 	}
 	for j := range rb {
-		rb[j] = sm.id(w.b.text[w.b.starts[sb[j]]:w.b.starts[sb[j+1]]])
+		rb[j] = sm.id(w.b.bytesOf(sb[j], sb[j+1]))
 	}
 	sops := diffRunes(ra, rb)
 	if sm.overflow {
 		sops = verifyEqual(sops, func(i, j int) bool {
-			return w.a.text[w.a.starts[sa[i]]:w.a.starts[sa[i+1]]] == w.b.text[w.b.starts[sb[j]]:w.b.starts[sb[j+1]]]
+			return w.a.bytesOf(sa[i], sa[i+1]) == w.b.bytesOf(sb[j], sb[j+1])
 		})
 	}
 	var ops []wdOp
@@ -571,7 +715,7 @@ func (w *wordDiffer) build(d *Diff) {
 func (w *wordDiffer) findMoves(old, new string) map[int]int {
 	type cand struct {
 		seg   int
-		words []string
+		words []rune
 	}
 	var dels, inss []cand
 	for i, s := range w.segs {
@@ -579,7 +723,7 @@ func (w *wordDiffer) findMoves(old, new string) map[int]int {
 			continue
 		}
 		text := s.Old.In(old) + s.New.In(new)
-		ws := moveWords(text)
+		ws := moveWords(text, w.tm)
 		if len(ws) < wdMoveMinWords {
 			continue
 		}
@@ -610,7 +754,7 @@ func (w *wordDiffer) findMoves(old, new string) map[int]int {
 			if 2000*shorter/(shorter+longer) < wdMoveThreshold {
 				continue
 			}
-			sim := 2000 * commonStrings(dc.words, ic.words) / (len(dc.words) + len(ic.words))
+			sim := 2000 * commonCount(dc.words, ic.words) / (len(dc.words) + len(ic.words))
 			if sim >= wdMoveThreshold {
 				pairs = append(pairs, pair{dc.seg, ic.seg, sim})
 			}
@@ -637,35 +781,18 @@ func (w *wordDiffer) findMoves(old, new string) map[int]int {
 	return moves
 }
 
-// moveWords returns the sorted words of text.
-func moveWords(text string) []string {
-	var ws []string
+// moveWords returns the sorted token ids of the words of text.
+func moveWords(text string, m *wdTokenMap) []rune {
+	var ws []rune
 	for i := 0; i < len(text); {
 		j, kind := nextDiffToken(text, i)
 		if kind == wdWord {
-			ws = append(ws, text[i:j])
+			ws = append(ws, m.id(text[i:j]))
 		}
 		i = j
 	}
 	slices.Sort(ws)
 	return ws
-}
-
-func commonStrings(x, y []string) int {
-	n, i, j := 0, 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i] == y[j]:
-			n++
-			i++
-			j++
-		case x[i] < y[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
 }
 
 // rows turns the blocks into the rows of a side-by-side view.

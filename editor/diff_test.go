@@ -405,7 +405,7 @@ func TestWordDiffTokenOverflow(t *testing.T) {
 			}
 		})
 	}
-	m := newTokenMap(wdMaxRune)
+	m := newTokenMap(wdMaxRune, 0)
 	m.next = 0xD7FF
 	if r := m.id("x"); r != 0xD7FF {
 		t.Fatalf("id = %x", r)

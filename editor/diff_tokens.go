@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,8 +37,8 @@ type wdTokenMap struct {
 	overflow bool
 }
 
-func newTokenMap(limit rune) *wdTokenMap {
-	return &wdTokenMap{ids: make(map[string]rune), limit: limit}
+func newTokenMap(limit rune, sizeHint int) *wdTokenMap {
+	return &wdTokenMap{ids: make(map[string]rune, sizeHint), limit: limit}
 }
 
 func (m *wdTokenMap) id(tok string) rune {
@@ -57,38 +58,101 @@ func (m *wdTokenMap) id(tok string) rune {
 	return r
 }
 
-// wdText is one side of a diff cut into tokens.
+// wdText is one side of a diff with the paragraphs that need it cut into
+// tokens; each run of paragraphs cut at once has consecutive tokens.
 type wdText struct {
-	text   string
-	starts []int // token i is text[starts[i]:starts[i+1]]
-	ids    []rune
-	kinds  []wdTokenKind
-	over   rune // the rune tokens share once the map runs out
+	text         string
+	starts, ends []int // token i is text[starts[i]:ends[i]]
+	ids          []rune
+	kinds        []wdTokenKind
+	over         rune // the rune tokens share once the map runs out
+	m            *wdTokenMap
+	lo, hi       int // the tokens of the block being cleaned
 }
 
-func (t *wdText) n() int               { return len(t.ids) }
-func (t *wdText) tok(i int) string     { return t.text[t.starts[i]:t.starts[i+1]] }
-func (t *wdText) span(lo, hi int) Span { return Span{t.starts[lo], t.starts[hi]} }
+func newDiffText(text string, m *wdTokenMap) *wdText {
+	return &wdText{text: text, over: m.limit, m: m}
+}
 
-func tokenizeForDiff(text string, m *wdTokenMap) *wdText {
-	t := &wdText{text: text, over: m.limit}
-	est := len(text)/4 + 1
-	t.starts = make([]int, 0, est+1)
-	t.ids = make([]rune, 0, est)
-	t.kinds = make([]wdTokenKind, 0, est)
-	for i := 0; i < len(text); {
-		j, kind := nextDiffToken(text, i)
+func (t *wdText) n() int           { return len(t.ids) }
+func (t *wdText) tok(i int) string { return t.text[t.starts[i]:t.ends[i]] }
+
+// bytesOf returns the text of tokens [lo,hi), which must be consecutive.
+func (t *wdText) bytesOf(lo, hi int) string {
+	if hi <= lo {
+		return ""
+	}
+	return t.text[t.starts[lo]:t.ends[hi-1]]
+}
+
+// reserve makes room for n more tokens.
+func (t *wdText) reserve(n int) {
+	t.starts = slices.Grow(t.starts, n)
+	t.ends = slices.Grow(t.ends, n)
+	t.ids = slices.Grow(t.ids, n)
+	t.kinds = slices.Grow(t.kinds, n)
+}
+
+// tokenize cuts text[lo:hi] into tokens and returns the index of the first.
+func (t *wdText) tokenize(lo, hi int) int {
+	first := len(t.ids)
+	for i := lo; i < hi; {
+		j, kind := nextDiffToken(t.text, i)
 		t.starts = append(t.starts, i)
-		t.ids = append(t.ids, m.id(text[i:j]))
+		t.ends = append(t.ends, j)
+		t.ids = append(t.ids, t.m.id(t.text[i:j]))
 		t.kinds = append(t.kinds, kind)
 		i = j
 	}
-	t.starts = append(t.starts, len(text))
-	return t
+	return first
 }
+
+// wdASCII classifies ASCII bytes for the tokenizer's fast path.
+var wdASCII = func() (c [128]wdTokenKind) {
+	for b := range c {
+		r := rune(b)
+		switch {
+		case r == '\n':
+			c[b] = wdNewline
+		case wdIsSpace(r):
+			c[b] = wdSpace
+		case wdIsWordRune(r):
+			c[b] = wdWord
+		default:
+			c[b] = wdPunct
+		}
+	}
+	return c
+}()
 
 // nextDiffToken returns the end of the token starting at i and its kind.
 func nextDiffToken(text string, i int) (int, wdTokenKind) {
+	if c := text[i]; c < utf8.RuneSelf {
+		switch k := wdASCII[c]; k {
+		case wdNewline:
+			return i + 1, k
+		case wdPunct:
+			if i+1 == len(text) || text[i+1] < utf8.RuneSelf {
+				return i + 1, k
+			}
+		case wdSpace:
+			j := i + 1
+			for j < len(text) && text[j] < utf8.RuneSelf && wdASCII[text[j]] == wdSpace {
+				j++
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf {
+				return j, k
+			}
+		case wdWord:
+			j := i + 1
+			for j < len(text) && text[j] < utf8.RuneSelf && wdASCII[text[j]] == wdWord {
+				j++
+			}
+			if j == len(text) || text[j] < utf8.RuneSelf && wdASCII[text[j]] != wdPunct && wdASCII[text[j]] != wdWord {
+				return j, k
+			}
+		}
+	}
 	r, size := utf8.DecodeRuneInString(text[i:])
 	j := i + size
 	switch {
@@ -190,13 +254,45 @@ func diffRunes(a, b []rune) []wdOp {
 	case len(b) == 0:
 		return []wdOp{{diffmatchpatch.DiffDelete, len(a)}}
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	ds := dmp.DiffMainRunes(a, b, false)
-	ops := make([]wdOp, 0, len(ds))
-	for _, d := range ds {
-		if n := utf8.RuneCountInString(d.Text); n > 0 {
-			ops = append(ops, wdOp{d.Type, n})
+	// Unchanged text at the ends is the common case; keep it out of go-diff,
+	// which would turn it into strings and back.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	var ops []wdOp
+	if pre > 0 {
+		ops = append(ops, wdOp{diffmatchpatch.DiffEqual, pre})
+	}
+	if ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]; len(ma) == 0 || len(mb) == 0 {
+		if len(ma) > 0 {
+			ops = append(ops, wdOp{diffmatchpatch.DiffDelete, len(ma)})
+		}
+		if len(mb) > 0 {
+			ops = append(ops, wdOp{diffmatchpatch.DiffInsert, len(mb)})
+		}
+	} else {
+		dmp := diffmatchpatch.New()
+		dmp.DiffTimeout = 0
+		for _, d := range dmp.DiffMainRunes(ma, mb, false) {
+			if n := utf8.RuneCountInString(d.Text); n > 0 {
+				if k := len(ops) - 1; k >= 0 && ops[k].op == d.Type {
+					ops[k].n += n
+				} else {
+					ops = append(ops, wdOp{d.Type, n})
+				}
+			}
+		}
+	}
+	if suf > 0 {
+		if k := len(ops) - 1; k >= 0 && ops[k].op == diffmatchpatch.DiffEqual {
+			ops[k].n += suf
+		} else {
+			ops = append(ops, wdOp{diffmatchpatch.DiffEqual, suf})
 		}
 	}
 	return ops
@@ -434,8 +530,8 @@ func slideScore(t *wdText, start, n int) int {
 // the text and line breaks best, then the start of a word or sentence,
 // the end of a word, punctuation, and worst the middle of a run of words.
 func boundaryScore(t *wdText, x, y int) int {
-	if x < 0 || y >= t.n() {
-		return 6
+	if x < t.lo || y >= t.hi {
+		return 5 // a block starts and ends at line breaks
 	}
 	kx, ky := t.kinds[x], t.kinds[y]
 	switch {
