@@ -18,7 +18,7 @@ var (
 	benchSubjects = []string{"The city council", "The mayor", "Officials at the port authority", "A spokeswoman for the hospital",
 		"Residents of the east side", "The school board", "Police", "The governor's office", "Union leaders", "The company",
 		"Two members of the planning committee", "The state auditor", "Local business owners", "The fire department"}
-	benchVerbs = []string{"said", "announced", "confirmed", "denied", "warned", "argued", "estimated", "acknowledged", "reported", "insisted"}
+	benchVerbs   = []string{"said", "announced", "confirmed", "denied", "warned", "argued", "estimated", "acknowledged", "reported", "insisted"}
 	benchClauses = []string{"that the budget would be balanced by the end of the year",
 		"that the harbour dredging project was behind schedule", "that more than 1,200 families had been affected",
 		"that the new bus routes would start in March", "that no decision had been made about the closures",
