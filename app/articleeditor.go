@@ -97,6 +97,12 @@ func (quietListTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 		return color.NRGBA{R: 0x42, G: 0x8b, B: 0xe0, A: 0x40}
 	case colorFindMark:
 		return color.NRGBA{R: 0x7c, G: 0xd9, B: 0x5b, A: 0x70}
+	case colorDeleteTint:
+		return color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0x48}
+	case colorInsertTint:
+		return color.NRGBA{R: 0x2e, G: 0xa0, B: 0x43, A: 0x48}
+	case colorDecided:
+		return color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x30}
 	}
 	return fyne.CurrentApp().Settings().Theme().Color(n, v)
 }

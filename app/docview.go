@@ -18,6 +18,9 @@ type docView struct {
 	m       *measurer
 	count   func() int
 	content func(i int) (text string, spans []styledSpan)
+	// heightOf, when set, gives row heights for rows that are not a single
+	// styled paragraph.
+	heightOf func(i int, width float32) float32
 
 	width float32 // width the row heights were computed for
 }
@@ -54,10 +57,17 @@ func (d *docView) Reload() {
 // ReloadRow re-reads row i after its content changed.
 func (d *docView) ReloadRow(i int) {
 	if d.width > 0 {
-		text, spans := d.content(i)
-		d.SetItemHeight(i, layoutParagraph(text, spans, d.width-2*paragraphInset, d.m).Height())
+		d.SetItemHeight(i, d.rowHeight(i))
 	}
 	d.RefreshItem(i)
+}
+
+func (d *docView) rowHeight(i int) float32 {
+	if d.heightOf != nil {
+		return d.heightOf(i, d.width)
+	}
+	text, spans := d.content(i)
+	return layoutParagraph(text, spans, d.width-2*paragraphInset, d.m).Height()
 }
 
 func (d *docView) updateHeights() {
@@ -65,8 +75,7 @@ func (d *docView) updateHeights() {
 		return
 	}
 	for i, n := 0, d.count(); i < n; i++ {
-		text, spans := d.content(i)
-		d.SetItemHeight(i, layoutParagraph(text, spans, d.width-2*paragraphInset, d.m).Height())
+		d.SetItemHeight(i, d.rowHeight(i))
 	}
 }
 

@@ -194,7 +194,7 @@ type revisionsPanel struct {
 	content   fyne.CanvasObject
 }
 
-func newRevisionsPanel(onSave func(), onView func(editor.Revision)) *revisionsPanel {
+func newRevisionsPanel(onSave func(), onView func(editor.Revision), onCompare func()) *revisionsPanel {
 	p := &revisionsPanel{onView: onView}
 	p.list = widget.NewList(
 		func() int { return len(p.revisions) },
@@ -216,7 +216,8 @@ func newRevisionsPanel(onSave func(), onView func(editor.Revision)) *revisionsPa
 		p.list.UnselectAll()
 	}
 	save := widget.NewButtonWithIcon("Save Revision…", theme.DocumentSaveIcon(), onSave)
-	p.content = container.NewBorder(nil, save, nil, nil, p.list)
+	compare := widget.NewButtonWithIcon("Compare…", theme.ViewRefreshIcon(), onCompare)
+	p.content = container.NewBorder(nil, container.NewGridWithColumns(2, save, compare), nil, nil, p.list)
 	return p
 }
 

@@ -15,11 +15,14 @@ type Store interface {
 	Article(ctx context.Context, id int64) (editor.Article, error)
 	CreateArticle(ctx context.Context, a editor.Article, text, label, author string) (editor.Article, editor.Revision, error)
 	Revisions(ctx context.Context, articleID int64) ([]editor.Revision, error)
+	Revision(ctx context.Context, articleID int64, n int) (editor.Revision, error)
 	LatestRevision(ctx context.Context, articleID int64) (editor.Revision, error)
 	WorkingCopy(ctx context.Context, articleID int64) (editor.WorkingCopy, error)
 	SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error
 	CommitWorkingCopy(ctx context.Context, articleID int64, label, author string) (editor.Revision, error)
 	Notes(ctx context.Context, articleID int64, f editor.NoteFilter) ([]editor.Note, error)
+	AddRevision(ctx context.Context, articleID int64, text, label, author string) (editor.Revision, error)
+	DiscardWorkingCopy(ctx context.Context, articleID int64) error
 	Sources(ctx context.Context, articleID int64) ([]editor.Source, error)
 	AddSource(ctx context.Context, s editor.Source) (editor.Source, error)
 	DeleteSource(ctx context.Context, id int64) error

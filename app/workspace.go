@@ -40,6 +40,7 @@ type Workspace struct {
 	revisions *revisionsPanel
 	quotes    *quoteSheetPanel
 	sources   *sourcesPanel
+	compare   *compareView
 	mainTabs  *container.AppTabs // article | quote sheet
 	sideTabs  *container.AppTabs
 	split     *container.Split // library | rest
@@ -70,7 +71,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.edit = newEditPane(w.onTextChanged)
 	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
-	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision)
+	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision, w.ShowCompare)
 	w.quotes = newQuoteSheetPanel(w.onQuoteSelected)
 	w.review = newReviewer(w.applyReview)
 	if spawn != nil {
@@ -82,10 +83,18 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 		container.NewTabItem("Sources", w.sources.content),
 		container.NewTabItem("Revisions", w.revisions.content),
 	)
+	w.compare = newCompareView(w.onCompare, w.onApplyMerge)
 	w.mainTabs = container.NewAppTabs(
 		container.NewTabItem("Article", w.edit.content),
 		container.NewTabItem("Quote Sheet", w.quotes.content),
+		container.NewTabItem("Compare", w.compare.content),
 	)
+	w.mainTabs.OnSelected = func(t *container.TabItem) {
+		if t.Content != w.edit.content {
+			// Keys must not reach the hidden editor.
+			w.win.Canvas().Unfocus()
+		}
+	}
 	prefs := a.Preferences()
 	w.inner = container.NewHSplit(w.mainTabs, w.sideTabs)
 	w.inner.SetOffset(prefs.FloatWithFallback(prefSplitSidebar, defaultSidebarSplit))
@@ -407,6 +416,11 @@ var (
 	shortcutCheck   = &desktop.CustomShortcut{KeyName: fyne.KeyF7}
 	shortcutQuotes  = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutArticle = &desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutCompare = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNextChg = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+	shortcutPrevChg = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	shortcutAccept  = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierAlt}
+	shortcutReject  = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierAlt}
 )
 
 func (w *Workspace) addShortcuts() {
@@ -476,9 +490,22 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Sources Panel", func() { w.sideTabs.SelectIndex(1) }),
 		fyne.NewMenuItem("Revisions Panel", func() { w.sideTabs.SelectIndex(2) }),
 	)
+	inCompare := func(fn func()) func() {
+		return func() {
+			if w.mainTabs.SelectedIndex() == 2 {
+				fn()
+			}
+		}
+	}
 	review := fyne.NewMenu("Review",
 		item("Check Now", shortcutCheck, w.Review),
 		item("Quote Sheet", shortcutQuotes, w.showQuoteSheet),
+		fyne.NewMenuItemSeparator(),
+		item("Compare Revisions", shortcutCompare, w.ShowCompare),
+		item("Next Change", shortcutNextChg, inCompare(func() { w.compare.Step(1) })),
+		item("Previous Change", shortcutPrevChg, inCompare(func() { w.compare.Step(-1) })),
+		item("Accept Change", shortcutAccept, inCompare(func() { w.compare.Decide(accepted) })),
+		item("Reject Change", shortcutReject, inCompare(func() { w.compare.Decide(rejected) })),
 		fyne.NewMenuItemSeparator(),
 		item("Save Revision…", shortcutSave, w.onSaveRevision),
 	)
@@ -496,7 +523,9 @@ func (w *Workspace) showShortcuts() {
 		"Ctrl+E  Export the article",
 		"Ctrl+S  Save the working copy as a revision",
 		"F7  Check quotes and attribution now",
-		"Ctrl+1 / Ctrl+2  The article / the quote sheet",
+		"Ctrl+1 / Ctrl+2 / Ctrl+3  The article / the quote sheet / compare revisions",
+		"Alt+Down / Alt+Up  Next / previous change (compare)",
+		"Alt+A / Alt+R  Accept / reject the change (compare)",
 		"Ctrl+K  Search the library",
 		"Ctrl+Shift+L  Show or hide the library",
 		"Ctrl+Z / Ctrl+Shift+Z  Undo / redo",
