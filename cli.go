@@ -49,6 +49,7 @@ func commands() []command {
 		{"export", "write an article's text to a file", cmdExport},
 		{"quotes", "list every quotation and reported statement with its speaker", cmdQuotes},
 		{"check", "report attribution problems in a file", cmdCheck},
+		{"diff", "compare two revisions word by word", cmdDiff},
 	}
 }
 
