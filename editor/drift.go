@@ -105,7 +105,8 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 	}
 	var out []Finding
 	for _, s := range d.Sentences {
-		toks := draftTokens(d.Text, s, quoteSpans, headline.Contains(s))
+		isHed := headline.Contains(s)
+		toks := draftTokens(d.Text, s, quoteSpans, isHed)
 		seen := map[string]bool{}
 		// A sentence may restate two passages (a paraphrase merging
 		// sentences further apart than one pair): after the best one, the
@@ -121,7 +122,7 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 			}
 			label := ix.sources[a.p.src].Label()
 			related := &Related{Text: ix.passageText(a.p), File: label}
-			for _, f := range ix.compareSentence(toks, a, label) {
+			for _, f := range ix.compareSentence(toks, a, label, isHed) {
 				if !seen[f.check] {
 					seen[f.check] = true
 					out = append(out, Finding{Check: f.check, Severity: Warning, Span: f.span, Message: f.message, Related: related})
@@ -235,7 +236,7 @@ func DriftBetween(source, sentence string) []Finding {
 	}
 	a := alignment{p: p, s: s, pairs: lcsWords(dw, sw, func(x, y srcWord) bool { return x.norm == y.norm })}
 	var out []Finding
-	for _, f := range ix.compareSentence(toks, a, "the source") {
+	for _, f := range ix.compareSentence(toks, a, "the source", false) {
 		out = append(out, Finding{Check: f.check, Severity: Warning, Span: f.span, Message: f.message,
 			Related: &Related{Text: source}})
 	}
@@ -553,7 +554,7 @@ func appendHunk(hs []hunk, h hunk) []hunk {
 
 // compareSentence reports the meaning changes between a draft sentence
 // and the passage it is lined up with.
-func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string) []driftFinding {
+func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string, headline bool) []driftFinding {
 	s, pairs := a.s, a.pairs
 	if len(pairs) == 0 {
 		return nil
@@ -573,7 +574,7 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 	sFirst, sLast := pairs[0][1], pairs[len(pairs)-1][1]
 	for k := 0; k < 2 && sFirst > 0; k++ {
 		w := s[sFirst-1].norm
-		if !isNegation(w, s[sFirst].norm) && !hedges[w] && !partialScope[w] {
+		if !isNegation(w, s[sFirst].norm) && !hedges[w] && !partialScope[w] && !approximators[w] {
 			break
 		}
 		sFirst--
@@ -612,7 +613,7 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 	}
 	hunks = kept
 
-	c := &sentenceComparison{d: d, s: s, dMatch: dMatch, sMatch: sMatch, hunks: hunks, close: closeEd, label: label, ix: ix}
+	c := &sentenceComparison{d: d, s: s, dMatch: dMatch, sMatch: sMatch, hunks: hunks, close: closeEd, label: label, ix: ix, headline: headline}
 	var out []driftFinding
 	for _, f := range []func() (driftFinding, bool){c.negation, c.number, c.entity, c.certainty} {
 		if df, ok := f(); ok {
@@ -686,6 +687,9 @@ type sentenceComparison struct {
 	close          bool
 	label          string
 	ix             *SourceIndex
+	// headline: headlines drop "about" and "some" by convention, so
+	// approximations and scope are not compared there.
+	headline bool
 }
 
 // spanOf returns the draft span a hunk concerns: its draft words, or the
@@ -1005,6 +1009,9 @@ func (c *sentenceComparison) certainty() (driftFinding, bool) {
 			return c.certaintyFinding(h, dc, sh, "more certain than"), true
 		case sc >= 0 && dh >= 0 && sh < 0:
 			return c.certaintyFinding(h, dh, sc, "less certain than"), true
+		}
+		if c.headline {
+			continue
 		}
 		// Scope: some -> all, or all -> some.
 		dp, df := c.findIn(c.d, h.dLo, h.dHi, partialScope), c.findIn(c.d, h.dLo, h.dHi, fullScope)
