@@ -296,6 +296,9 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		if j >= lo && !(d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but")) {
 			if a, b, ok := d.npBackward(j, sentStart); ok {
 				f.sp = d.classifySpeaker(a, b, at, last)
+				if outer := d.outerFrame(a, lo, sentStart, at, last); outer.ok {
+					return outer
+				}
 				return f
 			}
 		}
@@ -305,6 +308,40 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		return f
 	}
 	return frame{}
+}
+
+// outerFrame reads the attribution whose reported clause opens at token a
+// ("Benjamin said he believes …", "prosecutors say that he told …"): the
+// statement inside is reported on the outer speaker's word.
+func (d *Document) outerFrame(a, lo, sentStart, at int, last []int) frame {
+	j := a - 1
+	if d.isWord(j) && d.toks[j].lower == "that" {
+		j--
+	}
+	for n := 0; n < 3 && j >= lo && d.isWord(j) && d.lx.timeWords[d.toks[j].lower]; n++ {
+		j-- // "said Wednesday that", "said on Tuesday"
+	}
+	if j < lo {
+		return frame{}
+	}
+	v, ok := d.cueAt(j)
+	if !ok && j-1 >= lo && d.isWord(j) && !d.lx.npStop[d.toks[j].lower] {
+		// "told reporters that he …"
+		for k := j - 1; k >= lo && k >= j-2; k-- {
+			if w, wok := d.cueAt(k); wok && w.object {
+				v, ok, j = w, true, k
+				break
+			}
+		}
+	}
+	if !ok || !v.clause || d.impersonal(j, v, lo) {
+		return frame{}
+	}
+	f := d.subjectFrame(j, v, lo, sentStart, at, last)
+	if !f.ok || f.sp.kind == spNone {
+		return frame{}
+	}
+	return f
 }
 
 // skipTimeBack steps back from token j over a time adjunct between a
@@ -957,6 +994,9 @@ func (d *Document) reportedClauses(s, ce int) {
 			stance = true
 		} else {
 			f = d.subjectFrame(k, v, s, s, s, nil)
+			if f.ok && f.verb[0] != k {
+				continue // nested in a statement already reported
+			}
 		}
 		if !f.ok {
 			f = frame{verb: [2]int{k, k + 1}, ok: true}
