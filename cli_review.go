@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"copydesk/editor"
 )
@@ -50,9 +52,22 @@ func cmdQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return editor.WriteQuoteSheetText(stdout, doc)
 }
 
+// sourceFiles collects repeated --source flags.
+type sourceFiles []string
+
+func (s *sourceFiles) String() string { return strings.Join(*s, ",") }
+
+func (s *sourceFiles) Set(v string) error {
+	*s = append(*s, v)
+	return nil
+}
+
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "check [--format text|json] FILE", stderr)
+	fs := newFlags("check", "check [--source FILE]... [--previous FILE] [--format text|json] FILE", stderr)
 	format := formatFlag(fs)
+	var sources sourceFiles
+	fs.Var(&sources, "source", "check quotations and paraphrase against source `FILE` (notes, transcript, wire copy); repeatable")
+	previous := fs.String("previous", "", "flag quotations changed since the previous revision in `FILE`")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -68,19 +83,30 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	checks, err := editor.NewRegistry(editor.DefaultChecks()...)
-	if err != nil {
-		return err
+	in := editor.ReviewInput{Text: text}
+	for _, path := range sources {
+		st, _, err := readArticleFile(path)
+		if err != nil {
+			return err
+		}
+		in.Sources = append(in.Sources, editor.SourceText{Title: filepath.Base(path), File: path, Text: st})
 	}
-	doc := editor.Analyze(text)
-	findings := checks.Run(doc)
+	if *previous != "" {
+		if in.Previous, _, err = readArticleFile(*previous); err != nil {
+			return err
+		}
+	}
+	r := editor.Review(in)
 	if *format == "json" {
-		b, err := editor.FindingsJSON(doc.Text, findings)
+		b, err := editor.FindingsJSON(r.Doc.Text, r.Findings)
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprintf(stdout, "%s\n", b)
 		return err
 	}
-	return editor.WriteFindingsText(stdout, file, doc.Text, findings)
+	if len(sources) > 0 && r.NoSources {
+		fmt.Fprintf(stderr, "copydesk check: %s\n", editor.NoSourcesMessage)
+	}
+	return editor.WriteFindingsText(stdout, file, r.Doc.Text, r.Findings)
 }
