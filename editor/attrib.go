@@ -142,6 +142,7 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 	if i >= limit {
 		return 0, 0, false
 	}
+	i = d.skipHeading(i, limit)
 	for n := 0; n < 3 && i < limit; n++ {
 		w := d.toks[i].lower
 		if w == "but" || w == "and" || w == "so" || w == "yet" || w == "still" || w == "also" {
@@ -169,6 +170,34 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 	return d.npForward(i, limit)
 }
 
+// skipHeading steps over a dateline or a run-in heading in capitals at
+// token i ("WASHINGTON —", "TALLAHASSEE, Fla. —", "IOWA POLLS MISFIRE"):
+// it is never the subject. Short acronyms (FBI, GOP) stay.
+func (d *Document) skipHeading(i, limit int) int {
+	j, caps := i, 0
+	for j < limit && d.isWord(j) && isAcronym(d.Text[d.toks[j].start:d.toks[j].end]) {
+		if len(d.toks[j].lower) > 5 {
+			caps += 2
+		} else {
+			caps++
+		}
+		j++
+	}
+	if caps < 2 {
+		return i
+	}
+	// A dateline ends in a dash within a few tokens ("TALLAHASSEE, Fla. —").
+	for k := j; k < limit && k-j < 5; k++ {
+		if d.isPunct(k, "—") || d.isPunct(k, "–") || d.isPunct(k, "-") {
+			return k + 1
+		}
+	}
+	if j < limit && d.isWord(j) && !d.toks[j].upper {
+		return i // an acronym then a lower-case word: "NAACP president …"
+	}
+	return j
+}
+
 // introPhraseStart reports whether token i opens an introductory phrase
 // rather than the subject: a participle ("Reached by phone, …",
 // "Appearing on CNN, …"), a time ("Tuesday night, …", "Eight years ago,
@@ -185,13 +214,56 @@ func (d *Document) introPhraseStart(i int) bool {
 	if d.mentionAt(i) >= 0 {
 		return false
 	}
-	switch w {
-	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+	if numberWords[w] || timeUnits[w] || sentenceAdverbs[w] {
 		return true
+	}
+	if strings.HasSuffix(w, "ly") && !lyNouns[w] && i+1 < len(d.toks) && (d.isPunct(i+1, ",") ||
+		d.isWord(i+1) && strings.HasSuffix(d.toks[i+1].lower, "ing")) {
+		return true // "Indeed,", "Hastily politicizing the attack, …"
+	}
+	if len(w) > 5 && strings.HasSuffix(w, "ing") && !npIngWords[w] {
+		return true // "Celebrating Clinton's win, …"
 	}
 	// "Reached by phone, …" but not "Incoming NATO leader …".
 	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) &&
 		i+1 < len(d.toks) && d.isWord(i+1) && !d.toks[i+1].upper
+}
+
+// numberWords and timeUnits open a time phrase before a subject ("Fifteen
+// minutes later, …", "Hours after the vote, …").
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fourteen": true,
+	"fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true, "twenty": true,
+	"thirty": true, "forty": true, "fifty": true, "hundred": true, "few": true,
+}
+
+var timeUnits = map[string]bool{
+	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true,
+	"years": true, "decades": true, "moments": true, "shortly": true, "soon": true, "early": true,
+	"minute": true, "hour": true, "day": true, "moment": true, "decade": true, "ago": true,
+}
+
+// sentenceAdverbs open a sentence before its subject ("Indeed, …",
+// "Amid the protests, …").
+var sentenceAdverbs = map[string]bool{
+	"indeed": true, "likewise": true, "first": true, "second": true, "third": true, "finally": true,
+	"furthermore": true, "moreover": true, "additionally": true, "similarly": true, "overall": true,
+	"specifically": true, "amid": true, "amidst": true, "alongside": true, "among": true, "until": true,
+	"outside": true, "inside": true, "following": true, "regarding": true, "of": true, "to": true,
+	"asked": true, "unlike": true, "besides": true, "beyond": true, "ahead": true, "across": true,
+	"near": true, "thus": true, "otherwise": true, "nonetheless": true, "nevertheless": true,
+}
+
+// npIngWords are -ing words that begin a noun phrase ("Incoming NATO
+// leader", "Ranking member") rather than a participle clause.
+var npIngWords = map[string]bool{
+	"incoming": true, "outgoing": true, "leading": true, "ruling": true, "governing": true,
+	"founding": true, "sitting": true, "ranking": true, "acting": true, "polling": true,
+	"voting": true, "working": true, "presiding": true, "remaining": true, "visiting": true,
+	"reigning": true, "striking": true, "existing": true, "opposing": true, "building": true,
+	"during": true, "nothing": true, "something": true, "anything": true, "everything": true,
+	"morning": true, "evening": true, "thing": true, "things": true, "king": true,
 }
 
 // frameAfter reads the attribution right after a quotation: `,” said X`,

@@ -390,7 +390,9 @@ func newLexicon() *lexicon {
 		n't yet just only even ever first finally ultimately publicly privately earlier
 		said says say told tells asked asks added adds wrote writes according
 		he she they we i it you him them us me this these those there here what how why
-		today yesterday tonight tomorrow`)
+		today yesterday tonight tomorrow cannot can't won't don't doesn't didn't hadn't isn't wasn't
+		aren't weren't couldn't wouldn't shouldn't hasn't haven't that's there's it's here's
+		what's who's`)
 	lx.determiners = wordSet(`the a an one two three four five six seven eight nine ten some many
 		several other another both his her their its our my your these those most all few
 		dozens hundreds thousands numerous various certain multiple senior top`)
