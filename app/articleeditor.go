@@ -86,9 +86,17 @@ const (
 type quietListTheme struct{}
 
 func (quietListTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	switch n {
-	case theme.ColorNameHover:
+	if n == theme.ColorNameHover {
 		return color.Transparent
+	}
+	return resolveColor(fyne.CurrentApp().Settings().Theme(), n, v)
+}
+
+// resolveColor looks up a colour: Copydesk's highlight colours first, then
+// th. Widgets resolve these names themselves rather than through a theme
+// override, which list rows created later do not always inherit.
+func resolveColor(th fyne.Theme, n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
 	case colorErrorTint:
 		return color.NRGBA{R: 0xe5, G: 0x39, B: 0x35, A: 0x50}
 	case colorWarningTint:
@@ -104,7 +112,7 @@ func (quietListTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	case colorDecided:
 		return color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x30}
 	}
-	return fyne.CurrentApp().Settings().Theme().Color(n, v)
+	return th.Color(n, v)
 }
 
 func (quietListTheme) Font(s fyne.TextStyle) fyne.Resource {

@@ -464,8 +464,9 @@ func newCompareView(onPick func(from, to int), onApply func(text, label string))
 	v.empty = widget.NewLabel("")
 	v.empty.Hide()
 	pickers := container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to, v.hideTypo, v.inlineToggle)
-	actions := container.NewHBox(v.prev, v.next, v.counter, v.accept, v.reject, acceptAll, rejectAll, v.undo, layout.NewSpacer(), v.apply)
-	header := container.NewVBox(pickers, actions, v.summary)
+	actions := container.NewHBox(v.prev, v.next, v.accept, v.reject, acceptAll, rejectAll, v.undo, layout.NewSpacer(), v.apply)
+	v.counter.TextStyle.Bold = true
+	header := container.NewVBox(pickers, actions, container.NewHBox(v.counter, v.summary))
 	v.content = container.NewBorder(header, nil, nil, nil, container.NewStack(container.NewThemeOverride(v.list, quietListTheme{}), container.NewCenter(v.empty)))
 	v.prev.Importance = widget.LowImportance
 	v.next.Importance = widget.LowImportance

@@ -102,7 +102,7 @@ func (r *styledParagraphRenderer) build(size fyne.Size) {
 		if name == "" {
 			name = fallback
 		}
-		return th.Color(name, v)
+		return resolveColor(th, name, v)
 	}
 	nt, nr := 0, 0
 	text := func() *canvas.Text {
