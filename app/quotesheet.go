@@ -16,6 +16,7 @@ type quoteSheetPanel struct {
 	table    *widget.Table
 	summary  *widget.Label
 	quotes   []editor.Quote
+	verified map[int]editor.QuoteVerification // by index into quotes
 	onSelect func(editor.Quote)
 	content  fyne.CanvasObject
 }
@@ -24,7 +25,7 @@ var quoteColumns = []struct {
 	title string
 	width float32
 }{
-	{"¶", 44}, {"Quote", 300}, {"Speaker", 150}, {"Verb", 80}, {"How", 100},
+	{"¶", 44}, {"Quote", 300}, {"Speaker", 150}, {"Verb", 80}, {"How", 100}, {"Source", 100},
 }
 
 func newQuoteSheetPanel(onSelect func(editor.Quote)) *quoteSheetPanel {
@@ -37,9 +38,14 @@ func newQuoteSheetPanel(onSelect func(editor.Quote)) *quoteSheetPanel {
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row >= 0 && id.Row < len(p.quotes) {
-				o.(*widget.Label).SetText(quoteCell(p.quotes[id.Row], id.Col))
+			if id.Row < 0 || id.Row >= len(p.quotes) {
+				return
 			}
+			if id.Col == len(quoteColumns)-1 {
+				o.(*widget.Label).SetText(verificationCell(p.verified, id.Row))
+				return
+			}
+			o.(*widget.Label).SetText(quoteCell(p.quotes[id.Row], id.Col))
 		},
 	)
 	p.table.ShowHeaderColumn = false
@@ -103,8 +109,25 @@ func quoteCell(q editor.Quote, col int) string {
 	return ""
 }
 
-func (p *quoteSheetPanel) setQuotes(quotes []editor.Quote) {
-	p.quotes = quotes
+// verificationCell says how the sources bear quotation i out.
+func verificationCell(verified map[int]editor.QuoteVerification, i int) string {
+	v, ok := verified[i]
+	if !ok {
+		return ""
+	}
+	switch v.Status {
+	case editor.QuoteVerbatim:
+		return "✓ verbatim"
+	case editor.QuoteMisquoted:
+		return "≠ misquoted"
+	case editor.QuoteUnverified:
+		return "? unverified"
+	}
+	return "no sources"
+}
+
+func (p *quoteSheetPanel) setQuotes(quotes []editor.Quote, verified map[int]editor.QuoteVerification, noSources bool) {
+	p.quotes, p.verified = quotes, verified
 	direct, reported := 0, 0
 	for _, q := range quotes {
 		if q.Direct {
@@ -113,7 +136,24 @@ func (p *quoteSheetPanel) setQuotes(quotes []editor.Quote) {
 			reported++
 		}
 	}
-	p.summary.SetText(fmt.Sprintf("%d quotations, %d reported statements", direct, reported))
+	summary := fmt.Sprintf("%d quotations, %d reported statements", direct, reported)
+	if noSources {
+		summary += " · no sources attached, so quotations are unverified"
+	} else {
+		var ok, off, none int
+		for _, v := range verified {
+			switch v.Status {
+			case editor.QuoteVerbatim:
+				ok++
+			case editor.QuoteMisquoted:
+				off++
+			case editor.QuoteUnverified:
+				none++
+			}
+		}
+		summary += fmt.Sprintf(" · against the sources: %d verbatim, %d misquoted, %d unverified", ok, off, none)
+	}
+	p.summary.SetText(summary)
 	p.table.UnselectAll()
 	p.table.Refresh()
 }

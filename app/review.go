@@ -16,16 +16,20 @@ type reviewResult struct {
 	text       string
 	doc        *editor.Document
 	findings   []editor.Finding
+	// verified maps an index into doc.Quotes to how the sources bear the
+	// quotation out.
+	verified  map[int]editor.QuoteVerification
+	noSources bool
 }
 
-// reviewer runs the quote sheet and the checks off the UI goroutine. At
+// reviewer runs the quote sheet, the checks and the source checks off
+// the UI goroutine. At
 // most one run is in flight; requests made meanwhile collapse into one
 // more run on the latest text. Results come back through fyne.Do, and
 // results for an article that is no longer open are dropped.
 type reviewer struct {
-	checks *editor.Registry
-	apply  func(reviewResult) // on the UI goroutine
-	spawn  func(func())       // starts the run loop; a goroutine but in tests
+	apply func(reviewResult) // on the UI goroutine
+	spawn func(func())       // starts the run loop; a goroutine but in tests
 
 	mu         sync.Mutex
 	running    bool
@@ -36,17 +40,11 @@ type reviewer struct {
 type reviewRequest struct {
 	generation int
 	version    textVersion
-	text       string
+	input      editor.ReviewInput
 }
 
 func newReviewer(apply func(reviewResult)) *reviewer {
-	checks, err := editor.NewRegistry(editor.DefaultChecks()...)
-	if err != nil {
-		// The default checks are fixed at compile time; a duplicate name
-		// is a programming error caught by the editor package's tests.
-		panic(err)
-	}
-	return &reviewer{checks: checks, apply: apply, spawn: func(f func()) { go f() }}
+	return &reviewer{apply: apply, spawn: func(f func()) { go f() }}
 }
 
 // reset starts a new generation (another article was opened): results of
@@ -58,11 +56,11 @@ func (r *reviewer) reset() {
 	r.mu.Unlock()
 }
 
-// request asks for a review of text.
-func (r *reviewer) request(text string, v textVersion) {
+// request asks for a review of a text (version v in the editor).
+func (r *reviewer) request(in editor.ReviewInput, v textVersion) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.pending = &reviewRequest{generation: r.generation, version: v, text: text}
+	r.pending = &reviewRequest{generation: r.generation, version: v, input: in}
 	if r.running {
 		return
 	}
@@ -84,8 +82,8 @@ func (r *reviewer) loop() {
 		}
 		r.mu.Unlock()
 
-		res := r.run(req.generation, req.text)
-		res.version = req.version
+		res := runReview(req.input)
+		res.generation, res.version = req.generation, req.version
 		fyne.Do(func() {
 			r.mu.Lock()
 			current := res.generation == r.generation
@@ -97,10 +95,15 @@ func (r *reviewer) loop() {
 	}
 }
 
-// run analyses text synchronously.
-func (r *reviewer) run(generation int, text string) reviewResult {
-	doc := editor.Analyze(text)
-	return reviewResult{generation: generation, text: text, doc: doc, findings: r.checks.Run(doc)}
+// runReview reviews a draft synchronously.
+func runReview(in editor.ReviewInput) reviewResult {
+	rr := editor.Review(in)
+	res := reviewResult{text: in.Text, doc: rr.Doc, findings: rr.Findings, noSources: rr.NoSources,
+		verified: make(map[int]editor.QuoteVerification, len(rr.Quotes))}
+	for _, v := range rr.Quotes {
+		res.verified[v.Quote] = v
+	}
+	return res
 }
 
 // locate finds where the words a result pointed at are in the current

@@ -27,6 +27,8 @@ type noteRow struct {
 type notesPanel struct {
 	list     *widget.List
 	detail   *widget.Label
+	related  *fyne.Container // the source passage beside the draft words
+	m        *measurer
 	empty    *widget.Label
 	rows     []noteRow
 	onSelect func(noteRow)
@@ -63,6 +65,7 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 			return
 		}
 		p.detail.SetText(rowDetail(row))
+		p.showRelated(row)
 		if p.onSelect != nil {
 			p.onSelect(row)
 		}
@@ -72,7 +75,9 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 	p.empty = widget.NewLabel("No findings and no notes on this article.")
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.empty.Hide()
-	p.content = container.NewBorder(nil, p.detail, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+	p.m = newMeasurer(theme.TextSize())
+	p.related = container.NewVBox()
+	p.content = container.NewBorder(nil, container.NewVBox(p.detail, p.related), nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	return p
 }
 
@@ -154,6 +159,7 @@ func (p *notesPanel) setContent(text string, findings []editor.Finding, notes []
 	p.empty.Hidden = len(rows) > 0
 	p.empty.Refresh()
 	p.detail.SetText("")
+	p.related.RemoveAll()
 	p.list.UnselectAll()
 	p.list.Refresh()
 }
@@ -260,4 +266,42 @@ func noteHeadline(n editor.Note) string {
 		fmt.Fprintf(&b, " (%s)", strings.Join(tags, ", "))
 	}
 	return b.String()
+}
+
+// showRelated shows, for a finding that has one, the source passage next
+// to the draft's words with the words that differ marked on both.
+func (p *notesPanel) showRelated(row noteRow) {
+	p.related.RemoveAll()
+	if row.finding == nil || row.finding.Related == nil || row.exact == "" {
+		return
+	}
+	rel := row.finding.Related
+	var draftSpans, sourceSpans []styledSpan
+	for _, c := range editor.CompareWords(rel.Text, row.exact) {
+		if !c.A.Empty() {
+			sourceSpans = append(sourceSpans, styledSpan{Start: c.A.Start, End: c.A.End, Style: spanStyle{Background: colorInsertTint, Underline: true}})
+		}
+		if !c.B.Empty() {
+			draftSpans = append(draftSpans, styledSpan{Start: c.B.Start, End: c.B.End, Style: spanStyle{Background: colorDeleteTint, Underline: true}})
+		}
+	}
+	title := "Source"
+	if rel.File != "" {
+		title = "Source: " + rel.File
+	}
+	heading := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.TextStyle.Bold = true
+		return l
+	}
+	draft := newStyledParagraph(p.m)
+	draft.Set(row.exact, draftSpans)
+	source := newStyledParagraph(p.m)
+	source.Set(rel.Text, sourceSpans)
+	relayout := func() { p.related.Refresh() }
+	draft.sizeChanged, source.sizeChanged = relayout, relayout
+	p.related.Add(heading("Draft"))
+	p.related.Add(draft)
+	p.related.Add(heading(title))
+	p.related.Add(source)
 }

@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
 
+	"copydesk/assets"
 	"copydesk/editor"
 )
 
@@ -53,5 +55,52 @@ func TestAttachViewAndDetachSources(t *testing.T) {
 	}
 	if err := ws.AttachSourceFile(filepath.Join(dir, "missing.txt"), editor.SourceNotes); err == nil {
 		t.Error("attaching a missing file succeeded")
+	}
+}
+
+func TestSourceChecksInTheWorkspace(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	a, _, err := store.CreateArticle(context.Background(), editor.Article{Title: "Harbor"}, assets.SampleArticle, "r1", "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	if !strings.Contains(ws.quotes.summary.Text, "no sources attached") {
+		t.Errorf("quote sheet summary without sources = %q", ws.quotes.summary.Text)
+	}
+	if err := ws.AttachSource(assets.SampleSourceTitle, editor.SourceNotes, assets.SampleSource); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ws.quotes.summary.Text, "misquoted") {
+		t.Errorf("quote sheet summary with sources = %q", ws.quotes.summary.Text)
+	}
+	found := false
+	for i, r := range ws.notes.rows {
+		if r.finding == nil || r.finding.Check != editor.CheckMisquoted {
+			continue
+		}
+		found = true
+		ws.notes.list.Select(i)
+		if len(ws.notes.related.Objects) != 4 {
+			t.Fatalf("related passage shows %d objects, want draft and source with headings", len(ws.notes.related.Objects))
+		}
+		src := ws.notes.related.Objects[3].(*styledParagraph)
+		if !strings.Contains(src.text, "no major delays") || len(src.spans) == 0 {
+			t.Errorf("source passage %q with %d marked spans", src.text, len(src.spans))
+		}
+		break
+	}
+	if !found {
+		t.Errorf("no quote.misquoted finding for the sample with its source; findings: %v", findingRows(ws.notes))
+	}
+	misquoted := 0
+	for _, v := range ws.quotes.verified {
+		if v.Status == editor.QuoteMisquoted {
+			misquoted++
+		}
+	}
+	if misquoted == 0 {
+		t.Error("quote sheet marks no quotation misquoted")
 	}
 }

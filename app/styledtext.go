@@ -25,6 +25,8 @@ type styledParagraph struct {
 
 	layout      paragraphLayout
 	layoutWidth float32
+	// sizeChanged, if set, is told when a new width may change the height.
+	sizeChanged func()
 }
 
 func newStyledParagraph(m *measurer) *styledParagraph {
@@ -53,10 +55,25 @@ func (p *styledParagraph) layoutFor(width float32) paragraphLayout {
 	return p.layout
 }
 
-// MinSize implements fyne.Widget: one line high; the list row sets the
-// real height.
+// MinSize implements fyne.Widget: the height of the text wrapped at the
+// current width (one line before the first layout). In lists the row sets
+// the real height.
 func (p *styledParagraph) MinSize() fyne.Size {
-	return fyne.NewSize(2*paragraphInset+20, p.m.lineHeight())
+	h := p.m.lineHeight()
+	if w := p.Size().Width; w > 0 {
+		h = max(h, p.layoutFor(w).Height())
+	}
+	return fyne.NewSize(2*paragraphInset+20, h)
+}
+
+// Resize implements fyne.CanvasObject; a new width can change the height
+// the text needs, so the parent is asked to lay out again.
+func (p *styledParagraph) Resize(s fyne.Size) {
+	old := p.Size()
+	p.BaseWidget.Resize(s)
+	if s.Width != old.Width && p.sizeChanged != nil {
+		p.sizeChanged()
+	}
 }
 
 // CreateRenderer implements fyne.Widget.

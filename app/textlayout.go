@@ -171,42 +171,63 @@ func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer
 		x += p.width
 	}
 	ps := pieces(text, spans, m)
-	for i := 0; i < len(ps); i++ {
+	// glued reports whether piece k continues the word of piece k-1: no
+	// space between them and no dash or slash to break after.
+	glued := func(k int) bool {
+		if k == 0 || ps[k].space || ps[k-1].space {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(text[ps[k-1].start:ps[k-1].end])
+		return r != '—' && r != '-' && r != '/'
+	}
+	for i := 0; i < len(ps); {
 		p := ps[i]
 		if p.space {
 			add(p) // spaces never wrap; they hang at the end of a line
+			i++
 			continue
 		}
-		if x+p.width <= width || x == 0 && p.width <= width {
-			add(p)
+		// A word may be several pieces (a style changes inside it); it
+		// wraps as a whole.
+		j, w := i+1, p.width
+		for j < len(ps) && glued(j) {
+			w += ps[j].width
+			j++
+		}
+		if x+w <= width {
+			for _, q := range ps[i:j] {
+				add(q)
+			}
+			i = j
 			continue
 		}
 		if x > 0 {
-			flush(p.start)
-			i-- // place the word again on the new line
+			flush(p.start) // the word goes on the next line
 			continue
 		}
-		// A word wider than a whole line: break it between runes.
+		// A word wider than a whole line: break its first piece between
+		// runes and go on with the rest.
 		cut := p.start
-		w := float32(0)
+		pw := float32(0)
 		for cut < p.end {
 			_, size := utf8.DecodeRuneInString(text[cut:])
 			rw := m.width(text[cut:cut+size], p.style.Bold, p.style.Italic)
-			if w+rw > width && cut > p.start {
+			if pw+rw > width && cut > p.start {
 				break
 			}
-			w += rw
+			pw += rw
 			cut += size
 		}
-		add(piece{start: p.start, end: cut, style: p.style, width: w})
+		add(piece{start: p.start, end: cut, style: p.style, width: pw})
 		if cut < p.end {
 			flush(cut)
 			rest := p
 			rest.start = cut
 			rest.width = m.width(text[cut:p.end], p.style.Bold, p.style.Italic)
 			ps[i] = rest
-			i--
+			continue
 		}
+		i++
 	}
 	cur.End = len(text)
 	lay.Lines = append(lay.Lines, cur)

@@ -67,6 +67,12 @@ func TestLayoutKeepsEveryByteAndStyles(t *testing.T) {
 	if b.String() != text {
 		t.Errorf("fragments rebuild %q, want %q", b.String(), text)
 	}
+	// A style change inside a word is no place to wrap: "2019," stays whole.
+	t2 := "abc 2019, ran"
+	l2 := layoutParagraph(t2, []styledSpan{{Start: 4, End: 8, Style: spanStyle{Underline: true}}}, 80, fixedMeasurer())
+	if got := lineTexts(t2, l2); strings.Join(got, "|") != "abc |2019, |ran" {
+		t.Errorf("styled word wrapped as %q", got)
+	}
 	if l.Height() != float32(20*len(l.Lines)) {
 		t.Errorf("height = %v for %d lines", l.Height(), len(l.Lines))
 	}

@@ -51,8 +51,12 @@ type Workspace struct {
 	lastReview  reviewResult    // the latest review of the open article
 	storedNotes []editor.Note   // notes kept with the open article
 	sourceList  []editor.Source // sources attached to the open article
-	article     editor.Article  // the open article; ID 0 when none
-	base        int             // revision the working copy started from
+	// previousText is the revision the open text is checked against for
+	// altered quotations: the latest revision while there are unsaved
+	// edits, else the one before it ("" for none).
+	previousText string
+	article      editor.Article // the open article; ID 0 when none
+	base         int            // revision the working copy started from
 }
 
 // NewWorkspace builds the main window of a on store.
@@ -207,6 +211,14 @@ func (w *Workspace) reloadSide() {
 	w.reloadSources()
 	if revs, err := w.store.Revisions(ctx, w.article.ID); err == nil {
 		w.revisions.setRevisions(revs)
+		w.previousText = ""
+		latest := revs[len(revs)-1]
+		switch {
+		case w.edit.ed.Text() != latest.Text:
+			w.previousText = latest.Text
+		case len(revs) > 1:
+			w.previousText = revs[len(revs)-2].Text
+		}
 	} else {
 		w.showError(err)
 	}
@@ -218,9 +230,14 @@ func (w *Workspace) reloadSide() {
 	w.notes.setContent(w.lastReview.text, w.lastReview.findings, w.storedNotes)
 }
 
-// requestReview asks for a review of the text as it is now.
+// requestReview asks for a review of the text as it is now, against the
+// article's sources and its previous revision.
 func (w *Workspace) requestReview() {
-	w.review.request(w.edit.ed.Text(), w.edit.ed.Version())
+	in := editor.ReviewInput{Text: w.edit.ed.Text(), Previous: w.previousText}
+	for _, s := range w.sourceList {
+		in.Sources = append(in.Sources, editor.SourceText{Title: s.Title, Text: s.Text})
+	}
+	w.review.request(in, w.edit.ed.Version())
 }
 
 // applyReview shows a finished review (on the UI goroutine). Its spans
@@ -228,7 +245,7 @@ func (w *Workspace) requestReview() {
 func (w *Workspace) applyReview(res reviewResult) {
 	w.lastReview = res
 	w.notes.setContent(res.text, res.findings, w.storedNotes)
-	w.quotes.setQuotes(res.doc.Quotes)
+	w.quotes.setQuotes(res.doc.Quotes, res.verified, res.noSources)
 	w.edit.setFindingCount(res.findings)
 	var hs []highlight
 	for _, f := range res.findings {
