@@ -1,7 +1,9 @@
 package editor
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,6 +56,9 @@ type driftToken struct {
 type passage struct {
 	src   int
 	sents []int // indexes into SourceIndex.sents, in source order
+	// bound is the weight of the draft's content stems the passage has:
+	// no alignment with it can score more.
+	bound float64
 }
 
 // driftFinding is one meaning change found in a sentence.
@@ -104,6 +109,7 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 		headline = d.Paragraphs[0]
 	}
 	var out []Finding
+	var sc candidateScratch
 	for _, s := range d.Sentences {
 		isHed := headline.Contains(s)
 		toks := draftTokens(d.Text, s, quoteSpans, isHed)
@@ -112,7 +118,7 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 		// sentences further apart than one pair): after the best one, the
 		// words it left unexplained are lined up again.
 		for pass := 0; pass < 2; pass++ {
-			cands := ix.candidatePassages(toks)
+			cands := ix.candidatePassages(toks, &sc)
 			if pass > 0 {
 				cands = singles(cands)
 			}
@@ -129,6 +135,9 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 				}
 			}
 			toks = maskMatched(toks, a)
+			if countContent(toks) < 3 {
+				break
+			}
 		}
 	}
 	SortFindings(out)
@@ -141,13 +150,13 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 // that only shares its stem or stands alone.
 func alignScore(ix *SourceIndex, d, s []driftToken, pairs [][2]int) float64 {
 	score := 0.0
-	seen := map[string]bool{}
+	var seen []string
 	for k, pr := range pairs {
 		t := d[pr[0]]
-		if !isContent(t.norm) || seen[t.key] {
+		if !isContent(t.norm) || slices.Contains(seen, t.key) {
 			continue
 		}
-		seen[t.key] = true
+		seen = append(seen, t.key)
 		w := ix.idf(stemWord(t.norm))
 		if t.norm != s[pr[1]].norm {
 			w *= 0.7
@@ -165,6 +174,19 @@ func alignScore(ix *SourceIndex, d, s []driftToken, pairs [][2]int) float64 {
 		score += w
 	}
 	return score
+}
+
+// bothRestated reports whether each sentence of a two-sentence passage
+// has at least minShared content words lined up: a sentence that only
+// lends a word is not restated.
+func bothRestated(d, s []driftToken, pairs [][2]int) bool {
+	var n [2]int
+	for _, pr := range pairs {
+		if isContent(d[pr[0]].norm) {
+			n[s[pr[1]].sent]++
+		}
+	}
+	return n[0] >= minShared && n[1] >= minShared
 }
 
 // sharedPhrase reports whether the alignment holds a phrase of at least
@@ -186,6 +208,16 @@ func sharedPhrase(d []driftToken, pairs [][2]int) bool {
 		}
 	}
 	return false
+}
+
+func countContent(toks []driftToken) int {
+	n := 0
+	for _, t := range toks {
+		if isContent(t.norm) {
+			n++
+		}
+	}
+	return n
 }
 
 // singles keeps the one-sentence passages.
@@ -315,51 +347,62 @@ func numKey(v float64, _ bool) string {
 // restate, best first by shared weighted content words: the few best
 // single sentences and, for each, the pair it makes with a nearby sentence
 // that brings in more of the draft's words (a paraphrase may merge two).
-func (ix *SourceIndex) candidatePassages(toks []driftToken) []passage {
+func (ix *SourceIndex) candidatePassages(toks []driftToken, sc *candidateScratch) []passage {
 	total := 0.0
-	weights := map[string]float64{}
+	var weights []stemWeight
 	for _, t := range toks {
 		if !isContent(t.norm) {
 			continue
 		}
 		k := stemWord(t.norm)
-		if _, dup := weights[k]; dup {
+		if slices.ContainsFunc(weights, func(sw stemWeight) bool { return sw.stem == k }) {
 			continue
 		}
 		w := ix.idf(k)
-		weights[k] = w
+		weights = append(weights, stemWeight{k, w})
 		total += w
 	}
 	if len(weights) < minShared || total == 0 {
 		return nil
+	}
+	// Words in very many source sentences cannot tell them apart and would
+	// make long sources slow: they rank candidates only when the sentence
+	// has no rarer word, and then by their first occurrences.
+	rare := 0
+	for _, sw := range weights {
+		if len(ix.bySent[sw.stem]) <= commonDF {
+			rare++
+		}
 	}
 	type cand struct {
 		sent   int
 		score  float64
 		shared int
 	}
-	scores := map[int32]*cand{}
-	for k, w := range weights {
-		refs := ix.bySent[k]
-		if len(refs) > 2000 {
-			continue
+	sc.grow(len(ix.sents))
+	for _, sw := range weights {
+		refs, w := ix.bySent[sw.stem], sw.weight
+		if len(refs) > commonDF {
+			if rare > 0 {
+				continue
+			}
+			refs = refs[:commonDF]
 		}
 		for _, si := range refs {
-			c := scores[si]
-			if c == nil {
-				c = &cand{sent: int(si)}
-				scores[si] = c
+			if sc.shared[si] == 0 {
+				sc.touched = append(sc.touched, si)
 			}
-			c.score += w
-			c.shared++
+			sc.score[si] += w
+			sc.shared[si]++
 		}
 	}
-	cands := make([]*cand, 0, len(scores))
-	for _, c := range scores {
-		if c.shared >= minShared {
-			cands = append(cands, c)
+	cands := make([]*cand, 0, 16)
+	for _, si := range sc.touched {
+		if int(sc.shared[si]) >= minShared {
+			cands = append(cands, &cand{sent: int(si), score: sc.score[si], shared: int(sc.shared[si])})
 		}
 	}
+	sc.reset()
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -368,7 +411,7 @@ func (ix *SourceIndex) candidatePassages(toks []driftToken) []passage {
 	})
 	var out []passage
 	for bi, best := range cands[:min(len(cands), maxCandidates)] {
-		p := passage{src: ix.sents[best.sent].src, sents: []int{best.sent}}
+		p := passage{src: ix.sents[best.sent].src, sents: []int{best.sent}, bound: best.score}
 		out = append(out, p)
 		if bi >= maxPaired {
 			continue
@@ -384,6 +427,7 @@ func (ix *SourceIndex) candidatePassages(toks []driftToken) []passage {
 			}
 			// The second sentence must bring in words of its own.
 			if w, n2 := ix.sharedWeight(weights, two); w-covered >= 0.15*total || n2-n >= minShared {
+				two.bound = w
 				out = append(out, two)
 				break
 			}
@@ -392,9 +436,41 @@ func (ix *SourceIndex) candidatePassages(toks []driftToken) []passage {
 	return out
 }
 
+// stemWeight is a content stem of a draft sentence and its weight.
+type stemWeight struct {
+	stem   string
+	weight float64
+}
+
+// commonDF is the number of source sentences past which a word is too
+// common to find candidates by.
+const commonDF = 32
+
+// candidateScratch accumulates candidate scores per source sentence; one
+// is reused across the sentences of a draft.
+type candidateScratch struct {
+	score   []float64
+	shared  []int32
+	touched []int32
+}
+
+func (sc *candidateScratch) grow(n int) {
+	if len(sc.score) < n {
+		sc.score = make([]float64, n)
+		sc.shared = make([]int32, n)
+	}
+}
+
+func (sc *candidateScratch) reset() {
+	for _, si := range sc.touched {
+		sc.score[si], sc.shared[si] = 0, 0
+	}
+	sc.touched = sc.touched[:0]
+}
+
 // maxCandidates is how many single source sentences are tried per draft
 // sentence.
-const maxCandidates = 6
+const maxCandidates = 4
 
 // maxPaired is how many of them are also tried paired with a neighbour.
 const maxPaired = 3
@@ -416,12 +492,13 @@ func (ix *SourceIndex) align(d []driftToken, cands []passage) (alignment, bool) 
 	for i, t := range d {
 		dw[i] = srcWord{t.span, t.key}
 	}
+	var seen []string
 	weightOf := func(toks []driftToken) float64 {
-		seen := map[string]bool{}
+		seen = seen[:0]
 		sum := 0.0
 		for _, t := range toks {
-			if isContent(t.norm) && !seen[t.key] {
-				seen[t.key] = true
+			if isContent(t.norm) && !slices.Contains(seen, t.key) {
+				seen = append(seen, t.key)
 				sum += ix.idf(stemWord(t.norm))
 			}
 		}
@@ -430,7 +507,12 @@ func (ix *SourceIndex) align(d []driftToken, cands []passage) (alignment, bool) 
 	dWeight := weightOf(d)
 	var best alignment
 	found := false
+	cands = slices.Clone(cands)
+	slices.SortStableFunc(cands, func(a, b passage) int { return cmp.Compare(b.bound, a.bound) })
 	for _, p := range cands {
+		if found && p.bound < best.weight {
+			break // no later passage can line up better
+		}
 		s := ix.passageTokens(p)
 		if len(p.sents) == 2 {
 			s = orderForDraft(d, s)
@@ -452,6 +534,9 @@ func (ix *SourceIndex) align(d []driftToken, cands []passage) (alignment, bool) 
 				n++
 			}
 		}
+		if len(p.sents) == 2 && !bothRestated(d, s, pairs) {
+			continue
+		}
 		w := weightOf(matched)
 		score := alignScore(ix, d, s, pairs)
 		if n < minShared || !(n >= 4 || w >= minCoverage*dWeight || w >= minCoverage*weightOf(s) || sharedPhrase(d, pairs)) {
@@ -466,19 +551,17 @@ func (ix *SourceIndex) align(d []driftToken, cands []passage) (alignment, bool) 
 
 // sharedWeight sums the weights of the draft's content stems that occur in
 // the passage, and counts them.
-func (ix *SourceIndex) sharedWeight(weights map[string]float64, p passage) (float64, int) {
-	in := map[string]bool{}
-	for _, si := range p.sents {
-		s := ix.sents[si]
-		for _, w := range ix.words[s.src][s.lo:s.hi] {
-			in[stemWord(w.norm)] = true
-		}
-	}
+func (ix *SourceIndex) sharedWeight(weights []stemWeight, p passage) (float64, int) {
 	sum, n := 0.0, 0
-	for k, w := range weights {
-		if in[k] {
-			sum += w
-			n++
+	for _, sw := range weights {
+		k, w := sw.stem, sw.weight
+		for _, si := range p.sents {
+			stems := ix.sents[si].stems
+			if i := sort.SearchStrings(stems, k); i < len(stems) && stems[i] == k {
+				sum += w
+				n++
+				break
+			}
 		}
 	}
 	return sum, n
@@ -494,19 +577,36 @@ func (ix *SourceIndex) passageText(p passage) string {
 	return strings.Join(parts, " … ")
 }
 
-// passageTokens returns the passage's words, in the order that lines them
-// up best with the draft sentence.
+// passageTokens returns the passage's words with what the drift checks
+// need to know about them, read once when the sources were indexed.
 func (ix *SourceIndex) passageTokens(p passage) []driftToken {
+	if len(p.sents) == 1 {
+		s := ix.sents[p.sents[0]]
+		return ix.tokens[s.src][s.lo:s.hi:s.hi]
+	}
 	var toks []driftToken
 	for k, si := range p.sents {
 		s := ix.sents[si]
-		text := ix.sources[s.src].Text
-		ws := ix.words[s.src][s.lo:s.hi]
-		for i, w := range ws {
-			t := driftToken{srcWord: w, sent: k}
-			t.name = isNameWord(text, w.span) && (i > 0 || isAllCaps(w.span.In(text)))
+		for _, t := range ix.tokens[s.src][s.lo:s.hi] {
+			t.sent = k
 			toks = append(toks, t)
 		}
+	}
+	return toks
+}
+
+// sourceTokens reads the drift tokens of a source's words: a capitalised
+// word is a name unless it starts its sentence (then only when in
+// capitals, as speaker labels are).
+func sourceTokens(text string, ws []srcWord, sents []sourceSentence) []driftToken {
+	toks := make([]driftToken, len(ws))
+	starts := make(map[int]bool, len(sents))
+	for _, s := range sents {
+		starts[s.lo] = true
+	}
+	for i, w := range ws {
+		toks[i] = driftToken{srcWord: w}
+		toks[i].name = isNameWord(text, w.span) && (!starts[i] || isAllCaps(w.span.In(text)))
 	}
 	setKeys(toks)
 	return toks

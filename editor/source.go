@@ -2,6 +2,7 @@ package editor
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,8 @@ type SourceIndex struct {
 	bySent map[string][]int32
 	// speech holds, per source, the parts that record someone's words.
 	speech []string
+	// tokens are the sources' words as the drift checks read them.
+	tokens [][]driftToken
 	// numbers holds the comparison keys of the numbers in the sources.
 	numbers map[string]bool
 }
@@ -56,6 +59,7 @@ type wordRef struct {
 type sourceSentence struct {
 	src, lo, hi int
 	span        Span
+	stems       []string // its content stems, sorted, each once
 }
 
 // NewSourceIndex indexes sources for quote verification and paraphrase
@@ -68,6 +72,7 @@ func NewSourceIndex(sources []SourceText) *SourceIndex {
 		bySent:  make(map[string][]int32),
 		speech:  make([]string, len(sources)),
 		numbers: make(map[string]bool),
+		tokens:  make([][]driftToken, len(sources)),
 	}
 	for si, s := range sources {
 		if !utf8.ValidString(s.Text) {
@@ -89,20 +94,24 @@ func NewSourceIndex(sources []SourceText) *SourceIndex {
 				continue
 			}
 			n := int32(len(ix.sents))
-			ix.sents = append(ix.sents, sourceSentence{src: si, lo: lo, hi: hi, span: sp})
-			seen := map[string]bool{}
+			var stems []string
 			for _, w := range ws[lo:hi] {
-				if !isContent(w.norm) {
-					continue
+				if isContent(w.norm) {
+					stems = append(stems, stemWord(w.norm))
 				}
-				k := stemWord(w.norm)
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
+			}
+			slices.Sort(stems)
+			stems = slices.Compact(stems)
+			for _, k := range stems {
 				ix.bySent[k] = append(ix.bySent[k], n)
 			}
+			ix.sents = append(ix.sents, sourceSentence{src: si, lo: lo, hi: hi, span: sp, stems: stems})
 		}
+		first := 0
+		for first < len(ix.sents) && ix.sents[first].src != si {
+			first++
+		}
+		ix.tokens[si] = sourceTokens(s.Text, ws, ix.sents[first:])
 		ix.speech[si] = speechText(s.Text)
 	}
 	return ix
