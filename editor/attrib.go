@@ -338,9 +338,30 @@ func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
 				return frame{}
 			}
 		}
+		if f := d.invertedBefore(k, i, at, last); f.ok {
+			return f
+		}
 		return d.subjectFrame(k, v, lo, sentStart, at, last)
 	}
 	return frame{}
+}
+
+// invertedBefore reads an inverted frame that ends right before the
+// statement at token i: "…, explained Rosenberg, “…”", "said Mr. Rutte:
+// “…”".
+func (d *Document) invertedBefore(k, i, at int, last []int) frame {
+	if v := d.lx.cues[d.toks[k].lower]; v.form != formFinite || v.object {
+		return frame{}
+	}
+	e := i - 1
+	if e <= k+1 || !(d.isPunct(e, ",") || d.isPunct(e, ":")) || !(d.isPunct(k-1, ",") || d.isPunct(k-1, "—")) {
+		return frame{}
+	}
+	a, b, ok := d.npForward(k+1, e)
+	if !ok || b != e || !d.properOrPronoun(a, b) {
+		return frame{}
+	}
+	return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{k, k + 1}, ok: true}
 }
 
 // subjectFrame finds the subject of the verb v at token k: the noun phrase

@@ -219,6 +219,27 @@ sneer sneers sneered sneering q
 marvel marvels marveled marveling q
 chide chides chided chiding q
 scold scolds scolded scolding q
+press presses pressed pressing q
+tout touts touted touting q
+scream screams screamed screaming q
+whisper whispers whispered whispering q
+mutter mutters muttered muttering q
+sigh sighs sighed sighing q
+snap snaps snapped snapping q
+gripe gripes griped griping c
+rant rants ranted ranting q
+elaborate elaborates elaborated elaborating q
+clarify clarifies clarified clarifying c
+summarize summarizes summarized summarizing q
+hint hints hinted hinting c
+swear swears swore swearing c
+implore implores implored imploring o
+instruct instructs instructed instructing o
+advise advises advised advising co
+rebut rebuts rebutted rebutting q
+cheer cheers cheered cheering q
+thunder thunders thundered thundering q
+intone intones intoned intoning q
 `
 
 // stanceTable lists verbs of stance, wish, judgement and perception as

@@ -540,6 +540,10 @@ func (d *Document) continuesNP(j, hi int) bool {
 	if t.upper {
 		return true
 	}
+	if p := d.toks[j-1].lower; strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "'") {
+		// "Trump's senior adviser Jason Miller"
+		return !d.lx.npStop[t.lower] && d.lx.cues[t.lower].lemma == ""
+	}
 	return !d.lx.npStop[t.lower] && d.lx.cues[t.lower].lemma == "" && !d.lx.determiners[t.lower] && !strings.HasSuffix(t.lower, "ed")
 }
 
