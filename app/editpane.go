@@ -14,6 +14,7 @@ import (
 // for counts, the note under the caret and save state.
 type editPane struct {
 	ed        *articleEditor
+	find      *findBar
 	counts    *widget.Label
 	saveState *widget.Label
 	findings  *widget.Label
@@ -36,12 +37,14 @@ func newEditPane(onChanged func(text string)) *editPane {
 	p.caretNote.Truncation = fyne.TextTruncateEllipsis
 	p.caretNote.Hide()
 	status := container.NewBorder(nil, nil, p.counts, p.saveState, container.NewCenter(p.findings))
-	p.content = container.NewBorder(nil, container.NewVBox(p.caretNote, status), nil, nil, p.ed)
+	p.find = newFindBar(p.ed)
+	p.content = container.NewBorder(p.find.content, container.NewVBox(p.caretNote, status), nil, nil, p.ed)
 	return p
 }
 
 // load shows text without treating it as an edit.
 func (p *editPane) load(text string) {
+	p.find.content.Hide()
 	p.ed.readOnly = false
 	p.ed.SetText(text)
 	p.updateCounts(text)

@@ -267,6 +267,14 @@ func (w *Workspace) onFunctionKey(k *fyne.KeyEvent) bool {
 	return false
 }
 
+func (w *Workspace) showFind(replace bool) {
+	if w.article.ID == 0 {
+		return
+	}
+	w.mainTabs.SelectIndex(0)
+	w.edit.find.Open(replace)
+}
+
 func (w *Workspace) showQuoteSheet() { w.mainTabs.SelectIndex(1) }
 
 // Review re-runs the checks on the text in the editing pane (F7).
@@ -434,6 +442,8 @@ var (
 	shortcutQuotes  = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutArticle = &desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutCompare = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind    = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutReplace = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutNextChg = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
 	shortcutPrevChg = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
 	shortcutAccept  = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierAlt}
@@ -497,6 +507,9 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		entryShortcut("Copy", &fyne.ShortcutCopy{}),
 		entryShortcut("Paste", &fyne.ShortcutPaste{}),
 		entryShortcut("Select All", &fyne.ShortcutSelectAll{}),
+		fyne.NewMenuItemSeparator(),
+		item("Find…", shortcutFind, func() { w.showFind(false) }),
+		item("Find and Replace…", shortcutReplace, func() { w.showFind(true) }),
 	)
 	view := fyne.NewMenu("View",
 		item("Show/Hide Library", shortcutLibrary, w.toggleLibrary),
@@ -543,6 +556,7 @@ func (w *Workspace) showShortcuts() {
 		"Ctrl+1 / Ctrl+2 / Ctrl+3  The article / the quote sheet / compare revisions",
 		"Alt+Down / Alt+Up  Next / previous change (compare)",
 		"Alt+A / Alt+R  Accept / reject the change (compare)",
+		"Ctrl+F / Ctrl+H  Find / find and replace (Enter next, Shift+Enter previous, Esc close)",
 		"Ctrl+K  Search the library",
 		"Ctrl+Shift+L  Show or hide the library",
 		"Ctrl+Z / Ctrl+Shift+Z  Undo / redo",
