@@ -812,6 +812,23 @@ func (d *Document) applyFrame(q *Quote, f frame) {
 // of the quotation it continues, of another quotation in its paragraph, or
 // of the previous paragraph's last quotation (a floating quote).
 func (d *Document) inheritSpeaker(q *Quote, r region, ri int, headOf map[int]int) {
+	d.inheritQuoted(q, r)
+	if q.Speaker == nil && r.paragraph > 1 && d.parTok[r.paragraph] == r.open {
+		// A quotation paragraph after one that reports what someone says
+		// ("Ghazala Khan says she received a call …") goes on in that
+		// speaker's words.
+		hi := d.parTok[r.paragraph]
+		si := d.sentenceOf(hi - 1)
+		f := d.frameBefore(d.sentStart[si], hi, d.sentStart[si], r.open, nil)
+		if f.ok && (f.sp.kind == spPerson || f.sp.kind == spPronoun || f.sp.kind == spDescription) {
+			d.applyFrame(q, f)
+			q.Verb = nil
+			q.Attribution = AttrContinuation
+		}
+	}
+}
+
+func (d *Document) inheritQuoted(q *Quote, r region) {
 	q.Attribution = AttrNone
 	prevIdx := -1
 	for k := len(d.Quotes) - 1; k >= 0; k-- {
