@@ -128,7 +128,7 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 			}
 			label := ix.sources[a.p.src].Label()
 			related := &Related{Text: ix.passageText(a.p), File: label}
-			for _, f := range ix.compareSentence(toks, a, label, isHed) {
+			for _, f := range ix.compareSentence(toks, a, label, isHed, endsWithStop(s.In(d.Text))) {
 				if !seen[f.check] {
 					seen[f.check] = true
 					out = append(out, Finding{Check: f.check, Severity: Warning, Span: f.span, Message: f.message, Related: related})
@@ -231,6 +231,13 @@ func singles(ps []passage) []passage {
 	return out
 }
 
+// endsWithStop reports whether s ends in . ! or ?, perhaps followed by
+// closing quotation marks or a parenthesis.
+func endsWithStop(s string) bool {
+	s = strings.TrimRight(s, " \n\"'”’)")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
 // maskMatched returns toks with the words a lined up blanked out, so
 // they neither find nor match another passage.
 func maskMatched(toks []driftToken, a alignment) []driftToken {
@@ -268,7 +275,7 @@ func DriftBetween(source, sentence string) []Finding {
 	}
 	a := alignment{p: p, s: s, pairs: lcsWords(dw, sw, func(x, y srcWord) bool { return x.norm == y.norm })}
 	var out []Finding
-	for _, f := range ix.compareSentence(toks, a, "the source", false) {
+	for _, f := range ix.compareSentence(toks, a, "the source", false, endsWithStop(sentence)) {
 		out = append(out, Finding{Check: f.check, Severity: Warning, Span: f.span, Message: f.message,
 			Related: &Related{Text: source}})
 	}
@@ -654,7 +661,7 @@ func appendHunk(hs []hunk, h hunk) []hunk {
 
 // compareSentence reports the meaning changes between a draft sentence
 // and the passage it is lined up with.
-func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string, headline bool) []driftFinding {
+func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string, headline, fullStop bool) []driftFinding {
 	s, pairs := a.s, a.pairs
 	if len(pairs) == 0 {
 		return nil
@@ -672,7 +679,14 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 	// The passage words outside the first and last matched word are not
 	// restated, except negation and hedge words just before the first.
 	sFirst, sLast := pairs[0][1], pairs[len(pairs)-1][1]
+	// (When the draft sentence starts on the shared word, only a cue that
+	// opens the passage sentence counts: otherwise the draft sentence
+	// may just start later than the source's.)
 	for k := 0; k < 2 && sFirst > 0; k++ {
+		opens := sFirst-1 == 0 || s[sFirst-2].sent != s[sFirst-1].sent
+		if pairs[0][0] == 0 && !opens {
+			break
+		}
 		w := s[sFirst-1].norm
 		if !isNegation(w, s[sFirst].norm) && !hedges[w] && !partialScope[w] && !approximators[w] {
 			break
@@ -713,7 +727,7 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 	}
 	hunks = kept
 
-	c := &sentenceComparison{d: d, s: s, dMatch: dMatch, sMatch: sMatch, hunks: hunks, close: closeEd, label: label, ix: ix, headline: headline}
+	c := &sentenceComparison{d: d, s: s, dMatch: dMatch, sMatch: sMatch, hunks: hunks, close: closeEd, label: label, ix: ix, headline: headline, fullStop: fullStop}
 	var out []driftFinding
 	for _, f := range []func() (driftFinding, bool){c.negation, c.number, c.entity, c.certainty} {
 		if df, ok := f(); ok {
@@ -790,6 +804,9 @@ type sentenceComparison struct {
 	// headline: headlines drop "about" and "some" by convention, so
 	// approximations and scope are not compared there.
 	headline bool
+	// fullStop: the draft sentence ends in a full stop (or ! or ?), so it
+	// was not cut short where the source sentence goes on.
+	fullStop bool
 }
 
 // spanOf returns the draft span a hunk concerns: its draft words, or the
@@ -1060,7 +1077,9 @@ func nameFigures(toks []driftToken) []figure {
 			j++
 		}
 		for k := i; k < j; k++ {
-			out = append(out, figure{k, k + 1, toks[k].norm})
+			if len(toks[k].norm) > 1 { // an initial is too little to compare
+				out = append(out, figure{k, k + 1, toks[k].norm})
+			}
 		}
 		i = j - 1
 	}
@@ -1202,6 +1221,12 @@ func (c *sentenceComparison) condition(sLast int) (driftFinding, bool) {
 			end++
 		}
 		if matched < 2 || unmatched < 2 {
+			continue
+		}
+		// A condition after the last shared word counts only when the
+		// draft sentence goes on without it: otherwise the draft sentence
+		// may simply end where the source's goes on.
+		if j > sLast && c.dMatch[len(c.d)-1] && !c.fullStop {
 			continue
 		}
 		// Anchor the finding on the last draft word matched before the

@@ -273,7 +273,9 @@ var (
 		partially`)
 	fullScope = lexSet(`all every each everyone everybody always entire whole entirely completely
 		fully`)
-	conditionals = lexSet(`if unless provided providing assuming`)
+	// conditionals open a condition ("provided" and "assuming" are left
+	// out: they are more often verbs).
+	conditionals = lexSet(`if unless`)
 )
 
 // Numbers written as words.

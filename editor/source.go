@@ -199,12 +199,19 @@ func splitLineSentences(text string, lo, hi int, out []Span) []Span {
 		if k := closingCurly(text, j, hi); k > j {
 			j = k
 		}
-		if j >= hi || text[j] != ' ' {
+		if j >= hi {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[j:]); !unicode.IsSpace(r) {
 			continue
 		}
 		k := j
-		for k < hi && text[k] == ' ' {
-			k++
+		for k < hi {
+			r, n := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			k += n
 		}
 		if k >= hi {
 			continue
@@ -257,11 +264,19 @@ func abbreviationBefore(text string, lo, i int) bool {
 }
 
 func appendTrimmed(text string, lo, hi int, out []Span) []Span {
-	for lo < hi && (text[lo] == ' ' || text[lo] == '\t' || text[lo] == '\r') {
-		lo++
+	for lo < hi {
+		r, n := utf8.DecodeRuneInString(text[lo:hi])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		lo += n
 	}
-	for hi > lo && (text[hi-1] == ' ' || text[hi-1] == '\t' || text[hi-1] == '\r') {
-		hi--
+	for hi > lo {
+		r, n := utf8.DecodeLastRuneInString(text[lo:hi])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		hi -= n
 	}
 	if hi > lo {
 		out = append(out, Span{lo, hi})
