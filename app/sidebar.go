@@ -25,13 +25,23 @@ type noteRow struct {
 // severity, and the notes kept with it; the selected row is shown in full
 // below the list.
 type notesPanel struct {
-	list     *widget.List
+	list       *widget.List
+	status     *widget.Select // which notes to list
+	severity   *widget.Select
+	actions    *fyne.Container // buttons for the selected row
+	actionsFor func(noteRow) []fyne.CanvasObject
+	onNewNote  func()
+	// The data shown, kept to filter again without a new review.
+	text     string
+	findings []editor.Finding
+	notes    []editor.Note
 	detail   *widget.Label
 	related  *fyne.Container // the source passage beside the draft words
 	m        *measurer
 	empty    *widget.Label
 	rows     []noteRow
 	onSelect func(noteRow)
+	selected int
 	content  fyne.CanvasObject
 }
 
@@ -59,6 +69,7 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 		if i < 0 || i >= len(p.rows) {
 			return
 		}
+		p.selected = i
 		row := p.rows[i]
 		if row.header != "" {
 			p.list.Unselect(i)
@@ -66,19 +77,123 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 		}
 		p.detail.SetText(rowDetail(row))
 		p.showRelated(row)
+		p.showActions(row)
 		if p.onSelect != nil {
 			p.onSelect(row)
 		}
 	}
 	p.detail = widget.NewLabel("")
 	p.detail.Wrapping = fyne.TextWrapWord
-	p.empty = widget.NewLabel("No findings and no notes on this article.")
+	p.empty = widget.NewLabel("Nothing to show with these filters.")
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.empty.Hide()
 	p.m = newMeasurer(theme.TextSize())
 	p.related = container.NewVBox()
-	p.content = container.NewBorder(nil, container.NewVBox(p.detail, p.related), nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+	p.actions = container.NewHBox()
+	p.status = widget.NewSelect([]string{filterOpen, filterResolved, filterDismissed, filterAll}, func(string) { p.render() })
+	p.status.Selected = filterOpen
+	p.severity = widget.NewSelect([]string{filterAnySeverity, filterWarnings, filterInfo, filterComments}, func(string) { p.render() })
+	p.severity.Selected = filterAnySeverity
+	newNote := widget.NewButtonWithIcon("Note", theme.ContentAddIcon(), func() {
+		if p.onNewNote != nil {
+			p.onNewNote()
+		}
+	})
+	filters := container.NewBorder(nil, nil, nil, newNote, container.NewGridWithColumns(2, p.status, p.severity))
+	p.content = container.NewBorder(filters, container.NewVBox(p.detail, p.actions, p.related), nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	return p
+}
+
+// Choices of the notes filters.
+const (
+	filterOpen        = "Open"
+	filterResolved    = "Resolved"
+	filterDismissed   = "Dismissed"
+	filterAll         = "All"
+	filterAnySeverity = "Any kind"
+	filterWarnings    = "Warnings"
+	filterInfo        = "Style and info"
+	filterComments    = "Comments"
+)
+
+// keeps reports whether the filters let a finding (f) or note (n) through.
+func (p *notesPanel) keeps(f *editor.Finding, n *editor.Note) bool {
+	status := editor.NoteOpen
+	sev, check := editor.Info, ""
+	if f != nil {
+		sev, check = f.Severity, f.Check
+	} else {
+		status, sev, check = n.Status, n.Severity, n.Check
+	}
+	switch p.status.Selected {
+	case filterOpen:
+		if status != editor.NoteOpen {
+			return false
+		}
+	case filterResolved:
+		if status != editor.NoteResolved {
+			return false
+		}
+	case filterDismissed:
+		if status != editor.NoteDismissed {
+			return false
+		}
+	}
+	switch p.severity.Selected {
+	case filterWarnings:
+		return sev >= editor.Warning
+	case filterInfo:
+		return sev == editor.Info && check != ""
+	case filterComments:
+		return check == ""
+	}
+	return true
+}
+
+// showActions offers what can be done with the selected row.
+func (p *notesPanel) showActions(row noteRow) {
+	p.actions.RemoveAll()
+	if p.actionsFor == nil {
+		return
+	}
+	for _, o := range p.actionsFor(row) {
+		p.actions.Add(o)
+	}
+}
+
+// items returns the rows that can be stepped through (not headers).
+func (p *notesPanel) items() []int {
+	var out []int
+	for i, r := range p.rows {
+		if r.header == "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// step selects the next (+1) or previous (-1) item after the selected one.
+func (p *notesPanel) step(dir int) {
+	items := p.items()
+	if len(items) == 0 {
+		return
+	}
+	at := -1
+	for k, i := range items {
+		if i == p.selected {
+			at = k
+		}
+	}
+	switch {
+	case at < 0 && dir > 0:
+		at = 0
+	case at < 0:
+		at = len(items) - 1
+	default:
+		at = (at + dir + len(items)) % len(items)
+	}
+	p.list.Select(items[at])
+	p.list.ScrollTo(items[at])
 }
 
 func updateNoteRow(row noteRow, box *fyne.Container) {
@@ -118,14 +233,20 @@ func rowDetail(row noteRow) string {
 }
 
 // setContent shows findings (spans into text) grouped by severity, most
-// severe first, then the stored notes.
+// severe first, then the stored notes, as the filters allow.
 func (p *notesPanel) setContent(text string, findings []editor.Finding, notes []editor.Note) {
+	p.text, p.findings, p.notes = text, findings, notes
+	p.render()
+}
+
+func (p *notesPanel) render() {
+	text, findings, notes := p.text, p.findings, p.notes
 	var rows []noteRow
 	for sev := editor.Error; sev >= editor.Info; sev-- {
 		var group []noteRow
 		for i := range findings {
 			f := &findings[i]
-			if f.Severity != sev {
+			if f.Severity != sev || !p.keeps(f, nil) {
 				continue
 			}
 			exact := ""
@@ -139,11 +260,15 @@ func (p *notesPanel) setContent(text string, findings []editor.Finding, notes []
 			rows = append(rows, group...)
 		}
 	}
-	if len(notes) > 0 {
-		rows = append(rows, noteRow{header: fmt.Sprintf("Saved notes (%d)", len(notes))})
-		for i := range notes {
-			rows = append(rows, noteRow{note: &notes[i], exact: notes[i].Anchor.Exact})
+	var kept []noteRow
+	for i := range notes {
+		if p.keeps(nil, &notes[i]) {
+			kept = append(kept, noteRow{note: &notes[i], exact: notes[i].Anchor.Exact})
 		}
+	}
+	if len(kept) > 0 {
+		rows = append(rows, noteRow{header: fmt.Sprintf("Notes (%d)", len(kept))})
+		rows = append(rows, kept...)
 	}
 	p.rows = rows
 	// Heights are kept per index, so every row's is set anew.
@@ -160,6 +285,8 @@ func (p *notesPanel) setContent(text string, findings []editor.Finding, notes []
 	p.empty.Refresh()
 	p.detail.SetText("")
 	p.related.RemoveAll()
+	p.actions.RemoveAll()
+	p.selected = -1
 	p.list.UnselectAll()
 	p.list.Refresh()
 }

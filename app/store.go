@@ -21,6 +21,10 @@ type Store interface {
 	SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error
 	CommitWorkingCopy(ctx context.Context, articleID int64, label, author string) (editor.Revision, error)
 	Notes(ctx context.Context, articleID int64, f editor.NoteFilter) ([]editor.Note, error)
+	AddNote(ctx context.Context, n editor.Note) (editor.Note, error)
+	UpdateNote(ctx context.Context, n editor.Note) (editor.Note, error)
+	AddReply(ctx context.Context, noteID int64, author, text string) (editor.Reply, error)
+	Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
 	AddRevision(ctx context.Context, articleID int64, text, label, author string) (editor.Revision, error)
 	DiscardWorkingCopy(ctx context.Context, articleID int64) error
 	Sources(ctx context.Context, articleID int64) ([]editor.Source, error)

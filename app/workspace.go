@@ -75,6 +75,8 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.edit = newEditPane(w.onTextChanged)
 	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
+	w.notes.actionsFor = w.noteActions
+	w.notes.onNewNote = w.onNewNote
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision, w.ShowCompare)
 	w.quotes = newQuoteSheetPanel(w.onQuoteSelected)
 	w.review = newReviewer(w.applyReview)
@@ -227,7 +229,7 @@ func (w *Workspace) reloadSide() {
 		w.showError(err)
 	}
 	w.storedNotes = notes
-	w.notes.setContent(w.lastReview.text, w.lastReview.findings, w.storedNotes)
+	w.showFindingsAndNotes()
 }
 
 // requestReview asks for a review of the text as it is now, against the
@@ -244,17 +246,8 @@ func (w *Workspace) requestReview() {
 // are moved over any typing done while it ran.
 func (w *Workspace) applyReview(res reviewResult) {
 	w.lastReview = res
-	w.notes.setContent(res.text, res.findings, w.storedNotes)
 	w.quotes.setQuotes(res.doc.Quotes, res.verified, res.noSources)
-	w.edit.setFindingCount(res.findings)
-	var hs []highlight
-	for _, f := range res.findings {
-		if span, ok := w.edit.ed.MapSpan(res.version, f.Span); ok && !span.Empty() {
-			hs = append(hs, highlight{Span: span, Severity: f.Severity, Message: f.Message})
-		}
-	}
-	w.edit.ed.SetHighlights(hs)
-	w.edit.onCaretMoved(w.edit.ed.CaretOffset())
+	w.showFindingsAndNotes()
 }
 
 // onFunctionKey handles the function keys, wherever the focus is.
@@ -262,6 +255,13 @@ func (w *Workspace) onFunctionKey(k *fyne.KeyEvent) bool {
 	switch k.Name {
 	case fyne.KeyF7:
 		w.Review()
+		return true
+	case fyne.KeyF8:
+		if w.edit.ed.shiftDown {
+			w.notes.step(-1)
+		} else {
+			w.notes.step(1)
+		}
 		return true
 	}
 	return false
@@ -343,6 +343,7 @@ func (w *Workspace) onAutosaved(err error) {
 			return
 		}
 		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (since r%d)", at.Format("15:04:05"), w.base))
+		w.reanchorNotes()
 		w.Review()
 	})
 }
@@ -444,6 +445,7 @@ var (
 	shortcutCompare = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutFind    = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutReplace = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNewNote = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}
 	shortcutNextChg = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
 	shortcutPrevChg = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
 	shortcutAccept  = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierAlt}
@@ -529,6 +531,9 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 	}
 	review := fyne.NewMenu("Review",
 		item("Check Now", shortcutCheck, w.Review),
+		item("Next Note", &desktop.CustomShortcut{KeyName: fyne.KeyF8}, func() { w.notes.step(1) }),
+		item("Previous Note", &desktop.CustomShortcut{KeyName: fyne.KeyF8, Modifier: fyne.KeyModifierShift}, func() { w.notes.step(-1) }),
+		item("New Note on Selection…", shortcutNewNote, w.onNewNote),
 		item("Quote Sheet", shortcutQuotes, w.showQuoteSheet),
 		fyne.NewMenuItemSeparator(),
 		item("Compare Revisions", shortcutCompare, w.ShowCompare),
@@ -553,6 +558,8 @@ func (w *Workspace) showShortcuts() {
 		"Ctrl+E  Export the article",
 		"Ctrl+S  Save the working copy as a revision",
 		"F7  Check quotes and attribution now",
+		"F8 / Shift+F8  Next / previous finding or note",
+		"Ctrl+Alt+M  New note on the selected words",
 		"Ctrl+1 / Ctrl+2 / Ctrl+3  The article / the quote sheet / compare revisions",
 		"Alt+Down / Alt+Up  Next / previous change (compare)",
 		"Alt+A / Alt+R  Accept / reject the change (compare)",

@@ -1,0 +1,291 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+)
+
+// noteSpan returns where note n's words are in text now, and whether
+// they were found.
+func noteSpan(text string, n editor.Note) (editor.Span, bool) {
+	if n.Orphaned {
+		return editor.Span{}, false
+	}
+	return locate(text, n.Anchor.Exact, n.Anchor.Span)
+}
+
+// handled reports whether the editor already kept or dismissed finding f
+// (a note of the same check on the same words).
+func handled(text string, f editor.Finding, notes []editor.Note) bool {
+	if f.Span.Check(text) != nil {
+		return false
+	}
+	exact := text[f.Span.Start:f.Span.End]
+	for _, n := range notes {
+		if n.Check != f.Check || n.Anchor.Exact != exact {
+			continue
+		}
+		if s, ok := noteSpan(text, n); ok && s.Overlaps(f.Span) {
+			return true
+		}
+	}
+	return false
+}
+
+// openFindings are the findings of a review the editor has not yet kept
+// as notes or dismissed.
+func openFindings(text string, fs []editor.Finding, notes []editor.Note) []editor.Finding {
+	var out []editor.Finding
+	for _, f := range fs {
+		if !handled(text, f, notes) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// noteFromFinding makes the note that keeps (or dismisses) finding f on
+// the current text.
+func (w *Workspace) noteFromFinding(f editor.Finding, status editor.NoteStatus) (editor.Note, error) {
+	text := w.edit.ed.Text()
+	span, ok := locate(text, w.lastReview.text[f.Span.Start:f.Span.End], f.Span)
+	if !ok {
+		return editor.Note{}, errors.New("the words of this finding are no longer in the text; check again (F7)")
+	}
+	return editor.Note{
+		ArticleID: w.article.ID, Revision: w.base, Check: f.Check, Severity: f.Severity,
+		Status: status, Message: f.Message, Author: w.opts.Author, Anchor: editor.NewAnchor(text, span),
+	}, nil
+}
+
+// KeepFinding stores finding f as an open note, so it stays with the
+// article and follows its words.
+func (w *Workspace) KeepFinding(f editor.Finding) error { return w.storeFinding(f, editor.NoteOpen) }
+
+// DismissFinding records that the editor dismissed finding f; it is not
+// shown again for the same words, after edits and re-checks too.
+func (w *Workspace) DismissFinding(f editor.Finding) error {
+	return w.storeFinding(f, editor.NoteDismissed)
+}
+
+func (w *Workspace) storeFinding(f editor.Finding, status editor.NoteStatus) error {
+	n, err := w.noteFromFinding(f, status)
+	if err != nil {
+		return err
+	}
+	if _, err := w.store.AddNote(context.Background(), n); err != nil {
+		return err
+	}
+	w.reloadNotes()
+	return nil
+}
+
+// AddComment stores the editor's own note on the selected words.
+func (w *Workspace) AddComment(message string) error {
+	sel := w.edit.ed.Selection()
+	if sel.Empty() {
+		return errors.New("select the words the note is about first")
+	}
+	message = strings.TrimSpace(message)
+	if message == "" {
+		return errors.New("the note is empty")
+	}
+	text := w.edit.ed.Text()
+	n := editor.Note{ArticleID: w.article.ID, Revision: w.base, Severity: editor.Info, Status: editor.NoteOpen,
+		Message: message, Author: w.opts.Author, Anchor: editor.NewAnchor(text, sel)}
+	if _, err := w.store.AddNote(context.Background(), n); err != nil {
+		return err
+	}
+	w.reloadNotes()
+	return nil
+}
+
+// SetNoteStatus resolves, reopens or dismisses a note.
+func (w *Workspace) SetNoteStatus(n editor.Note, status editor.NoteStatus) error {
+	n.Status = status
+	if _, err := w.store.UpdateNote(context.Background(), n); err != nil {
+		return err
+	}
+	w.reloadNotes()
+	return nil
+}
+
+// reloadNotes reads the notes and shows them with the open findings.
+func (w *Workspace) reloadNotes() {
+	notes, err := w.store.Notes(context.Background(), w.article.ID, editor.NoteFilter{})
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	w.storedNotes = notes
+	w.showFindingsAndNotes()
+	w.library.reload()
+}
+
+// showFindingsAndNotes fills the notes panel and the highlights from the
+// last review and the stored notes.
+func (w *Workspace) showFindingsAndNotes() {
+	res := w.lastReview
+	open := openFindings(res.text, res.findings, w.storedNotes)
+	w.notes.setContent(res.text, open, w.storedNotes)
+	w.edit.setFindingCount(open)
+	var hs []highlight
+	for _, f := range open {
+		if span, ok := w.edit.ed.MapSpan(res.version, f.Span); ok && !span.Empty() {
+			hs = append(hs, highlight{Span: span, Severity: f.Severity, Message: f.Message})
+		}
+	}
+	text := w.edit.ed.Text()
+	for _, n := range w.storedNotes {
+		if n.Status != editor.NoteOpen {
+			continue
+		}
+		if span, ok := noteSpan(text, n); ok && !span.Empty() {
+			hs = append(hs, highlight{Span: span, Severity: n.Severity, Message: "Note: " + n.Message})
+		}
+	}
+	w.edit.ed.SetHighlights(hs)
+	w.edit.onCaretMoved(w.edit.ed.CaretOffset())
+}
+
+// noteActions are the buttons for the selected row of the notes panel.
+func (w *Workspace) noteActions(row noteRow) []fyne.CanvasObject {
+	try := func(err error) {
+		if err != nil {
+			w.showError(err)
+		}
+	}
+	switch {
+	case row.finding != nil:
+		f := *row.finding
+		keep := widget.NewButtonWithIcon("Keep as Note", theme.ContentAddIcon(), func() { try(w.KeepFinding(f)) })
+		dismiss := widget.NewButtonWithIcon("Dismiss", theme.CancelIcon(), func() { try(w.DismissFinding(f)) })
+		return []fyne.CanvasObject{keep, dismiss}
+	case row.note != nil:
+		n := *row.note
+		var out []fyne.CanvasObject
+		if n.Status == editor.NoteOpen {
+			out = append(out,
+				widget.NewButtonWithIcon("Resolve", theme.ConfirmIcon(), func() { try(w.SetNoteStatus(n, editor.NoteResolved)) }),
+				widget.NewButtonWithIcon("Dismiss", theme.CancelIcon(), func() { try(w.SetNoteStatus(n, editor.NoteDismissed)) }))
+		} else {
+			out = append(out, widget.NewButtonWithIcon("Reopen", theme.ViewRefreshIcon(), func() { try(w.SetNoteStatus(n, editor.NoteOpen)) }))
+		}
+		out = append(out, widget.NewButtonWithIcon("Replies…", theme.MailReplyIcon(), func() { w.showReplies(n) }))
+		return out
+	}
+	return nil
+}
+
+// onNewNote asks for the text of a note on the selected words (Ctrl+Alt+M).
+func (w *Workspace) onNewNote() {
+	if w.article.ID == 0 {
+		return
+	}
+	sel := w.edit.ed.Selection()
+	if sel.Empty() {
+		dialog.ShowInformation("New Note", "Select the words the note is about, then add the note (Ctrl+Alt+M).", w.win)
+		return
+	}
+	msg := widget.NewMultiLineEntry()
+	msg.SetPlaceHolder("What should the writer or the desk know?")
+	msg.SetMinRowsVisible(4)
+	quoted := widget.NewLabel("“" + oneLine(w.edit.ed.SelectedText()) + "”")
+	quoted.Wrapping = fyne.TextWrapWord
+	quoted.TextStyle.Italic = true
+	d := dialog.NewForm("New Note", "Add", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("On", quoted),
+		widget.NewFormItem("Note", msg),
+	}, func(ok bool) {
+		if ok {
+			if err := w.AddComment(msg.Text); err != nil {
+				w.showError(err)
+			}
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(520, 320))
+	d.Show()
+	w.win.Canvas().Focus(msg)
+}
+
+// showReplies shows a note's thread and takes a reply.
+func (w *Workspace) showReplies(n editor.Note) {
+	replies, err := w.store.Replies(context.Background(), n.ID)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	thread := container.NewVBox()
+	head := widget.NewLabel(fmt.Sprintf("%s — %s, %s", n.Message, orDash(n.Author), n.Created.Local().Format("Jan 2 15:04")))
+	head.Wrapping = fyne.TextWrapWord
+	head.TextStyle.Bold = true
+	thread.Add(head)
+	for _, r := range replies {
+		l := widget.NewLabel(fmt.Sprintf("%s (%s, %s)", r.Text, orDash(r.Author), r.Created.Local().Format("Jan 2 15:04")))
+		l.Wrapping = fyne.TextWrapWord
+		thread.Add(l)
+	}
+	reply := widget.NewMultiLineEntry()
+	reply.SetPlaceHolder("Reply")
+	reply.SetMinRowsVisible(3)
+	content := container.NewBorder(nil, reply, nil, nil, container.NewVScroll(thread))
+	d := dialog.NewCustomConfirm("Note Thread", "Reply", "Close", content, func(ok bool) {
+		if !ok || strings.TrimSpace(reply.Text) == "" {
+			return
+		}
+		if _, err := w.store.AddReply(context.Background(), n.ID, w.opts.Author, strings.TrimSpace(reply.Text)); err != nil {
+			w.showError(err)
+			return
+		}
+		w.reloadNotes()
+	}, w.win)
+	d.Resize(fyne.NewSize(520, 420))
+	d.Show()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// reanchorNotes moves the stored notes onto the text as it is now and
+// saves the ones whose place changed; a note whose words are gone is
+// marked orphaned, never deleted.
+func (w *Workspace) reanchorNotes() {
+	text := w.edit.ed.Text()
+	changed := false
+	for _, n := range w.storedNotes {
+		if n.Orphaned {
+			continue
+		}
+		span, ok := noteSpan(text, n)
+		switch {
+		case !ok:
+			n.Orphaned = true
+		case span != n.Anchor.Span:
+			n.Anchor = editor.NewAnchor(text, span)
+		default:
+			continue
+		}
+		if _, err := w.store.UpdateNote(context.Background(), n); err != nil {
+			w.showError(err)
+			return
+		}
+		changed = true
+	}
+	if changed {
+		w.reloadNotes()
+	}
+}

@@ -1,0 +1,150 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"copydesk/editor"
+)
+
+func findingOf(ws *Workspace, check string) (editor.Finding, bool) {
+	for _, r := range ws.notes.rows {
+		if r.finding != nil && r.finding.Check == check {
+			return *r.finding, true
+		}
+	}
+	return editor.Finding{}, false
+}
+
+func TestKeepAndDismissFindings(t *testing.T) {
+	ws := openReviewArticle(t)
+	ctx := context.Background()
+	verb, ok := findingOf(ws, editor.CheckAttributionVerb)
+	if !ok {
+		t.Fatal("no attribution-verb finding to keep")
+	}
+	if err := ws.KeepFinding(verb); err != nil {
+		t.Fatal(err)
+	}
+	if _, still := findingOf(ws, editor.CheckAttributionVerb); still {
+		t.Error("a kept finding is still listed as a finding")
+	}
+	notes, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{})
+	if len(notes) != 1 || notes[0].Check != editor.CheckAttributionVerb || notes[0].Anchor.Exact != "remarked" || notes[0].Status != editor.NoteOpen {
+		t.Fatalf("stored notes = %+v", notes)
+	}
+	hed, ok := findingOf(ws, editor.CheckHeadlineUnsupported)
+	if !ok {
+		t.Fatal("no headline finding")
+	}
+	if err := ws.DismissFinding(hed); err != nil {
+		t.Fatal(err)
+	}
+	// An edit elsewhere and a new check do not bring the dismissed finding back.
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3}, false)
+	test.Type(ws.Editor(), "Meanwhile, ")
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	if _, back := findingOf(ws, editor.CheckHeadlineUnsupported); back {
+		t.Error("a dismissed finding came back after an edit and a re-check")
+	}
+	ws.notes.status.SetSelected(filterDismissed)
+	if len(ws.notes.items()) != 1 || ws.notes.rows[ws.notes.items()[0]].note.Check != editor.CheckHeadlineUnsupported {
+		t.Errorf("dismissed filter lists %+v", ws.notes.rows)
+	}
+}
+
+func TestCommentsRepliesAndStatus(t *testing.T) {
+	ws := openReviewArticle(t)
+	ctx := context.Background()
+	if err := ws.AddComment("check this"); err == nil {
+		t.Error("a note without a selection was accepted")
+	}
+	text := ws.Text()
+	at := strings.Index(text, "balance its budget")
+	ws.edit.ed.Select(editor.Span{Start: at, End: at + len("balance its budget")})
+	if err := ws.AddComment("Which budget year?"); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(notes) != 1 || notes[0].Anchor.Exact != "balance its budget" || notes[0].Author != "desk" {
+		t.Fatalf("comments = %+v", notes)
+	}
+	if _, err := ws.store.AddReply(ctx, notes[0].ID, "writer", "Fiscal 2027."); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.SetNoteStatus(notes[0], editor.NoteResolved); err != nil {
+		t.Fatal(err)
+	}
+	ws.notes.status.SetSelected(filterResolved)
+	items := ws.notes.items()
+	if len(items) != 1 || ws.notes.rows[items[0]].note.Message != "Which budget year?" {
+		t.Fatalf("resolved filter lists %+v", ws.notes.rows)
+	}
+	ws.notes.list.Select(items[0])
+	if len(ws.notes.actions.Objects) != 2 { // Reopen, Replies…
+		t.Errorf("%d actions for a resolved note, want Reopen and Replies", len(ws.notes.actions.Objects))
+	}
+	if got := ws.edit.ed.SelectedText(); got != "balance its budget" {
+		t.Errorf("selecting the note selected %q", got)
+	}
+}
+
+func TestNotesFollowTheirWordsAndOrphan(t *testing.T) {
+	ws := openReviewArticle(t)
+	ctx := context.Background()
+	text := ws.Text()
+	at := strings.Index(text, "disagreed")
+	ws.edit.ed.Select(editor.Span{Start: at, End: at + len("disagreed")})
+	if err := ws.AddComment("Too strong?"); err != nil {
+		t.Fatal(err)
+	}
+	ws.edit.ed.moveCaret(editor.Pos{Para: 1}, false)
+	test.Type(ws.Editor(), "On Monday, ")
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || n[0].Orphaned || ws.Text()[n[0].Anchor.Span.Start:n[0].Anchor.Span.End] != "disagreed" {
+		t.Fatalf("note after an edit before it: %+v", n)
+	}
+	// Delete the sentence holding the note's words.
+	p := strings.Index(ws.edit.ed.Buffer().Paragraph(3), "Council member")
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3, Off: p}, false)
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3, Off: len(ws.edit.ed.Buffer().Paragraph(3))}, true)
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	n, _ = ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || !n[0].Orphaned || n[0].Anchor.Exact != "disagreed" {
+		t.Fatalf("note whose words were deleted: %+v", n)
+	}
+}
+
+func TestF8StepsThroughFindings(t *testing.T) {
+	ws := openReviewArticle(t)
+	items := ws.notes.items()
+	if len(items) < 2 {
+		t.Fatalf("%d items", len(items))
+	}
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+	if ws.notes.selected != items[1] {
+		t.Errorf("two F8 presses selected row %d, want %d", ws.notes.selected, items[1])
+	}
+	ws.edit.ed.KeyDown(&fyne.KeyEvent{Name: "LeftShift"})
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+	ws.edit.ed.KeyUp(&fyne.KeyEvent{Name: "LeftShift"})
+	if ws.notes.selected != items[0] {
+		t.Errorf("Shift+F8 selected row %d, want %d", ws.notes.selected, items[0])
+	}
+	if ws.edit.ed.SelectedText() == "" {
+		t.Error("stepping to a finding did not select its words")
+	}
+}
