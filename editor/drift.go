@@ -122,7 +122,7 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 			if pass > 0 {
 				cands = singles(cands)
 			}
-			a, ok := ix.align(toks, cands)
+			a, ok := ix.align(toks, cands, &sc)
 			if !ok {
 				break
 			}
@@ -459,6 +459,7 @@ type candidateScratch struct {
 	score   []float64
 	shared  []int32
 	touched []int32
+	lcs     []int32 // table reused by align
 }
 
 func (sc *candidateScratch) grow(n int) {
@@ -494,24 +495,22 @@ type alignment struct {
 // it is close enough: at least minShared content words lined up in order,
 // carrying minCoverage of the weight of the draft's or of the passage's
 // content words, or four content words or more.
-func (ix *SourceIndex) align(d []driftToken, cands []passage) (alignment, bool) {
-	dw := make([]srcWord, len(d))
-	for i, t := range d {
-		dw[i] = srcWord{t.span, t.key}
-	}
+func (ix *SourceIndex) align(d []driftToken, cands []passage, sc *candidateScratch) (alignment, bool) {
 	var seen []string
-	weightOf := func(toks []driftToken) float64 {
+	weightOf := func(toks []driftToken, idx func(int) int, n int) (float64, int) {
 		seen = seen[:0]
 		sum := 0.0
-		for _, t := range toks {
+		for k := 0; k < n; k++ {
+			t := toks[idx(k)]
 			if isContent(t.norm) && !slices.Contains(seen, t.key) {
 				seen = append(seen, t.key)
 				sum += ix.idf(stemWord(t.norm))
 			}
 		}
-		return sum
+		return sum, len(seen)
 	}
-	dWeight := weightOf(d)
+	self := func(k int) int { return k }
+	dWeight, _ := weightOf(d, self, len(d))
 	var best alignment
 	found := false
 	cands = slices.Clone(cands)
@@ -524,31 +523,16 @@ func (ix *SourceIndex) align(d []driftToken, cands []passage) (alignment, bool) 
 		if len(p.sents) == 2 {
 			s = orderForDraft(d, s)
 		}
-		sw := make([]srcWord, len(s))
-		for i, t := range s {
-			sw[i] = srcWord{t.span, t.key}
-		}
-		pairs := lcsWords(dw, sw, func(x, y srcWord) bool { return x.norm == y.norm })
-		var matched []driftToken
-		for _, pr := range pairs {
-			matched = append(matched, d[pr[0]])
-		}
-		n := 0
-		seen := map[string]bool{}
-		for _, t := range matched {
-			if isContent(t.norm) && !seen[t.key] {
-				seen[t.key] = true
-				n++
-			}
+		pairs := lcsPairs(len(d), len(s), func(i, j int) bool { return d[i].key == s[j].key }, &sc.lcs)
+		w, n := weightOf(d, func(k int) int { return pairs[k][0] }, len(pairs))
+		sWeight, _ := weightOf(s, self, len(s))
+		if n < minShared || !(n >= 4 || w >= minCoverage*dWeight || w >= minCoverage*sWeight || sharedPhrase(d, pairs)) {
+			continue
 		}
 		if len(p.sents) == 2 && !bothRestated(d, s, pairs) {
 			continue
 		}
-		w := weightOf(matched)
 		score := alignScore(ix, d, s, pairs)
-		if n < minShared || !(n >= 4 || w >= minCoverage*dWeight || w >= minCoverage*weightOf(s) || sharedPhrase(d, pairs)) {
-			continue
-		}
 		if !found || score > best.weight {
 			best, found = alignment{p: p, s: s, pairs: pairs, weight: score}, true
 		}
@@ -1090,24 +1074,21 @@ func (c *sentenceComparison) entity() (driftFinding, bool) {
 	dn, sn := nameFigures(c.d), nameFigures(c.s)
 	// A name the other side has in any case ("REYES", "Reyes") is the same
 	// name.
-	dAll, sAll := map[string]bool{}, map[string]bool{}
-	for _, t := range c.d {
-		dAll[t.norm] = true
+	if len(dn) == 0 && len(sn) == 0 {
+		return driftFinding{}, false
 	}
-	for _, t := range c.s {
-		sAll[t.norm] = true
-	}
-	dn = filterFigures(dn, sAll)
-	sn = filterFigures(sn, dAll)
+	dn = filterFigures(dn, c.s)
+	sn = filterFigures(sn, c.d)
 	f, ok := c.changedFigure(dn, sn, "name")
 	f.check = CheckDriftEntity
 	return f, ok
 }
 
-func filterFigures(fs []figure, other map[string]bool) []figure {
+// filterFigures drops the names that other has, in any case.
+func filterFigures(fs []figure, other []driftToken) []figure {
 	out := fs[:0]
 	for _, f := range fs {
-		if !other[f.key] {
+		if !slices.ContainsFunc(other, func(t driftToken) bool { return t.norm == f.key }) {
 			out = append(out, f)
 		}
 	}

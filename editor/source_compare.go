@@ -30,40 +30,55 @@ func CompareWords(a, b string) []WordChange {
 // lcsWords returns the index pairs (i, j) of a longest common subsequence
 // of a and b under eq, in order. Very long inputs get no pairs.
 func lcsWords(a, b []srcWord, eq func(x, y srcWord) bool) [][2]int {
+	return lcsPairs(len(a), len(b), func(i, j int) bool { return eq(a[i], b[j]) }, nil)
+}
+
+// lcsPairs is lcsWords over indexes: eq(i, j) compares item i of the first
+// sequence with item j of the second. buf, when not nil, is reused for the
+// table.
+func lcsPairs(na, nb int, eq func(i, j int) bool, buf *[]int32) [][2]int {
 	// Common ends first: the usual case is a few changed words.
 	pre := 0
-	for pre < len(a) && pre < len(b) && eq(a[pre], b[pre]) {
+	for pre < na && pre < nb && eq(pre, pre) {
 		pre++
 	}
 	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && eq(a[len(a)-1-suf], b[len(b)-1-suf]) {
+	for suf < na-pre && suf < nb-pre && eq(na-1-suf, nb-1-suf) {
 		suf++
 	}
 	pairs := make([][2]int, 0, pre+suf+8)
 	for i := 0; i < pre; i++ {
 		pairs = append(pairs, [2]int{i, i})
 	}
-	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
-	n, m := len(ma), len(mb)
+	n, m := na-pre-suf, nb-pre-suf
 	if n > 0 && m > 0 && n*m <= maxCompareCells {
-		t := make([]int32, (n+1)*(m+1))
-		at := func(i, j int) *int32 { return &t[i*(m+1)+j] }
+		var t []int32
+		if buf != nil && cap(*buf) >= (n+1)*(m+1) {
+			t = (*buf)[:(n+1)*(m+1)]
+			clear(t)
+		} else {
+			t = make([]int32, (n+1)*(m+1))
+			if buf != nil {
+				*buf = t
+			}
+		}
+		w := m + 1
 		for i := n - 1; i >= 0; i-- {
 			for j := m - 1; j >= 0; j-- {
-				if eq(ma[i], mb[j]) {
-					*at(i, j) = *at(i+1, j+1) + 1
+				if eq(pre+i, pre+j) {
+					t[i*w+j] = t[(i+1)*w+j+1] + 1
 				} else {
-					*at(i, j) = max(*at(i+1, j), *at(i, j+1))
+					t[i*w+j] = max(t[(i+1)*w+j], t[i*w+j+1])
 				}
 			}
 		}
 		for i, j := 0, 0; i < n && j < m; {
 			switch {
-			case eq(ma[i], mb[j]):
+			case eq(pre+i, pre+j):
 				pairs = append(pairs, [2]int{pre + i, pre + j})
 				i++
 				j++
-			case *at(i+1, j) >= *at(i, j+1):
+			case t[(i+1)*w+j] >= t[i*w+j+1]:
 				i++
 			default:
 				j++
@@ -71,7 +86,7 @@ func lcsWords(a, b []srcWord, eq func(x, y srcWord) bool) [][2]int {
 		}
 	}
 	for k := suf; k > 0; k-- {
-		pairs = append(pairs, [2]int{len(a) - k, len(b) - k})
+		pairs = append(pairs, [2]int{na - k, nb - k})
 	}
 	return pairs
 }
