@@ -15,16 +15,22 @@ import (
 // libraryPane lists the articles in the database, with a search box that
 // matches titles, article text and notes.
 type libraryPane struct {
-	store    Store
-	search   *widget.Entry
-	list     *widget.List
-	count    *widget.Label
-	items    []editor.ArticleSummary
-	onOpen   func(id int64)
-	onError  func(error)
-	selected int64
-	query    string
-	content  fyne.CanvasObject
+	store       Store
+	search      *widget.Entry
+	show        *widget.Select // articles or the trash
+	trash       *widget.Button // move the selected article to the trash, or restore it
+	undo        *widget.Button // take back the last move to the trash
+	lastTrashed int64
+	onTrash     func(id int64)
+	onRestore   func(id int64)
+	list        *widget.List
+	count       *widget.Label
+	items       []editor.ArticleSummary
+	onOpen      func(id int64)
+	onError     func(error)
+	selected    int64
+	query       string
+	content     fyne.CanvasObject
 }
 
 func newLibraryPane(store Store, onOpen func(id int64), onError func(error)) *libraryPane {
@@ -54,8 +60,39 @@ func newLibraryPane(store Store, onOpen func(id int64), onError func(error)) *li
 		},
 	)
 	p.list.OnSelected = p.onListSelected
-	p.content = container.NewBorder(p.search, p.count, nil, nil, p.list)
+	p.show = widget.NewSelect([]string{showArticles, showTrash}, func(string) { p.selected = 0; p.reload() })
+	p.show.Selected = showArticles
+	p.trash = widget.NewButtonWithIcon("", theme.DeleteIcon(), p.onTrashTapped)
+	p.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), p.onUndoTapped)
+	p.undo.Hide()
+	top := container.NewVBox(p.search, container.NewBorder(nil, nil, nil, p.trash, p.show))
+	p.content = container.NewBorder(top, container.NewBorder(nil, nil, nil, p.undo, p.count), nil, nil, p.list)
 	return p
+}
+
+// What the library lists.
+const (
+	showArticles = "Articles"
+	showTrash    = "Trash"
+)
+
+func (p *libraryPane) inTrash() bool { return p.show.Selected == showTrash }
+
+func (p *libraryPane) onTrashTapped() {
+	if p.selected == 0 {
+		return
+	}
+	if p.inTrash() {
+		p.onRestore(p.selected)
+		return
+	}
+	p.onTrash(p.selected)
+}
+
+func (p *libraryPane) onUndoTapped() {
+	if p.lastTrashed != 0 {
+		p.onRestore(p.lastTrashed)
+	}
 }
 
 func summaryLine(s editor.ArticleSummary) string {
@@ -83,12 +120,14 @@ func (p *libraryPane) onListSelected(i widget.ListItemID) {
 		return
 	}
 	p.selected = id
-	p.onOpen(id)
+	if !p.inTrash() {
+		p.onOpen(id)
+	}
 }
 
 // reload queries the store for the current search and refreshes the list.
 func (p *libraryPane) reload() {
-	items, err := p.store.ListArticles(context.Background(), editor.ArticleFilter{Query: p.query})
+	items, err := p.store.ListArticles(context.Background(), editor.ArticleFilter{Query: p.query, Trashed: p.inTrash()})
 	if err != nil {
 		p.onError(err)
 		return
@@ -102,6 +141,13 @@ func (p *libraryPane) reload() {
 	}
 	p.list.Refresh()
 	p.markSelected(p.selected)
+	if p.inTrash() {
+		p.trash.SetIcon(theme.ViewRefreshIcon())
+		p.trash.SetText("Restore")
+	} else {
+		p.trash.SetIcon(theme.DeleteIcon())
+		p.trash.SetText("")
+	}
 }
 
 // markSelected highlights the row of article id without reopening it.

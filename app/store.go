@@ -14,6 +14,8 @@ type Store interface {
 	ListArticles(ctx context.Context, f editor.ArticleFilter) ([]editor.ArticleSummary, error)
 	Article(ctx context.Context, id int64) (editor.Article, error)
 	CreateArticle(ctx context.Context, a editor.Article, text, label, author string) (editor.Article, editor.Revision, error)
+	TrashArticle(ctx context.Context, id int64) error
+	RestoreArticle(ctx context.Context, id int64) error
 	Revisions(ctx context.Context, articleID int64) ([]editor.Revision, error)
 	Revision(ctx context.Context, articleID int64, n int) (editor.Revision, error)
 	LatestRevision(ctx context.Context, articleID int64) (editor.Revision, error)

@@ -72,6 +72,12 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.win.SetMaster()
 
 	w.library = newLibraryPane(store, w.openArticle, w.showError)
+	w.library.onTrash = w.onTrashArticle
+	w.library.onRestore = func(id int64) {
+		if err := w.RestoreArticle(id); err != nil {
+			w.showError(err)
+		}
+	}
 	w.edit = newEditPane(w.onTextChanged)
 	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
