@@ -1,0 +1,477 @@
+package editor
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// AnchorHow says how a note was found again in an edited text.
+type AnchorHow int
+
+// Ways a note is re-anchored. The zero value is AnchorOrphaned, so an
+// Anchored nobody filled in never points at text.
+const (
+	// AnchorOrphaned: the note's words are gone; the note is kept but
+	// points nowhere.
+	AnchorOrphaned AnchorHow = iota
+	// AnchorExact: the same words at the same offsets.
+	AnchorExact
+	// AnchorMoved: the same words, elsewhere (text was added or removed
+	// before them, or they were moved).
+	AnchorMoved
+	// AnchorFuzzy: the words were edited a little; the note now points at
+	// the edited version.
+	AnchorFuzzy
+)
+
+var anchorHowNames = [...]string{
+	AnchorOrphaned: "orphaned",
+	AnchorExact:    "exact",
+	AnchorMoved:    "moved",
+	AnchorFuzzy:    "fuzzy",
+}
+
+// String returns the stable lower-case name of h.
+func (h AnchorHow) String() string {
+	if h < 0 || int(h) >= len(anchorHowNames) {
+		return fmt.Sprintf("anchorhow(%d)", int(h))
+	}
+	return anchorHowNames[h]
+}
+
+// Anchored is where a note's anchor lands in a new text.
+type Anchored struct {
+	// Span is the note's place in the new text; the zero span when the
+	// note is orphaned.
+	Span Span
+	How  AnchorHow
+	// Score is the confidence of the match, from 0 to 1: how much the
+	// words at Span and the text around them look like the anchor's.
+	// For an orphaned note it is the score of the best place turned down.
+	Score float64
+}
+
+// Orphaned reports whether the note's words were not found.
+func (r Anchored) Orphaned() bool { return r.How == AnchorOrphaned }
+
+// Refresh returns the anchor re-captured at span in newText, to store once
+// the note has been re-anchored there.
+func (a Anchor) Refresh(newText string, span Span) Anchor {
+	return NewAnchor(newText, span)
+}
+
+// Reanchor finds the anchor's words in newText: at their old offsets, moved
+// elsewhere, or edited a little; otherwise it reports the note orphaned.
+// To re-anchor many notes on one text, ReanchorAll is faster and better at
+// placing edited words, as it learns from the notes it finds unchanged.
+func Reanchor(a Anchor, newText string) Anchored {
+	return ReanchorAll([]Anchor{a}, newText)[0]
+}
+
+// ReanchorAll re-anchors every anchor onto newText; the result has one entry
+// per anchor, in order. Anchors whose words are found unchanged go first;
+// the others are then searched for near where their unchanged neighbours
+// moved.
+func ReanchorAll(anchors []Anchor, newText string) []Anchored {
+	r := newReanchorer(newText)
+	out := make([]Anchored, len(anchors))
+	pending := make([]bool, len(anchors))
+	var found []shift
+	for i, a := range anchors {
+		best, ok := r.exact(a, a.Span.Start)
+		if ok {
+			out[i] = best.result(a)
+			found = append(found, shift{old: a.Span.Start, delta: best.span.Start - a.Span.Start})
+			continue
+		}
+		out[i] = Anchored{Score: best.score}
+		pending[i] = true
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].old < found[j].old })
+	for i, a := range anchors {
+		if !pending[i] {
+			continue
+		}
+		hint := a.Span.Start + nearestShift(found, a.Span.Start)
+		if best, ok := r.exact(a, hint); ok {
+			out[i] = best.result(a)
+			continue
+		}
+		if best, ok := r.fuzzy(a, hint); ok {
+			out[i] = best.result(a)
+		} else if best.score > out[i].Score {
+			out[i].Score = best.score
+		}
+	}
+	return out
+}
+
+// shift records that text at old offset old now starts delta bytes later.
+type shift struct{ old, delta int }
+
+// nearestShift returns the delta of the found anchor closest to old (0 when
+// none was found), the earlier one on a tie.
+func nearestShift(found []shift, old int) int {
+	if len(found) == 0 {
+		return 0
+	}
+	k := sort.Search(len(found), func(i int) bool { return found[i].old > old })
+	switch {
+	case k == 0:
+		return found[0].delta
+	case k == len(found):
+		return found[k-1].delta
+	case old-found[k-1].old <= found[k].old-old:
+		return found[k-1].delta
+	default:
+		return found[k].delta
+	}
+}
+
+// Tuning of the search. The scores weigh the anchored words by their length
+// (capped, so a long passage does not drown its context) against the
+// context either side; a place is taken only when its words are close
+// enough to the anchor's and the whole is convincing.
+const (
+	// anchorWordsWeightCap caps the weight of the anchored words in bytes.
+	anchorWordsWeightCap = 48
+	// anchorEdgeWeight is the weight of "at the very start (or end) of the
+	// text" for an anchor whose context stops there.
+	anchorEdgeWeight = 8
+	// anchorContextFloor is the similarity of unrelated English snippets
+	// of context length; context similarity is rescaled from it to 1.
+	anchorContextFloor = 0.35
+	// anchorMinScore is the lowest score a place is taken at.
+	anchorMinScore = 0.6
+	// anchorMinWordsSimilarity is the lowest similarity of a fuzzy match's
+	// words to the anchor's.
+	anchorMinWordsSimilarity = 0.6
+	// anchorBitapThreshold and anchorBitapDistance tune go-diff's Bitap
+	// search: errors per pattern byte plus distance from the expected place
+	// over the distance must stay under the threshold.
+	anchorBitapThreshold = 0.4
+	anchorBitapDistance  = 4000
+	// anchorPattern is the longest pattern Bitap is given, in bytes.
+	anchorPattern = 32
+)
+
+// candidate is one possible place of an anchor in the new text.
+type candidate struct {
+	span  Span
+	words float64 // similarity of the text at span to the anchor's words
+	score float64
+	same  bool // the text at span is the anchor's words, byte for byte
+}
+
+func (c candidate) result(a Anchor) Anchored {
+	how := AnchorFuzzy
+	if c.same {
+		how = AnchorMoved
+		if c.span == a.Span {
+			how = AnchorExact
+		}
+	}
+	return Anchored{Span: c.span, How: how, Score: c.score}
+}
+
+// reanchorer holds the new text and what is worth computing once for it.
+type reanchorer struct {
+	text string
+	dmp  *diffmatchpatch.DiffMatchPatch
+}
+
+func newReanchorer(text string) *reanchorer {
+	dmp := diffmatchpatch.New()
+	dmp.MatchThreshold = anchorBitapThreshold
+	dmp.MatchDistance = anchorBitapDistance
+	return &reanchorer{text: text, dmp: dmp}
+}
+
+// score rates the place span for anchor a, whose words there are words
+// similar, expecting it near hint.
+func (r *reanchorer) score(a Anchor, span Span, words float64, hint int) float64 {
+	text := r.text
+	ww := float64(min(len(a.Exact), anchorWordsWeightCap))
+	if len(a.Exact) == 0 {
+		ww = 0
+	}
+	total := ww * words
+	weight := ww
+	if a.Prefix != "" {
+		lo := runeStartAtOrAfter(text, span.Start-len(a.Prefix))
+		total += float64(len(a.Prefix)) * contextSimilarity(a.Prefix, text[lo:span.Start])
+		weight += float64(len(a.Prefix))
+	} else if a.Span.Start == 0 {
+		if span.Start == 0 {
+			total += anchorEdgeWeight
+		}
+		weight += anchorEdgeWeight
+	}
+	if a.Suffix != "" {
+		hi := runeStartAtOrBefore(text, span.End+len(a.Suffix))
+		total += float64(len(a.Suffix)) * contextSimilarity(a.Suffix, text[span.End:hi])
+		weight += float64(len(a.Suffix))
+	} else {
+		if span.End == len(text) {
+			total += anchorEdgeWeight
+		}
+		weight += anchorEdgeWeight
+	}
+	s := total / weight
+	// Nearness only breaks ties between places that are otherwise alike.
+	far := float64(abs(span.Start-hint)) / float64(len(text)+1)
+	return 0.98*s + 0.02*(1-far)
+}
+
+// contextSimilarity rescales the similarity of stored context to the text
+// now in its place so that unrelated text scores about 0.
+func contextSimilarity(stored, now string) float64 {
+	s := similarity(stored, now)
+	return max(0, (s-anchorContextFloor)/(1-anchorContextFloor))
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// exact looks for the anchor's words unchanged and returns the best place,
+// and whether it is convincing.
+func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
+	text := r.text
+	best := candidate{score: -1}
+	consider := func(s Span) {
+		if s.Check(text) != nil {
+			return
+		}
+		if sc := r.score(a, s, 1, hint); sc > best.score {
+			best = candidate{span: s, words: 1, score: sc, same: true}
+		}
+	}
+	if a.Exact == "" {
+		// An empty anchor sits between its prefix and its suffix.
+		ctx := a.Prefix + a.Suffix
+		if ctx == "" {
+			if text == "" {
+				consider(Span{})
+			}
+		} else {
+			for off := 0; ; {
+				k := strings.Index(text[off:], ctx)
+				if k < 0 {
+					break
+				}
+				at := off + k + len(a.Prefix)
+				consider(Span{at, at})
+				off += k + 1
+			}
+		}
+	} else {
+		if s := a.Span; s.Start >= 0 && s.End <= len(text) && s.Start <= s.End && text[s.Start:s.End] == a.Exact {
+			consider(s)
+		}
+		for off := 0; ; {
+			k := strings.Index(text[off:], a.Exact)
+			if k < 0 {
+				break
+			}
+			consider(Span{off + k, off + k + len(a.Exact)})
+			off += k + 1
+		}
+	}
+	if best.score < 0 {
+		return candidate{}, false
+	}
+	return best, best.score >= anchorMinScore
+}
+
+// fuzzy looks for the anchor's words edited a little, near hint.
+func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
+	text := r.text
+	if text == "" || a.Exact == "" && a.Prefix == "" && a.Suffix == "" {
+		return candidate{}, false
+	}
+	// Rough places of the anchored words' start and end, from Bitap runs on
+	// their first and last bytes, with and without the context beside them.
+	type guess struct{ start, end int }
+	var guesses []guess
+	head := prefixBytes(a.Exact, anchorPattern)
+	tail := suffixBytes(a.Exact, anchorPattern)
+	if head != "" {
+		if at := r.dmp.MatchMain(text, head, hint); at >= 0 {
+			guesses = append(guesses, guess{at, at + len(a.Exact)})
+		}
+		if at := r.dmp.MatchMain(text, tail, hint+len(a.Exact)-len(tail)); at >= 0 {
+			end := at + len(tail)
+			guesses = append(guesses, guess{end - len(a.Exact), end})
+		}
+	}
+	half := anchorPattern / 2
+	if p := suffixBytes(a.Prefix, anchorPattern-len(prefixBytes(a.Exact, half))); p != "" {
+		pat := p + prefixBytes(a.Exact, half)
+		if at := r.dmp.MatchMain(text, pat, hint-len(p)); at >= 0 {
+			guesses = append(guesses, guess{at + len(p), at + len(p) + len(a.Exact)})
+		}
+	}
+	if s := prefixBytes(a.Suffix, anchorPattern-len(suffixBytes(a.Exact, half))); s != "" {
+		t := suffixBytes(a.Exact, half)
+		pat := t + s
+		if at := r.dmp.MatchMain(text, pat, hint+len(a.Exact)-len(t)); at >= 0 {
+			end := at + len(t)
+			guesses = append(guesses, guess{end - len(a.Exact), end})
+		}
+	}
+	best := candidate{score: -1}
+	tried := map[Span]bool{}
+	pattern := a.Prefix + a.Exact + a.Suffix
+	slack := len(a.Exact)/2 + AnchorContext + 8
+	for _, g := range guesses {
+		lo := runeStartAtOrBefore(text, g.start-len(a.Prefix)-slack)
+		hi := runeStartAtOrAfter(text, g.end+len(a.Suffix)+slack)
+		if lo >= hi {
+			continue
+		}
+		atStart := a.Prefix == "" && a.Span.Start == 0 && lo == 0
+		atEnd := a.Suffix == "" && hi == len(text)
+		s, e := alignBoundaries(pattern, text[lo:hi], len(a.Prefix), len(a.Prefix)+len(a.Exact), atStart, atEnd)
+		span := trimToAnchor(text, Span{lo + s, lo + e}, a.Exact)
+		if tried[span] {
+			continue
+		}
+		tried[span] = true
+		words := 1.0
+		if a.Exact != "" {
+			words = similarity(a.Exact, span.In(text))
+		}
+		c := candidate{span: span, words: words, score: r.score(a, span, words, hint), same: a.Exact != "" && words == 1}
+		if c.score > best.score {
+			best = c
+		}
+	}
+	if best.score < 0 {
+		return candidate{}, false
+	}
+	ok := best.score >= anchorMinScore && best.words >= anchorMinWordsSimilarity
+	if a.Exact != "" && best.span.Empty() {
+		ok = false
+	}
+	return best, ok
+}
+
+// trimToAnchor snaps span to rune boundaries and drops spaces at its ends
+// that the anchored words do not have there.
+func trimToAnchor(text string, span Span, exact string) Span {
+	s := runeStartAtOrBefore(text, span.Start)
+	e := runeStartAtOrAfter(text, span.End)
+	if e < s || exact == "" {
+		return Span{s, s}
+	}
+	first, _ := utf8.DecodeRuneInString(exact)
+	last, _ := utf8.DecodeLastRuneInString(exact)
+	if !unicode.IsSpace(first) {
+		for s < e {
+			r, n := utf8.DecodeRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s += n
+		}
+	}
+	if !unicode.IsSpace(last) {
+		for e > s {
+			r, n := utf8.DecodeLastRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= n
+		}
+	}
+	return Span{s, e}
+}
+
+// prefixBytes returns at most n bytes from the start of s, cut on a rune
+// boundary.
+func prefixBytes(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if len(s) <= n {
+		return s
+	}
+	return s[:runeStartAtOrBefore(s, n)]
+}
+
+// suffixBytes returns at most n bytes from the end of s, cut on a rune
+// boundary.
+func suffixBytes(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if len(s) <= n {
+		return s
+	}
+	return s[runeStartAtOrAfter(s, len(s)-n):]
+}
+
+// SameFinding reports whether finding f in text is the one note n was made
+// about: the same check, and the note's words re-anchored onto text cover
+// much the same place as the finding. It lets the app keep findings an
+// editor dismissed out of sight after the text is edited and checked again.
+func SameFinding(n Note, f Finding, text string) bool {
+	if n.Check == "" || n.Check != f.Check {
+		return false
+	}
+	return sameFindingPlace(Reanchor(n.Anchor, text), f.Span)
+}
+
+// WithoutDismissed returns the findings in text that none of the dismissed
+// notes among notes was made about, re-anchoring those notes once.
+func WithoutDismissed(notes []Note, findings []Finding, text string) []Finding {
+	var dismissed []Note
+	var anchors []Anchor
+	for _, n := range notes {
+		if n.Status == NoteDismissed && n.Check != "" {
+			dismissed = append(dismissed, n)
+			anchors = append(anchors, n.Anchor)
+		}
+	}
+	if len(dismissed) == 0 {
+		return findings
+	}
+	placed := ReanchorAll(anchors, text)
+	var out []Finding
+	for _, f := range findings {
+		same := false
+		for i, n := range dismissed {
+			if n.Check == f.Check && sameFindingPlace(placed[i], f.Span) {
+				same = true
+				break
+			}
+		}
+		if !same {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// sameFindingPlace reports whether a re-anchored note and a finding's span
+// are the same place: equal, or overlapping by at least half the longer of
+// the two (a check may widen or narrow its span a little as words change).
+func sameFindingPlace(r Anchored, span Span) bool {
+	if r.Orphaned() {
+		return false
+	}
+	if r.Span == span {
+		return true
+	}
+	overlap := min(r.Span.End, span.End) - max(r.Span.Start, span.Start)
+	return overlap > 0 && 2*overlap >= max(r.Span.Len(), span.Len())
+}

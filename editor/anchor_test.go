@@ -1,0 +1,312 @@
+package editor
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// anchorOn builds the anchor of the first occurrence of words in text (the
+// n-th when n > 0).
+func anchorOn(t *testing.T, text, words string, n int) Anchor {
+	t.Helper()
+	at := -1
+	for off, k := 0, 0; k <= n; k++ {
+		i := strings.Index(text[off:], words)
+		if i < 0 {
+			t.Fatalf("%q: occurrence %d of %q not found", text, n, words)
+		}
+		at = off + i
+		off = at + 1
+	}
+	return NewAnchor(text, Span{at, at + len(words)})
+}
+
+func TestReanchor(t *testing.T) {
+	const story = "The mayor said on Tuesday that the bridge would reopen in May. " +
+		"Residents were not convinced. “We have heard that before,” said Ana Pérez, who lives nearby. " +
+		"The council meets again next week."
+	tests := []struct {
+		name     string
+		old      string
+		words    string
+		nth      int
+		new      string
+		wantHow  AnchorHow
+		wantText string // text at the new span; "" for an orphan
+	}{
+		{
+			name: "unchanged", old: story, words: "the bridge would reopen", new: story,
+			wantHow: AnchorExact, wantText: "the bridge would reopen",
+		},
+		{
+			name: "text inserted before", old: story, words: "Residents were not convinced.",
+			new:     "CITY HALL — " + story,
+			wantHow: AnchorMoved, wantText: "Residents were not convinced.",
+		},
+		{
+			name: "text deleted before", old: story, words: "Ana Pérez",
+			new:     strings.Replace(story, " on Tuesday", "", 1),
+			wantHow: AnchorMoved, wantText: "Ana Pérez",
+		},
+		{
+			name: "word edited slightly", old: story, words: "Residents were not convinced.",
+			new:     strings.Replace(story, "Residents were not convinced.", "Residents were unconvinced.", 1),
+			wantHow: AnchorFuzzy, wantText: "Residents were unconvinced.",
+		},
+		{
+			name: "misspelling fixed", old: strings.Replace(story, "convinced", "convinsed", 1), words: "convinsed",
+			new:     story,
+			wantHow: AnchorFuzzy, wantText: "convinced",
+		},
+		{
+			name: "edited and moved", old: story, words: "the bridge would reopen in May",
+			new:     "Traffic has been diverted for a year. " + strings.Replace(story, "would reopen", "will reopen", 1),
+			wantHow: AnchorFuzzy, wantText: "the bridge will reopen in May",
+		},
+		{
+			name: "sentence deleted", old: story, words: "Residents were not convinced.",
+			new:     strings.Replace(story, "Residents were not convinced. ", "", 1),
+			wantHow: AnchorOrphaned,
+		},
+		{
+			name: "short word deleted though it occurs elsewhere", old: story, words: "said", nth: 0,
+			new:     strings.Replace(story, "The mayor said on Tuesday that", "On Tuesday, the mayor announced", 1),
+			wantHow: AnchorOrphaned,
+		},
+		{
+			name: "repeated word, second occurrence, text inserted before", old: story, words: "said", nth: 1,
+			new:     "Update: " + story,
+			wantHow: AnchorMoved, wantText: "said",
+		},
+		{
+			name: "repeated phrase told apart by context", old: "He said no. She said yes. He said no again.",
+			words: "He said no", nth: 1,
+			new:     "Earlier, he said no. She said yes. He said no again.",
+			wantHow: AnchorMoved, wantText: "He said no",
+		},
+		{
+			name: "repeated phrase, the other occurrence removed", old: "He said no. She said yes. He said no again.",
+			words: "He said no", nth: 0,
+			new:     "She said yes. He said no again.",
+			wantHow: AnchorOrphaned,
+		},
+		{
+			name: "at the start of the text", old: story, words: "The mayor",
+			new:     strings.Replace(story, "said on Tuesday", "said Tuesday", 1),
+			wantHow: AnchorExact, wantText: "The mayor",
+		},
+		{
+			name: "at the end of the text", old: story, words: "next week.",
+			new:     "Breaking: " + story,
+			wantHow: AnchorMoved, wantText: "next week.",
+		},
+		{
+			name: "end of the text edited", old: story, words: "meets again next week.",
+			new:     strings.Replace(story, "next week.", "next Monday.", 1),
+			wantHow: AnchorFuzzy, wantText: "meets again next Monday.",
+		},
+		{
+			name: "curly quotes and accents", old: story, words: "“We have heard that before,”",
+			new:     strings.Replace(story, "Residents were", "Many residents were", 1),
+			wantHow: AnchorMoved, wantText: "“We have heard that before,”",
+		},
+		{
+			name: "curly quotes straightened", old: story, words: "“We have heard that before,” said Ana Pérez",
+			new:     strings.NewReplacer("“", "\"", "”", "\"").Replace(story),
+			wantHow: AnchorFuzzy, wantText: "\"We have heard that before,\" said Ana Pérez",
+		},
+		{
+			name: "accent dropped", old: story, words: "Ana Pérez, who lives nearby",
+			new:     strings.Replace(story, "Pérez", "Perez", 1),
+			wantHow: AnchorFuzzy, wantText: "Ana Perez, who lives nearby",
+		},
+		{
+			name: "new text empty", old: story, words: "The mayor", new: "",
+			wantHow: AnchorOrphaned,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := anchorOn(t, tc.old, tc.words, tc.nth)
+			got := Reanchor(a, tc.new)
+			if err := got.Span.Check(tc.new); err != nil {
+				t.Fatalf("Reanchor: %v", err)
+			}
+			gotText := ""
+			if !got.Orphaned() {
+				gotText = got.Span.In(tc.new)
+			}
+			if got.How != tc.wantHow || gotText != tc.wantText {
+				t.Errorf("Reanchor = %v %q (score %.2f), want %v %q", got.How, gotText, got.Score, tc.wantHow, tc.wantText)
+			}
+		})
+	}
+}
+
+func TestReanchorEmptyAnchor(t *testing.T) {
+	const text = "One two. Three four."
+	tests := []struct {
+		name    string
+		old     string
+		at      int
+		new     string
+		wantHow AnchorHow
+		want    Span
+	}{
+		{"unchanged", text, 8, text, AnchorExact, Span{8, 8}},
+		{"moved", text, 8, "Zero. " + text, AnchorMoved, Span{14, 14}},
+		{"start", text, 0, text, AnchorExact, Span{0, 0}},
+		{"end", text, len(text), text, AnchorExact, Span{len(text), len(text)}},
+		{"empty text", "", 0, "", AnchorExact, Span{0, 0}},
+		{"empty text filled", "", 0, "Now there is text.", AnchorOrphaned, Span{}},
+		{"context edited", text, 8, "One two!! Three four.", AnchorFuzzy, Span{9, 9}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Reanchor(NewAnchor(tc.old, Span{tc.at, tc.at}), tc.new)
+			if got.How != tc.wantHow || got.Span != tc.want {
+				t.Errorf("Reanchor = %v %v, want %v %v", got.How, got.Span, tc.wantHow, tc.want)
+			}
+		})
+	}
+}
+
+func TestReanchorAllUsesNeighbours(t *testing.T) {
+	// A long insertion before the notes: the edited note is found near
+	// where its unchanged neighbours went.
+	old := "Alpha beta gamma delta. The committee approved the budget on Friday. Epsilon zeta eta theta."
+	insert := strings.Repeat("Filler words that push everything far away. ", 200)
+	newText := insert + strings.Replace(old, "approved the budget", "approved the revised budget", 1)
+	anchors := []Anchor{
+		anchorOn(t, old, "Alpha beta gamma delta.", 0),
+		anchorOn(t, old, "The committee approved the budget on Friday.", 0),
+		anchorOn(t, old, "Epsilon zeta eta theta.", 0),
+	}
+	got := ReanchorAll(anchors, newText)
+	want := []string{"Alpha beta gamma delta.", "The committee approved the revised budget on Friday.", "Epsilon zeta eta theta."}
+	for i, g := range got {
+		if g.Orphaned() || g.Span.In(newText) != want[i] {
+			t.Errorf("anchor %d: got %v %v, want %q", i, g.How, g.Span, want[i])
+		}
+	}
+}
+
+func TestAnchorRefresh(t *testing.T) {
+	old := "The mayor said the bridge would reopen."
+	newText := "On Monday the mayor said the bridge would reopen."
+	a := anchorOn(t, old, "the bridge", 0)
+	r := Reanchor(a, newText)
+	got := a.Refresh(newText, r.Span)
+	want := NewAnchor(newText, Span{25, 35})
+	if got != want {
+		t.Errorf("Refresh = %+v, want %+v", got, want)
+	}
+	if again := Reanchor(got, newText); again.How != AnchorExact || again.Span != want.Span {
+		t.Errorf("Reanchor(refreshed) = %v %v, want exact %v", again.How, again.Span, want.Span)
+	}
+}
+
+func TestSameFinding(t *testing.T) {
+	old := "The senator said the plan was “dead on arrival.” Critics disagreed."
+	newText := "On Monday, the senator said the plan was “dead on arrival.” Critics disagreed strongly."
+	quote := anchorOn(t, old, "“dead on arrival.”", 0)
+	note := Note{Check: "quote.unattributed", Status: NoteDismissed, Anchor: quote}
+	at := strings.Index(newText, "“dead")
+	span := Span{at, at + len("“dead on arrival.”")}
+	tests := []struct {
+		name string
+		f    Finding
+		want bool
+	}{
+		{"same check, same words moved", Finding{Check: "quote.unattributed", Span: span}, true},
+		{"same check, span a little wider", Finding{Check: "quote.unattributed", Span: Span{span.Start - 4, span.End}}, true},
+		{"other check", Finding{Check: "quote.altered", Span: span}, false},
+		{"same check, elsewhere", Finding{Check: "quote.unattributed", Span: Span{0, 9}}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SameFinding(note, tc.f, newText); got != tc.want {
+				t.Errorf("SameFinding = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	comment := note
+	comment.Check = ""
+	if SameFinding(comment, Finding{Span: span}, newText) {
+		t.Error("an editor's own comment matched a finding")
+	}
+
+	findings := []Finding{
+		{Check: "quote.unattributed", Span: span},
+		{Check: "quote.altered", Span: span},
+	}
+	open := note
+	open.Status = NoteOpen
+	if got := WithoutDismissed([]Note{open}, findings, newText); len(got) != 2 {
+		t.Errorf("WithoutDismissed with an open note kept %d findings, want 2", len(got))
+	}
+	got := WithoutDismissed([]Note{note}, findings, newText)
+	if len(got) != 1 || got[0].Check != "quote.altered" {
+		t.Errorf("WithoutDismissed = %+v, want only quote.altered", got)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	slow := func(a, b string) int {
+		d := make([][]int, len(a)+1)
+		for i := range d {
+			d[i] = make([]int, len(b)+1)
+			d[i][0] = i
+		}
+		for j := range d[0] {
+			d[0][j] = j
+		}
+		for i := 1; i <= len(a); i++ {
+			for j := 1; j <= len(b); j++ {
+				c := d[i-1][j-1]
+				if a[i-1] != b[j-1] {
+					c++
+				}
+				d[i][j] = min(c, d[i-1][j]+1, d[i][j-1]+1)
+			}
+		}
+		return d[len(a)][len(b)]
+	}
+	rng := rand.New(rand.NewSource(1))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abc é"[rng.Intn(6)]
+		}
+		return string(b)
+	}
+	for range 2000 {
+		a, b := word(rng.Intn(80)), word(rng.Intn(80))
+		if got, want := editDistance(a, b), slow(a, b); got != want {
+			t.Fatalf("editDistance(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}
+
+func TestAlignBoundaries(t *testing.T) {
+	tests := []struct {
+		name            string
+		pattern, window string
+		lo, hi          int
+		want            string
+	}{
+		{"exact", "xxabcyy", "..xxabcyy..", 2, 5, "abc"},
+		{"word replaced", "Serbia. He also said", "Serbia. Kotunica also said", 8, 15, "Kotunica also"},
+		{"insertion at the start", "said that the plan", "said that all of the plan", 10, 18, "the plan"},
+		{"missing context", "abcdef", "zzzcdzzz", 2, 4, "cd"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, e := alignBoundaries(tc.pattern, tc.window, tc.lo, tc.hi, false, false)
+			if got := tc.window[s:e]; got != tc.want {
+				t.Errorf("alignBoundaries = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
