@@ -45,6 +45,9 @@ func (d *Document) cueAt(i int) (cueVerb, bool) {
 	if v.form == formFinite && i > 0 && (i+1 >= len(d.toks) || d.toks[i+1].lower != "that") && d.cueIsNoun(i, v) {
 		return v, false // "the TV show", "his comments"; but "his claim that …" reports
 	}
+	if nounish[t.lower] && t.lower == v.lemma && !d.verbSubjectBefore(i, d.parTok[t.paragraph]) {
+		return v, false // "eight state legislative candidates"
+	}
 	return v, true
 }
 
@@ -149,6 +152,10 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 			i++
 			continue
 		}
+		if loneAdverbs[w] && !d.isPunct(i+1, ",") {
+			i++ // "And then Trump went …": the adverb alone, not a phrase
+			continue
+		}
 		if !introWords[w] && !d.introPhraseStart(i) {
 			break
 		}
@@ -227,6 +234,12 @@ func (d *Document) introPhraseStart(i int) bool {
 	// "Reached by phone, …" but not "Incoming NATO leader …".
 	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) &&
 		i+1 < len(d.toks) && d.isWord(i+1) && !d.toks[i+1].upper
+}
+
+// loneAdverbs open a sentence on their own ("Then Trump said", "Now, …").
+var loneAdverbs = map[string]bool{
+	"then": true, "now": true, "again": true, "instead": true, "however": true, "meanwhile": true,
+	"separately": true, "indeed": true, "finally": true, "later": true, "earlier": true,
 }
 
 // numberWords and timeUnits open a time phrase before a subject ("Fifteen
@@ -371,6 +384,15 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 	f := frame{verb: [2]int{k, k + 1}, ok: true}
 	if v.form == formFinite {
 		j := d.skipAdverbsBack(k-1, lo)
+		// Step back over a prepositional phrase between an auxiliary or
+		// adverb and the verb ("Beck, who has in the past described").
+		for n := 0; n < 2; n++ {
+			a, _, ok := d.npBackward(d.skipTimeBack(j, lo), sentStart)
+			if !ok || a-2 < lo || !d.isWord(a-1) || !prepositions[d.toks[a-1].lower] || !d.isWord(a-2) || !d.lx.adverbs[d.toks[a-2].lower] {
+				break // "a professor at Harvard said": the phrase modifies the subject
+			}
+			j = d.skipAdverbsBack(a-2, lo)
+		}
 		if j >= lo && d.isWord(j) && relativePronouns[d.toks[j].lower] {
 			// The mention is "who"; who it is comes from the noun phrase
 			// it follows ("One agent, who said").
@@ -396,11 +418,37 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 			}
 		}
 	}
+	if v.form == formParticiple && k-2 >= lo && d.isPunct(k-1, ",") {
+		// "…, Nefzi said, adding …" and "…, said Nefzi, adding …": the
+		// participle shares the subject of the frame before it.
+		j := d.skipTimeBack(k-2, lo)
+		if w, ok := d.cueAt(j); ok && w.form == formFinite {
+			if pf := d.subjectFrame(j, w, lo, sentStart, at, last); pf.ok {
+				f.sp = pf.sp
+				return f
+			}
+		}
+		if a, b, ok := d.npBackward(k-2, sentStart); ok && a-1 >= lo {
+			if w, ok := d.cueAt(a - 1); ok && w.form == formFinite && w.clause && !w.object && d.properOrPronoun(a, b) {
+				f.sp = d.classifySpeaker(a, b, at, last)
+				return f
+			}
+		}
+	}
 	if a, b, ok := d.sentenceSubject(sentStart, k); ok {
 		f.sp = d.classifySpeaker(a, b, at, last)
 		return f
 	}
 	return frame{}
+}
+
+// prepositions open a phrase that is never a subject.
+var prepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "from": true, "with": true, "by": true, "during": true,
+	"after": true, "before": true, "over": true, "under": true, "into": true, "about": true,
+	"against": true, "among": true, "between": true, "without": true, "within": true,
+	"through": true, "since": true, "to": true, "like": true, "than": true, "amid": true,
+	"toward": true, "towards": true, "upon": true, "across": true, "behind": true,
 }
 
 // outerFrame reads the attribution whose reported clause opens at token a

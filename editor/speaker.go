@@ -443,8 +443,8 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		}
 		a = k
 	}
-	// Do not start with "of" or "for".
-	for a < j && (d.toks[a].lower == "of" || d.toks[a].lower == "for" || d.toks[a].kind != tokWord) {
+	// Do not start with "of", "for" or a conjunction.
+	for a < j && (d.toks[a].lower == "of" || d.toks[a].lower == "for" || d.toks[a].lower == "and" || d.toks[a].lower == "or" || d.toks[a].lower == "but" || d.toks[a].kind != tokWord) {
 		a++
 	}
 	return a, j + 1, true
