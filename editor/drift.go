@@ -66,6 +66,7 @@ type driftFinding struct {
 	check   string
 	span    Span
 	message string
+	detail  string // the condition left out, for a condition finding
 }
 
 // DriftChecks returns the paraphrase checks against the indexed sources:
@@ -718,19 +719,14 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 			out = append(out, df)
 		}
 	}
-	if df, ok := c.condition(sLast); ok && !hasCheck(out, CheckDriftCertainty) {
-		out = append(out, df)
-	}
-	return out
-}
-
-func hasCheck(fs []driftFinding, check string) bool {
-	for _, f := range fs {
-		if f.check == check {
-			return true
+	if df, ok := c.condition(sLast); ok {
+		if k := slices.IndexFunc(out, func(f driftFinding) bool { return f.check == CheckDriftCertainty }); k >= 0 {
+			out[k].message = strings.TrimSuffix(out[k].message, ".") + fmt.Sprintf("; it also drops the condition %q.", df.detail)
+		} else {
+			out = append(out, df)
 		}
 	}
-	return false
+	return out
 }
 
 // allInQuote reports whether the draft side of h lies inside a direct
@@ -1195,10 +1191,12 @@ func (c *sentenceComparison) condition(sLast int) (driftFinding, bool) {
 		}
 		end := j + 1
 		for end < len(c.s) && c.s[end].sent == t.sent && end-j <= 8 && !(end > j+1 && c.s[end].norm == "then") {
-			if c.sMatch[end] {
+			if c.sMatch[end] && isContent(c.s[end].norm) {
 				break
 			}
-			unmatched++
+			if !c.sMatch[end] {
+				unmatched++
+			}
 			end++
 		}
 		if matched < 2 || unmatched < 2 {
@@ -1227,7 +1225,7 @@ func (c *sentenceComparison) condition(sLast int) (driftFinding, bool) {
 				}
 			}
 		}
-		return driftFinding{check: CheckDriftCertainty, span: span,
+		return driftFinding{check: CheckDriftCertainty, span: span, detail: c.sText(j, end),
 			message: fmt.Sprintf("%s says this only %q; the sentence drops the condition.", upperFirst(c.label), c.sText(j, end))}, true
 	}
 	return driftFinding{}, false
