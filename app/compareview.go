@@ -425,10 +425,10 @@ type compareView struct {
 	summary      *widget.Label
 	hideTypo     *widget.Check
 	inlineToggle *widget.Check
-	prev, next   *widget.Button
-	accept       *widget.Button
-	reject       *widget.Button
-	undo         *widget.Button
+	prev, next   *tipButton
+	accept       *tipButton
+	reject       *tipButton
+	undo         *tipButton
 	apply        *widget.Button
 	empty        *widget.Label
 
@@ -452,11 +452,11 @@ func newCompareView(onPick func(from, to int), onApply func(text, label string))
 	v.summary = widget.NewLabel("")
 	v.hideTypo = widget.NewCheck("Hide typography", func(bool) { v.picked() })
 	v.inlineToggle = widget.NewCheck("Inline", func(on bool) { v.inline = on; v.list.Reload() })
-	v.prev = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { v.Step(-1) })
-	v.next = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { v.Step(1) })
-	v.accept = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.Decide(accepted) })
-	v.reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { v.Decide(rejected) })
-	v.undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), v.Undo)
+	v.prev = newTipButton("", theme.MoveUpIcon(), "Previous change (Alt+Up)", func() { v.Step(-1) })
+	v.next = newTipButton("", theme.MoveDownIcon(), "Next change (Alt+Down)", func() { v.Step(1) })
+	v.accept = newTipButton("Accept", theme.ConfirmIcon(), "Accept this change (Alt+A)", func() { v.Decide(accepted) })
+	v.reject = newTipButton("Reject", theme.CancelIcon(), "Reject this change (Alt+R)", func() { v.Decide(rejected) })
+	v.undo = newTipButton("", theme.ContentUndoIcon(), "Undo the last accept or reject", v.Undo)
 	acceptAll := widget.NewButton("Accept All", func() { v.DecideAll(accepted) })
 	rejectAll := widget.NewButton("Reject All", func() { v.DecideAll(rejected) })
 	v.apply = widget.NewButtonWithIcon("Apply…", theme.DocumentSaveIcon(), v.onApplyTapped)
@@ -551,7 +551,7 @@ func (v *compareView) updateControls() {
 	acc, rej, pend := v.model.counts()
 	v.counter.SetText(fmt.Sprintf("%s · %d accepted · %d rejected · %d open", v.model.position(), acc, rej, pend))
 	has := v.model.currentChange() >= 0
-	for _, b := range []*widget.Button{v.prev, v.next, v.accept, v.reject} {
+	for _, b := range []*tipButton{v.prev, v.next, v.accept, v.reject} {
 		if has {
 			b.Enable()
 		} else {

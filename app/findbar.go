@@ -93,11 +93,11 @@ func newFindBar(ed *articleEditor) *findBar {
 	f.replace.onEscape = f.Close
 	f.matchCase = widget.NewCheck("Match case", func(bool) { f.search(true) })
 	f.count = widget.NewLabel("")
-	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.Step(-1) })
-	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { f.Step(1) })
+	prev := newTipButton("", theme.MoveUpIcon(), "Previous match (Shift+Enter)", func() { f.Step(-1) })
+	next := newTipButton("", theme.MoveDownIcon(), "Next match (Enter)", func() { f.Step(1) })
 	one := widget.NewButton("Replace", f.ReplaceCurrent)
 	all := widget.NewButton("Replace All", f.ReplaceAll)
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.Close)
+	closeBtn := newTipButton("", theme.CancelIcon(), "Close (Esc)", f.Close)
 	closeBtn.Importance = widget.LowImportance
 	fields := container.NewGridWithColumns(2, f.find, f.replace)
 	f.content = container.NewBorder(nil, nil, nil,

@@ -18,7 +18,7 @@ type libraryPane struct {
 	store       Store
 	search      *widget.Entry
 	show        *widget.Select // articles or the trash
-	trash       *widget.Button // move the selected article to the trash, or restore it
+	trash       *tipButton     // move the selected article to the trash, or restore it
 	undo        *widget.Button // take back the last move to the trash
 	lastTrashed int64
 	onTrash     func(id int64)
@@ -62,7 +62,7 @@ func newLibraryPane(store Store, onOpen func(id int64), onError func(error)) *li
 	p.list.OnSelected = p.onListSelected
 	p.show = widget.NewSelect([]string{showArticles, showTrash}, func(string) { p.selected = 0; p.reload() })
 	p.show.Selected = showArticles
-	p.trash = widget.NewButtonWithIcon("", theme.DeleteIcon(), p.onTrashTapped)
+	p.trash = newTipButton("", theme.DeleteIcon(), "Move the selected article to the trash", p.onTrashTapped)
 	p.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), p.onUndoTapped)
 	p.undo.Hide()
 	top := container.NewVBox(p.search, container.NewBorder(nil, nil, nil, p.trash, p.show))
@@ -144,9 +144,11 @@ func (p *libraryPane) reload() {
 	if p.inTrash() {
 		p.trash.SetIcon(theme.ViewRefreshIcon())
 		p.trash.SetText("Restore")
+		p.trash.tip = "Restore the selected article"
 	} else {
 		p.trash.SetIcon(theme.DeleteIcon())
 		p.trash.SetText("")
+		p.trash.tip = "Move the selected article to the trash"
 	}
 }
 

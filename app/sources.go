@@ -36,8 +36,8 @@ type sourcesPanel struct {
 	empty    *widget.Label
 	sources  []editor.Source
 	selected int
-	detach   *widget.Button
-	view     *widget.Button
+	detach   *tipButton
+	view     *tipButton
 	content  fyne.CanvasObject
 }
 
@@ -81,8 +81,8 @@ func newSourcesPanel(onAttachFile, onPaste func(), onView, onDetach func(editor.
 	}
 	attach := widget.NewButtonWithIcon("File…", theme.FolderOpenIcon(), onAttachFile)
 	paste := widget.NewButtonWithIcon("Paste…", theme.ContentPasteIcon(), onPaste)
-	p.view = widget.NewButtonWithIcon("", theme.VisibilityIcon(), current(onView))
-	p.detach = widget.NewButtonWithIcon("", theme.DeleteIcon(), current(onDetach))
+	p.view = newTipButton("", theme.VisibilityIcon(), "View the selected source", current(onView))
+	p.detach = newTipButton("", theme.DeleteIcon(), "Detach the selected source", current(onDetach))
 	p.view.Disable()
 	p.detach.Disable()
 	p.empty = widget.NewLabel("No sources attached. Attach the interview notes, transcript or wire copy this story was written from, and its quotes are checked against them.")
