@@ -297,7 +297,7 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 	if _, ok := d.cueAt(i); ok {
 		j := d.skipAdverbsFwd(i+1, hi)
 		if a, b, ok := d.npForward(j, hi); ok {
-			return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i, i + 1}, ok: true}
+			return d.accordingAfter(frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i, i + 1}, ok: true}, b, hi, at, last)
 		}
 		return frame{}
 	}
@@ -319,9 +319,22 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 	}
 	j = d.skipAdverbsFwd(j, hi)
 	if _, ok := d.cueAt(j); ok {
-		return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{j, j + 1}, ok: true}
+		return d.accordingAfter(frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{j, j + 1}, ok: true}, j+1, hi, at, last)
 	}
 	return frame{}
+}
+
+// accordingAfter reads a frame that goes on to name where the words were
+// reported ("Walker said, according to an Associated Press account"): the
+// report is the source given.
+func (d *Document) accordingAfter(f frame, i, hi, at int, last []int) frame {
+	if !d.isPunct(i, ",") || i+2 >= hi || d.toks[i+1].lower != "according" || d.toks[i+2].lower != "to" {
+		return f
+	}
+	if a, b, ok := d.npForward(i+3, hi); ok {
+		return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i + 1, i + 3}, ok: true}
+	}
+	return f
 }
 
 // frameBefore reads the attribution before a statement: the last cue verb
