@@ -45,7 +45,7 @@ package:
 
 screenshot: build
 	scripts/deps.sh xvfb
-	scripts/screenshot.sh docs/workspace.png
+	scripts/screenshots.sh
 
 clean:
 	rm -rf bin Copydesk.tar.xz
