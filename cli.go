@@ -313,9 +313,10 @@ func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--db PATH] [--revision N] [--format txt] [--out FILE] ID", stderr)
+	fs := newFlags("export", "export [--db PATH] [--revision N | --working] [--format txt] [--out FILE] ID", stderr)
 	db := dbFlag(fs)
 	revision := fs.Int("revision", 0, "revision `N` (default: the latest)")
+	working := fs.Bool("working", false, "the autosaved working copy (unsaved edits) instead of a revision")
 	format := fs.String("format", "txt", "output `FORMAT`: txt")
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of standard output")
 	if err := parse(fs, args); err != nil {
@@ -337,10 +338,23 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
+	if *working && *revision > 0 {
+		return badInput("--working and --revision exclude each other")
+	}
 	var rev editor.Revision
-	if *revision > 0 {
+	switch {
+	case *working:
+		var wc editor.WorkingCopy
+		if wc, err = store.WorkingCopy(ctx, id); err == nil {
+			rev.Text = wc.Text
+		} else if errors.Is(err, storage.ErrNotFound) {
+			if _, aerr := store.Article(ctx, id); aerr == nil {
+				return badInput("article %d has no unsaved working copy", id)
+			}
+		}
+	case *revision > 0:
 		rev, err = store.Revision(ctx, id, *revision)
-	} else {
+	default:
 		rev, err = store.LatestRevision(ctx, id)
 	}
 	if errors.Is(err, storage.ErrNotFound) {

@@ -106,6 +106,30 @@ func TestReviseAndExportRevision(t *testing.T) {
 	}
 }
 
+func TestExportWorkingCopy(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "desk.db")
+	store, err := storage.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := store.CreateArticle(context.Background(), editor.Article{Title: "Hed"}, "Hed\nGraf", "r1", "w")
+	if err == nil {
+		err = store.SaveWorkingCopy(context.Background(), editor.WorkingCopy{ArticleID: a.ID, Base: 1, Text: "Hed\nGraf, edited"})
+	}
+	store.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(a.ID, 10)
+	if code, out, errOut := cli(t, "export", "--db", db, "--working", id); code != 0 || out != "Hed\nGraf, edited" {
+		t.Errorf("export --working = %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := cli(t, "export", "--db", db, "--working", "--revision", "1", id); code != 2 || !strings.Contains(errOut, "exclude") {
+		t.Errorf("--working with --revision = %d %q", code, errOut)
+	}
+}
+
 func TestCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "desk.db")
