@@ -102,6 +102,12 @@ func ReanchorAll(anchors []Anchor, newText string) []Anchored {
 			out[i] = best.result(a)
 			continue
 		}
+		if lo, hi, ok := bracket(found, a.Span.Start); ok {
+			if best, ok := r.between(a, lo, hi, hint); ok {
+				out[i] = best.result(a)
+				continue
+			}
+		}
 		if best, ok := r.fuzzy(a, hint); ok {
 			out[i] = best.result(a)
 		} else if best.score > out[i].Score {
@@ -133,29 +139,85 @@ func nearestShift(found []shift, old int) int {
 	}
 }
 
+// bracket returns where the found anchors just before and just after old
+// offset old now start, when both exist and are close enough in the old
+// text for the words between them to be pinned down.
+func bracket(found []shift, old int) (lo, hi int, ok bool) {
+	k := sort.Search(len(found), func(i int) bool { return found[i].old > old })
+	if k == 0 || k == len(found) {
+		return 0, 0, false
+	}
+	prev, next := found[k-1], found[k]
+	if next.old-prev.old > anchorBracketBytes {
+		return 0, 0, false
+	}
+	lo, hi = prev.old+prev.delta, next.old+next.delta
+	return lo, hi, lo <= hi
+}
+
+// between takes the anchor's words unchanged when they occur exactly once
+// between the new places lo and hi of the found anchors around it, even
+// with their context edited, unless the place is wholly unconvincing.
+func (r *reanchorer) between(a Anchor, lo, hi, hint int) (candidate, bool) {
+	if a.Exact == "" {
+		return candidate{}, false
+	}
+	var only Span
+	n := 0
+	for off := lo; off <= hi && off < len(r.text); {
+		k := strings.Index(r.text[off:], a.Exact)
+		if k < 0 || off+k > hi {
+			break
+		}
+		only = Span{off + k, off + k + len(a.Exact)}
+		n++
+		off += k + 1
+	}
+	if n != 1 || only.Check(r.text) != nil {
+		return candidate{}, false
+	}
+	f := r.features(a, only, 1, hint)
+	c := candidate{span: only, words: 1, score: f.score(), dist: f.distance, same: true}
+	return c, c.score >= anchorBracketMinScore
+}
+
 // Tuning of the search. The scores weigh the anchored words by their length
 // (capped, so a long passage does not drown its context) against the
 // context either side; a place is taken only when its words are close
 // enough to the anchor's and the whole is convincing.
 const (
 	// anchorWordsWeightCap caps the weight of the anchored words in bytes.
-	anchorWordsWeightCap = 48
+	anchorWordsWeightCap = 96
+	// anchorNearWeight is the weight of being at the expected place, which
+	// fades to nothing anchorNearBytes away from it.
+	anchorNearWeight = 8
+	anchorNearBytes  = 64
 	// anchorEdgeWeight is the weight of "at the very start (or end) of the
 	// text" for an anchor whose context stops there.
 	anchorEdgeWeight = 8
+	// anchorContextSlack is how much further than its stored length the
+	// context is looked for beside a place.
+	anchorContextSlack = 16
 	// anchorContextFloor is the similarity of unrelated English snippets
 	// of context length; context similarity is rescaled from it to 1.
 	anchorContextFloor = 0.35
 	// anchorMinScore is the lowest score a place is taken at.
-	anchorMinScore = 0.6
+	anchorMinScore = 0.52
+	// anchorBracketBytes is the widest gap in the old text between two
+	// found anchors that pins down the words between them, and
+	// anchorBracketMinScore the lowest score taken there.
+	anchorBracketBytes    = 512
+	anchorBracketMinScore = 0.3
 	// anchorMinWordsSimilarity is the lowest similarity of a fuzzy match's
 	// words to the anchor's.
-	anchorMinWordsSimilarity = 0.6
+	anchorMinWordsSimilarity = 0.5
 	// anchorBitapThreshold and anchorBitapDistance tune go-diff's Bitap
 	// search: errors per pattern byte plus distance from the expected place
 	// over the distance must stay under the threshold.
 	anchorBitapThreshold = 0.4
 	anchorBitapDistance  = 4000
+	// anchorFuzzyMinBytes is the shortest anchored text looked for edited.
+	anchorFuzzyMinBytes = 4
 	// anchorPattern is the longest pattern Bitap is given, in bytes.
 	anchorPattern = 32
 )
@@ -165,7 +227,15 @@ type candidate struct {
 	span  Span
 	words float64 // similarity of the text at span to the anchor's words
 	score float64
+	dist  int  // bytes from the expected place
 	same  bool // the text at span is the anchor's words, byte for byte
+}
+
+// beats reports whether c is a better place than d: a higher score, or as
+// high and nearer the expected place.
+func (c candidate) beats(d candidate) bool {
+	const tie = 1e-9
+	return c.score > d.score+tie || c.score > d.score-tie && c.dist < d.dist
 }
 
 func (c candidate) result(a Anchor) Anchored {
@@ -192,19 +262,15 @@ func newReanchorer(text string) *reanchorer {
 	return &reanchorer{text: text, dmp: dmp}
 }
 
-// score rates the place span for anchor a, whose words there are words
-// similar, expecting it near hint.
-func (r *reanchorer) score(a Anchor, span Span, words float64, hint int) float64 {
+// features measures how well the place span fits anchor a, whose words
+// there are words similar.
+func (r *reanchorer) features(a Anchor, span Span, words float64, hint int) placeFeatures {
 	text := r.text
-	ww := float64(min(len(a.Exact), anchorWordsWeightCap))
-	if len(a.Exact) == 0 {
-		ww = 0
-	}
-	total := ww * words
-	weight := ww
+	f := placeFeatures{words: words, wordsLen: len(a.Exact), distance: abs(span.Start - hint)}
+	var total, weight float64
 	if a.Prefix != "" {
-		lo := runeStartAtOrAfter(text, span.Start-len(a.Prefix))
-		total += float64(len(a.Prefix)) * contextSimilarity(a.Prefix, text[lo:span.Start])
+		lo := runeStartAtOrAfter(text, span.Start-len(a.Prefix)-anchorContextSlack)
+		total += float64(len(a.Prefix)) * contextSimilarity(a.Prefix, text[lo:span.Start], true)
 		weight += float64(len(a.Prefix))
 	} else if a.Span.Start == 0 {
 		if span.Start == 0 {
@@ -213,8 +279,8 @@ func (r *reanchorer) score(a Anchor, span Span, words float64, hint int) float64
 		weight += anchorEdgeWeight
 	}
 	if a.Suffix != "" {
-		hi := runeStartAtOrBefore(text, span.End+len(a.Suffix))
-		total += float64(len(a.Suffix)) * contextSimilarity(a.Suffix, text[span.End:hi])
+		hi := runeStartAtOrBefore(text, span.End+len(a.Suffix)+anchorContextSlack)
+		total += float64(len(a.Suffix)) * contextSimilarity(a.Suffix, text[span.End:hi], false)
 		weight += float64(len(a.Suffix))
 	} else {
 		if span.End == len(text) {
@@ -222,16 +288,45 @@ func (r *reanchorer) score(a Anchor, span Span, words float64, hint int) float64
 		}
 		weight += anchorEdgeWeight
 	}
-	s := total / weight
-	// Nearness only breaks ties between places that are otherwise alike.
-	far := float64(abs(span.Start-hint)) / float64(len(text)+1)
-	return 0.98*s + 0.02*(1-far)
+	f.context, f.contextWeight = total/weight, weight
+	return f
+}
+
+// placeFeatures is what a place's score is made of.
+type placeFeatures struct {
+	words         float64 // similarity of the words there to the anchor's
+	wordsLen      int     // length of the anchor's words
+	context       float64 // similarity of the context, 0 (unrelated) to 1
+	contextWeight float64
+	distance      int // bytes from the expected place
+}
+
+// score combines the features into a confidence from 0 to 1.
+func (f placeFeatures) score() float64 {
+	ww := float64(min(f.wordsLen, anchorWordsWeightCap))
+	near := max(0, 1-float64(f.distance)/anchorNearBytes)
+	return (ww*f.words + f.contextWeight*f.context + anchorNearWeight*near) /
+		(ww + f.contextWeight + anchorNearWeight)
 }
 
 // contextSimilarity rescales the similarity of stored context to the text
-// now in its place so that unrelated text scores about 0.
-func contextSimilarity(stored, now string) float64 {
-	s := similarity(stored, now)
+// now beside the place so that unrelated text scores about 0. The text may
+// run past the stored context: for a prefix, extra text at its start is
+// ignored (before is true), for a suffix extra text at its end, so that
+// words added or removed inside the context cost only once.
+func contextSimilarity(stored, now string, before bool) float64 {
+	if len(stored) > 64 {
+		if before {
+			stored = stored[len(stored)-64:]
+		} else {
+			stored = stored[:64]
+		}
+	}
+	if before {
+		stored, now = reverseBytes(stored), reverseBytes(now)
+	}
+	d := editDistancePrefix(stored, now)
+	s := 1 - float64(d)/float64(len(stored))
 	return max(0, (s-anchorContextFloor)/(1-anchorContextFloor))
 }
 
@@ -251,8 +346,9 @@ func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
 		if s.Check(text) != nil {
 			return
 		}
-		if sc := r.score(a, s, 1, hint); sc > best.score {
-			best = candidate{span: s, words: 1, score: sc, same: true}
+		f := r.features(a, s, 1, hint)
+		if c := (candidate{span: s, words: 1, score: f.score(), dist: f.distance, same: true}); c.beats(best) {
+			best = c
 		}
 	}
 	if a.Exact == "" {
@@ -296,6 +392,10 @@ func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
 func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 	text := r.text
 	if text == "" || a.Exact == "" && a.Prefix == "" && a.Suffix == "" {
+		return candidate{}, false
+	}
+	if a.Exact != "" && len(a.Exact) < anchorFuzzyMinBytes {
+		// Edits to a word this short leave nothing to recognise it by.
 		return candidate{}, false
 	}
 	// Rough places of the anchored words' start and end, from Bitap runs on
@@ -350,8 +450,9 @@ func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 		if a.Exact != "" {
 			words = similarity(a.Exact, span.In(text))
 		}
-		c := candidate{span: span, words: words, score: r.score(a, span, words, hint), same: a.Exact != "" && words == 1}
-		if c.score > best.score {
+		f := r.features(a, span, words, hint)
+		c := candidate{span: span, words: words, score: f.score(), dist: f.distance, same: a.Exact != "" && words == 1}
+		if c.beats(best) {
 			best = c
 		}
 	}

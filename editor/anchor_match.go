@@ -68,6 +68,46 @@ func editDistance64(p, t string) int {
 	return score
 }
 
+// editDistancePrefix returns the least edit distance between p (1 to 64
+// bytes) and a prefix of t.
+func editDistancePrefix(p, t string) int {
+	var peq [256]uint64
+	for i := 0; i < len(p); i++ {
+		peq[p[i]] |= 1 << uint(i)
+	}
+	m := len(p)
+	last := uint64(1) << uint(m-1)
+	pv, mv := ^uint64(0), uint64(0)
+	score := m
+	best := m
+	for j := 0; j < len(t); j++ {
+		eq := peq[t[j]]
+		xv := eq | mv
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		if ph&last != 0 {
+			score++
+		} else if mh&last != 0 {
+			score--
+		}
+		best = min(best, score)
+		ph = ph<<1 | 1
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+	}
+	return best
+}
+
+func reverseBytes(s string) string {
+	b := make([]byte, len(s))
+	for i := range b {
+		b[i] = s[len(s)-1-i]
+	}
+	return string(b)
+}
+
 // similarity is 1 minus the edit distance of a and b over the longer
 // length: 1 for equal strings, 0 for strings with nothing in common.
 func similarity(a, b string) float64 {
