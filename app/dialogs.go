@@ -6,7 +6,12 @@ import (
 	"fyne.io/fyne/v2/storage"
 )
 
-func (w *Workspace) onImport() {
+// textFileTypes are the extensions the file dialogs offer.
+var textFileTypes = []string{".txt", ".md", ".markdown", ".text"}
+
+// chooseFile asks for a file to open and hands its path to use; errors
+// are shown to the editor.
+func (w *Workspace) chooseFile(use func(path string) error) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError(err)
@@ -17,13 +22,15 @@ func (w *Workspace) onImport() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		if err := w.ImportFile(path); err != nil {
+		if err := use(path); err != nil {
 			w.showError(err)
 		}
 	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".text"}))
+	d.SetFilter(storage.NewExtensionFileFilter(textFileTypes))
 	d.Show()
 }
+
+func (w *Workspace) onImport() { w.chooseFile(w.ImportFile) }
 
 func (w *Workspace) onExport() {
 	if w.article.ID == 0 {

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -158,22 +157,7 @@ func (w *Workspace) onAttachSourceFile() {
 	if w.article.ID == 0 {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		if err := w.AttachSourceFile(path, editor.SourceNotes); err != nil {
-			w.showError(err)
-		}
-	}, w.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".text"}))
-	d.Show()
+	w.chooseFile(func(path string) error { return w.AttachSourceFile(path, editor.SourceNotes) })
 }
 
 func (w *Workspace) onPasteSource() {
