@@ -9,12 +9,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/convert"
 	"copydesk/storage"
 )
 
@@ -43,7 +45,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"import", "store files as new articles", cmdImport},
+		{"import", "store files or folders of files as new articles", cmdImport},
 		{"revise", "store a file as the next revision of an article", cmdRevise},
 		{"list", "list the articles in the database", cmdList},
 		{"export", "write an article's text to a file", cmdExport},
@@ -182,50 +184,87 @@ func currentUser() string {
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("import", "import [--db PATH] [--title T] FILE...", stderr)
+	fs := newFlags("import", "import [--db PATH] [--title T] FILE|FOLDER...", stderr)
 	db := dbFlag(fs)
 	title := fs.String("title", "", "article `TITLE` (default: the file's first line); only with one file")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	files := fs.Args()
-	if len(files) == 0 {
+	paths := fs.Args()
+	if len(paths) == 0 {
 		fs.Usage()
 		return badInput("no files given")
 	}
-	if *title != "" && len(files) > 1 {
+	// Expand folders and read every file before storing anything, so a
+	// file that cannot be read is skipped whole, with its reason.
+	var files []string
+	var skipped []string
+	passedOver := 0 // files in folders that are not articles
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err == nil && info.IsDir() {
+			found, passed, err := convert.ImportFolder(p)
+			if err != nil {
+				return usageError{err}
+			}
+			files = append(files, found...)
+			for f, why := range passed {
+				skipped = append(skipped, fmt.Sprintf("%s: %s", f, why))
+			}
+			passedOver += len(passed)
+			continue
+		}
+		files = append(files, p)
+	}
+	if *title != "" && len(files) != 1 {
 		return badInput("--title goes with a single file")
 	}
-	// Read and decode every file before storing any, so a bad file in the
-	// list stores nothing.
-	texts := make([]string, len(files))
-	for i, f := range files {
-		text, enc, err := readArticleFile(f)
+	type article struct {
+		path string
+		im   convert.Imported
+	}
+	var articles []article
+	for _, f := range files {
+		im, err := convert.Import(f)
+		if err != nil {
+			skipped = append(skipped, oneLine(err.Error()))
+			continue
+		}
+		for _, n := range im.Notices {
+			fmt.Fprintf(stderr, "%s: %s\n", f, n)
+		}
+		articles = append(articles, article{f, im})
+	}
+	if len(articles) > 0 {
+		store, _, _, err := openStore(ctx, *db)
 		if err != nil {
 			return err
 		}
-		if enc != editor.UTF8 {
-			fmt.Fprintf(stderr, "%s: decoded from %s\n", f, enc)
+		defer store.Close()
+		for i, a := range articles {
+			t := *title
+			if t == "" {
+				t = editor.TitleOf(a.im.Text)
+			}
+			stored, _, err := store.CreateArticle(ctx, editor.Article{Title: t}, a.im.Text, "imported from "+filepath.Base(a.path), currentUser())
+			if err != nil {
+				return fmt.Errorf("%s: %w (%d of %d files imported)", a.path, err, i, len(articles))
+			}
+			fmt.Fprintln(stdout, stored.ID)
 		}
-		texts[i] = text
 	}
-	store, _, _, err := openStore(ctx, *db)
-	if err != nil {
-		return err
+	if len(skipped) == 0 {
+		return nil
 	}
-	defer store.Close()
-	for i, f := range files {
-		t := *title
-		if t == "" {
-			t = editor.TitleOf(texts[i])
+	sort.Strings(skipped)
+	if len(files)+passedOver > 1 {
+		fmt.Fprintf(stderr, "imported %d, skipped %d:\n", len(articles), len(skipped))
+		for _, s := range skipped {
+			fmt.Fprintf(stderr, "  %s\n", s)
 		}
-		a, _, err := store.CreateArticle(ctx, editor.Article{Title: t}, texts[i], "imported from "+filepath.Base(f), currentUser())
-		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		fmt.Fprintln(stdout, a.ID)
+		return badInput("%d of %d files skipped", len(skipped), len(files)+passedOver)
 	}
-	return nil
+	return badInput("%s", skipped[0])
 }
 
 func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) error {

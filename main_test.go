@@ -146,7 +146,7 @@ func TestCommandErrors(t *testing.T) {
 		{"import nothing", []string{"import", "--db", db}, 2, "no files"},
 		{"import binary", []string{"import", "--db", db, binary}, 2, "binary"},
 		{"import missing", []string{"import", "--db", db, filepath.Join(dir, "nope.txt")}, 2, "no such file"},
-		{"binary in a batch stores nothing", []string{"import", "--db", db, good, binary}, 2, "binary"},
+		{"binary in a batch is skipped with its reason", []string{"import", "--db", db, good, binary}, 2, "binary"},
 		{"bad flag", []string{"list", "--db", db, "--bogus"}, 2, "bogus"},
 		{"bad format", []string{"list", "--db", db, "--format", "xml"}, 2, "unknown format"},
 		{"export bad id", []string{"export", "--db", db, "abc"}, 2, "not an article ID"},
@@ -160,15 +160,37 @@ func TestCommandErrors(t *testing.T) {
 			if code != tt.wantCode || !strings.Contains(errOut, tt.wantErr) {
 				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", code, errOut, tt.wantCode, tt.wantErr)
 			}
-			if n := strings.Count(strings.TrimSpace(errOut), "\n"); code != 0 && n > 0 && !strings.Contains(errOut, "Usage") {
+			if n := strings.Count(strings.TrimSpace(errOut), "\n"); code != 0 && n > 0 && !strings.Contains(errOut, "Usage") && !strings.HasPrefix(errOut, "imported ") {
 				t.Errorf("error is %d lines, want one: %q", n+1, errOut)
 			}
 		})
 	}
-	// Nothing from the failed batch was stored.
+	// Of the batch, the good file was stored and the binary one was not.
 	_, out, _ := cli(t, "list", "--db", db, "--format", "json")
-	if strings.Contains(out, `"id"`) {
-		t.Errorf("failed imports stored articles: %s", out)
+	if strings.Count(out, `"id"`) != 1 {
+		t.Errorf("want only the good file of the batch stored: %s", out)
+	}
+}
+
+func TestImportFolderWithSummary(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "desk.db")
+	src := filepath.Join(dir, "copy")
+	if err := os.MkdirAll(filepath.Join(src, "late"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, src, "a.txt", "Hed A\nGraf.")
+	writeFile(t, filepath.Join(src, "late"), "b.md", "# Hed B\n\nGraf.")
+	writeFile(t, src, "c.txt", "\x00\x01binary\x02")
+	writeFile(t, src, "d.jpg", "\xff\xd8")
+	code, out, errOut := cli(t, "import", "--db", db, src)
+	if code != 2 || strings.Count(out, "\n") != 2 {
+		t.Fatalf("import folder = %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	for _, want := range []string{"imported 2, skipped 2", "c.txt", "binary", "d.jpg", "not a file type"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("summary lacks %q:\n%s", want, errOut)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -120,6 +121,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowH)),
 	))
 	w.win.SetCloseIntercept(w.onClose)
+	w.win.SetOnDropped(w.onDropped)
 
 	w.autosave = NewAutosaver(w.saveWorkingCopy, w.onAutosaved)
 	if opts.AutosaveQuiet > 0 {
@@ -496,6 +498,7 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		item("New Article", shortcutNew, w.onNewArticle),
 		item("Import…", shortcutImport, w.onImport),
+		fyne.NewMenuItem("Import Folder…", w.onImportFolder),
 		item("Export…", shortcutExport, w.onExport),
 		fyne.NewMenuItemSeparator(),
 		quit,
@@ -597,16 +600,11 @@ func (w *Workspace) onNewArticle() {
 
 // ImportFile stores the file at path as a new article and opens it.
 func (w *Workspace) ImportFile(path string) error {
-	text, _, err := editor.ReadArticleFile(path)
-	if err != nil {
-		return err
+	sum := w.importPaths([]string{path}, nil)
+	if len(sum.Skipped) > 0 {
+		return fmt.Errorf("%s: %s", filepath.Base(path), sum.Skipped[0].Reason)
 	}
-	a, _, err := w.store.CreateArticle(context.Background(), editor.Article{Title: editor.TitleOf(text)}, text, "imported", w.opts.Author)
-	if err != nil {
-		return err
-	}
-	w.library.reload()
-	w.openArticle(a.ID)
+	w.finishImport(sum)
 	return nil
 }
 

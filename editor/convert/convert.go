@@ -1,0 +1,107 @@
+// Package convert reads and writes articles in the formats newsrooms use,
+// choosing the format from the file name: plain text and Markdown (package
+// editor), Word documents (editor/docx) and web pages (editor/webpage).
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"copydesk/editor"
+)
+
+// Imported is an article read from a file.
+type Imported struct {
+	Text string
+	// Notices tell the editor what was done to read the file (an encoding
+	// decoded, tracked changes accepted, footnotes left out).
+	Notices []string
+}
+
+// ErrUnsupported is returned for a file whose type Copydesk does not read.
+var ErrUnsupported = errors.New("not a file type Copydesk imports")
+
+// readers maps a lower-case extension to its reader.
+var readers = map[string]func(path string) (Imported, error){
+	".txt":      readText,
+	".text":     readText,
+	".md":       readText,
+	".markdown": readText,
+}
+
+// Extensions lists the file extensions Import reads, sorted.
+func Extensions() []string {
+	var out []string
+	for ext := range readers {
+		out = append(out, ext)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Supported reports whether Import reads files named like path.
+func Supported(path string) bool {
+	_, ok := readers[strings.ToLower(filepath.Ext(path))]
+	return ok
+}
+
+// Import reads the article in the file at path.
+func Import(path string) (Imported, error) {
+	read, ok := readers[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return Imported{}, fmt.Errorf("%s: %w (it reads %s)", path, ErrUnsupported, strings.Join(Extensions(), ", "))
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return Imported{}, err
+	}
+	if info.IsDir() {
+		return Imported{}, fmt.Errorf("%s is a folder, not a file", path)
+	}
+	return read(path)
+}
+
+func readText(path string) (Imported, error) {
+	text, enc, err := editor.ReadArticleFile(path)
+	if err != nil {
+		return Imported{}, err
+	}
+	var im Imported
+	im.Text = text
+	if enc != editor.UTF8 {
+		im.Notices = append(im.Notices, "decoded from "+string(enc))
+	}
+	return im, nil
+}
+
+// ImportFolder lists the files Import reads in a folder and its
+// subfolders, in name order, and the files it passes over with the reason.
+func ImportFolder(dir string) (files []string, skipped map[string]string, err error) {
+	skipped = make(map[string]string)
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			skipped[path] = err.Error()
+			return nil
+		}
+		if d.IsDir() {
+			if path != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if Supported(path) {
+			files = append(files, path)
+		} else {
+			skipped[path] = "not a file type Copydesk imports"
+		}
+		return nil
+	})
+	return files, skipped, err
+}
