@@ -3,6 +3,9 @@
 #   scripts/deps.sh test   compiler for SQLite (go test -tags ci)
 #   scripts/deps.sh gui    headers for the windowed build
 #   scripts/deps.sh xvfb   virtual display and screenshot tools
+#   scripts/deps.sh clients  the programs exported files are verified with
+#                          (LibreOffice, Chromium, pdftotext); their tests
+#                          skip where they are missing
 # As root it runs apt-get; with password-less sudo it uses sudo; otherwise it
 # prints the exact command to run and fails.
 set -euo pipefail
@@ -12,7 +15,8 @@ case "${1:-}" in
   gui)  pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
               libxinerama-dev libxi-dev libxxf86vm-dev) ;;
   xvfb) pkgs=(xvfb xdotool imagemagick x11-utils) ;;
-  *) echo "usage: $0 test|gui|xvfb" >&2; exit 2 ;;
+  clients) pkgs=(libreoffice-writer-nogui chromium poppler-utils fonts-dejavu-core) ;;
+  *) echo "usage: $0 test|gui|xvfb|clients" >&2; exit 2 ;;
 esac
 
 if ! command -v go >/dev/null 2>&1; then
