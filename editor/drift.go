@@ -18,6 +18,7 @@ const (
 	CheckDriftNumber    = "drift.number"
 	CheckDriftEntity    = "drift.entity"
 	CheckDriftCertainty = "drift.certainty"
+	CheckDriftContent   = "drift.content"
 )
 
 // Alignment thresholds. A draft sentence is compared with a source passage
@@ -71,11 +72,12 @@ type driftFinding struct {
 
 // DriftChecks returns the paraphrase checks against the indexed sources:
 // negation, numbers, names and certainty that differ between a draft
-// sentence and the source passage it restates.
+// sentence and the source passage it restates, and content the sentence
+// adds to it.
 func DriftChecks(ix *SourceIndex) []Check {
 	run := func(d *Document) []Finding { return ix.Drift(d) }
 	mk := func(name, doc string) Check {
-		return Check{Name: name, Doc: doc, Severity: Warning, Run: func(d *Document) []Finding {
+		return Check{Name: name, Doc: doc, Severity: driftSeverity(name), Run: func(d *Document) []Finding {
 			var out []Finding
 			for _, f := range run(d) {
 				if f.Check == name {
@@ -90,7 +92,20 @@ func DriftChecks(ix *SourceIndex) []Check {
 		mk(CheckDriftNumber, "A sentence restating a source gives a figure, amount or date the source does not."),
 		mk(CheckDriftEntity, "A sentence restating a source names a different person, place or organisation."),
 		mk(CheckDriftCertainty, "A sentence restating a source is more or less certain than the source: a hedge, condition or scope word is changed."),
+		mk(CheckDriftContent, "A sentence restating a source adds a name, figure, date or other content words that no source has."),
 	}
+}
+
+// driftSeverity is how much a paraphrase finding matters. A reversed
+// negation, a changed figure, name or certainty is a likely error: a
+// warning. Added content is often legitimate (background the reporter
+// knows, a detail from a source not attached), so it is information to
+// check, not an error.
+func driftSeverity(check string) Severity {
+	if check == CheckDriftContent {
+		return Info
+	}
+	return Warning
 }
 
 // Drift compares each sentence of d with its closest source passage and
@@ -132,7 +147,7 @@ func (ix *SourceIndex) Drift(d *Document) []Finding {
 			for _, f := range ix.compareSentence(toks, a, label, isHed, endsWithStop(s.In(d.Text))) {
 				if !seen[f.check] {
 					seen[f.check] = true
-					out = append(out, Finding{Check: f.check, Severity: Warning, Span: f.span, Message: f.message, Related: related})
+					out = append(out, Finding{Check: f.check, Severity: driftSeverity(f.check), Span: f.span, Message: f.message, Related: related})
 				}
 			}
 			toks = maskMatched(toks, a)
@@ -277,7 +292,7 @@ func DriftBetween(source, sentence string) []Finding {
 	a := alignment{p: p, s: s, pairs: lcsWords(dw, sw, func(x, y srcWord) bool { return x.norm == y.norm })}
 	var out []Finding
 	for _, f := range ix.compareSentence(toks, a, "the source", false, endsWithStop(sentence)) {
-		out = append(out, Finding{Check: f.check, Severity: Warning, Span: f.span, Message: f.message,
+		out = append(out, Finding{Check: f.check, Severity: driftSeverity(f.check), Span: f.span, Message: f.message,
 			Related: &Related{Text: source}})
 	}
 	SortFindings(out)
@@ -647,6 +662,36 @@ func appendHunk(hs []hunk, h hunk) []hunk {
 // compareSentence reports the meaning changes between a draft sentence
 // and the passage it is lined up with.
 func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string, headline, fullStop bool) []driftFinding {
+	c := ix.comparison(d, a, label, headline, fullStop)
+	if c == nil {
+		return nil
+	}
+	var out []driftFinding
+	for _, f := range []func() (driftFinding, bool){c.negation, c.number, c.entity, c.certainty} {
+		if df, ok := f(); ok {
+			out = append(out, df)
+		}
+	}
+	if df, ok := c.condition(c.sLast); ok {
+		if k := slices.IndexFunc(out, func(f driftFinding) bool { return f.check == CheckDriftCertainty }); k >= 0 {
+			out[k].message = strings.TrimSuffix(out[k].message, ".") + fmt.Sprintf("; it also drops the condition %q.", df.detail)
+		} else {
+			out = append(out, df)
+		}
+	}
+	taken := make([]Span, len(out))
+	for k, f := range out {
+		taken[k] = f.span
+	}
+	if df, ok := c.content(taken); ok {
+		out = append(out, df)
+	}
+	return out
+}
+
+// comparison lines up a draft sentence with its passage word for word and
+// splits the differences into hunks; nil when nothing lines up.
+func (ix *SourceIndex) comparison(d []driftToken, a alignment, label string, headline, fullStop bool) *sentenceComparison {
 	s, pairs := a.s, a.pairs
 	if len(pairs) == 0 {
 		return nil
@@ -712,21 +757,8 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 	}
 	hunks = kept
 
-	c := &sentenceComparison{d: d, s: s, dMatch: dMatch, sMatch: sMatch, hunks: hunks, close: closeEd, label: label, ix: ix, headline: headline, fullStop: fullStop}
-	var out []driftFinding
-	for _, f := range []func() (driftFinding, bool){c.negation, c.number, c.entity, c.certainty} {
-		if df, ok := f(); ok {
-			out = append(out, df)
-		}
-	}
-	if df, ok := c.condition(sLast); ok {
-		if k := slices.IndexFunc(out, func(f driftFinding) bool { return f.check == CheckDriftCertainty }); k >= 0 {
-			out[k].message = strings.TrimSuffix(out[k].message, ".") + fmt.Sprintf("; it also drops the condition %q.", df.detail)
-		} else {
-			out = append(out, df)
-		}
-	}
-	return out
+	return &sentenceComparison{d: d, s: s, dMatch: dMatch, sMatch: sMatch, hunks: hunks, close: closeEd, label: label, ix: ix,
+		headline: headline, fullStop: fullStop, pairs: pairs, sStart: sStart, sEnd: sEnd, sLast: sLast}
 }
 
 // allInQuote reports whether the draft side of h lies inside a direct
@@ -787,6 +819,10 @@ type sentenceComparison struct {
 	// fullStop: the draft sentence ends in a full stop (or ! or ?), so it
 	// was not cut short where the source sentence goes on.
 	fullStop bool
+	pairs    [][2]int
+	// sStart, sEnd bound the passage words the sentence restates; sLast
+	// is the last passage word lined up.
+	sStart, sEnd, sLast int
 }
 
 // spanOf returns the draft span a hunk concerns: its draft words, or the

@@ -335,3 +335,70 @@ func lexSet(s string) map[string]bool {
 	}
 	return m
 }
+
+// connectives are words outside stopWords that link or frame what a
+// sentence says rather than add to it: connectives and sentence adverbs,
+// reflexives, and the verbs of saying that attribute it. The content
+// check does not count them.
+var connectives = lexSet(`however therefore thus hence moreover furthermore besides meanwhile
+	nevertheless nonetheless instead yet still already even though although whereas whether either
+	else otherwise rather quite really actually indeed simply currently presently now additionally
+	further well example instance addition including regarding concerning despite amid among within
+	upon via per toward towards throughout around across along near another every much lot lots
+	thing things something anything everything someone anyone way himself herself themselves itself
+	stated added noted explained announced reported commented remarked warned insisted argued claimed
+	admitted acknowledged conceded replied responded declared asserted questioned asked urged saying
+	adding noting explaining stating announcing reporting warning insisting arguing claiming
+	questioning asking urging`)
+
+// contentSynonymGroups are general English words that say the same thing;
+// putting one in place of another is rewording, not new content.
+var contentSynonymGroups = `
+start begin commence launch; end finish conclude; buy purchase; help aid assist; show display reveal
+find discover locate; ask request; try attempt; use utilize employ; need require; get obtain receive
+give provide; big large huge; small little tiny; many numerous; quick fast rapid swift; enough sufficient
+often frequently; people persons individuals; children kids; car vehicle automobile; job employment
+hurt injure wound; die perish; leader chief head; country nation; lawmaker legislator; think believe
+suggest propose; choose select pick; allow permit let; ban prohibit forbid; cut reduce; rise increase
+fall decrease drop decline; release issue publish; tell inform; talk speak; happen occur; place put
+say state; answer reply respond; shut close; sick ill; whole entire; maybe perhaps possibly; almost nearly
+mainly mostly largely chiefly; total overall; also too; kill slay; anger fury rage; afraid scared
+fight battle combat; damage harm; send dispatch; build construct; fix repair; seek search look
+`
+
+// contentSynonyms relates each word of a synonym group to the others.
+var contentSynonyms = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, group := range strings.Split(strings.ReplaceAll(contentSynonymGroups, "\n", ";"), ";") {
+		ws := strings.Fields(group)
+		for _, a := range ws {
+			for _, b := range ws {
+				if a == b {
+					continue
+				}
+				for _, fa := range inflections(a) {
+					if m[fa] == nil {
+						m[fa] = map[string]bool{}
+					}
+					for _, fb := range inflections(b) {
+						m[fa][fb] = true
+					}
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// inflections returns w and its regular inflected forms, enough to look
+// listed words up in running text.
+func inflections(w string) []string {
+	out := []string{w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+	if strings.HasSuffix(w, "e") {
+		out = append(out, w[:len(w)-1]+"ing")
+	}
+	if strings.HasSuffix(w, "y") {
+		out = append(out, w[:len(w)-1]+"ies", w[:len(w)-1]+"ied")
+	}
+	return out
+}

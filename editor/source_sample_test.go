@@ -10,7 +10,7 @@ import (
 // sourceCheckNames are the checks the source test cases annotate.
 var sourceCheckNames = map[string]bool{
 	CheckMisquoted: true, CheckUnverified: true, CheckAltered: true, CheckHeadlineUnsupported: true,
-	CheckDriftNegation: true, CheckDriftNumber: true, CheckDriftEntity: true, CheckDriftCertainty: true,
+	CheckDriftNegation: true, CheckDriftNumber: true, CheckDriftEntity: true, CheckDriftCertainty: true, CheckDriftContent: true,
 }
 
 type wantFinding struct {

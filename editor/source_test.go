@@ -168,6 +168,13 @@ func TestDriftBetween(t *testing.T) {
 		{"The minister said the talks were very productive.", "The talks were highly productive, the minister said.", ""},
 		{"Skills that are very much valued here.", "Skills which are highly valued here.", ""},
 		{"He said he will ask the board for reports.", "He said he would ask the board for reports.", ""},
+		{"The council approved the plan on Monday.", "The council approved the plan on Monday after a long debate about rents.", CheckDriftContent},
+		{"The factory will close in March.", "The factory, which employs hundreds of welders, will close in March.", CheckDriftContent},
+		{"The goverment announced the new budget.", "The government announced the new budget.", ""},
+		{"Police found the stolen car near the river.", "The stolen vehicle was discovered near the river by police.", ""},
+		{"The plan was dropped after the vote.", "After the vote, however, the plan was dropped.", ""},
+		{"The fire destroyed the warehouse, officials said.", "Officials stated that the fire had destroyed the warehouse.", ""},
+		{"MARSH: The dredging is on schedule.", "The dredging is on schedule, Elena Marsh said.", ""},
 	}
 	for _, tc := range tests {
 		fs := DriftBetween(tc.source, tc.draft)
