@@ -215,9 +215,14 @@ const (
 	// search: errors per pattern byte plus distance from the expected place
 	// over the distance must stay under the threshold.
 	anchorBitapThreshold = 0.4
-	anchorBitapDistance  = 4000
+	anchorBitapDistance  = 1000
 	// anchorFuzzyMinBytes is the shortest anchored text looked for edited.
 	anchorFuzzyMinBytes = 4
+	// anchorEdgeAlign is how much of the anchored words, at each end, is
+	// aligned to pin that end down, and anchorAlignSlack how far either
+	// side of Bitap's guess the alignment looks.
+	anchorEdgeAlign  = 64
+	anchorAlignSlack = 48
 	// anchorPattern is the longest pattern Bitap is given, in bytes.
 	anchorPattern = 32
 )
@@ -398,52 +403,76 @@ func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 		// Edits to a word this short leave nothing to recognise it by.
 		return candidate{}, false
 	}
-	// Rough places of the anchored words' start and end, from Bitap runs on
-	// their first and last bytes, with and without the context beside them.
-	type guess struct{ start, end int }
-	var guesses []guess
+	// Rough places of the start and the end of the anchored words, from
+	// Bitap runs on their first and last bytes, with and without the
+	// context beside them.
+	var starts, ends []int
 	head := prefixBytes(a.Exact, anchorPattern)
 	tail := suffixBytes(a.Exact, anchorPattern)
 	if head != "" {
-		if at := r.dmp.MatchMain(text, head, hint); at >= 0 {
-			guesses = append(guesses, guess{at, at + len(a.Exact)})
+		if at := r.match(head, hint); at >= 0 {
+			starts = append(starts, at)
 		}
-		if at := r.dmp.MatchMain(text, tail, hint+len(a.Exact)-len(tail)); at >= 0 {
-			end := at + len(tail)
-			guesses = append(guesses, guess{end - len(a.Exact), end})
+		if at := r.match(tail, hint+len(a.Exact)-len(tail)); at >= 0 {
+			ends = append(ends, at+len(tail))
 		}
 	}
 	half := anchorPattern / 2
 	if p := suffixBytes(a.Prefix, anchorPattern-len(prefixBytes(a.Exact, half))); p != "" {
 		pat := p + prefixBytes(a.Exact, half)
-		if at := r.dmp.MatchMain(text, pat, hint-len(p)); at >= 0 {
-			guesses = append(guesses, guess{at + len(p), at + len(p) + len(a.Exact)})
+		if at := r.match(pat, hint-len(p)); at >= 0 {
+			starts = append(starts, at+len(p))
 		}
 	}
 	if s := prefixBytes(a.Suffix, anchorPattern-len(suffixBytes(a.Exact, half))); s != "" {
 		t := suffixBytes(a.Exact, half)
-		pat := t + s
-		if at := r.dmp.MatchMain(text, pat, hint+len(a.Exact)-len(t)); at >= 0 {
-			end := at + len(t)
-			guesses = append(guesses, guess{end - len(a.Exact), end})
+		if at := r.match(t+s, hint+len(a.Exact)-len(t)); at >= 0 {
+			ends = append(ends, at+len(t))
 		}
 	}
+	if len(starts) == 0 && len(ends) == 0 {
+		return candidate{}, false
+	}
+	if len(ends) == 0 {
+		for _, s := range starts {
+			ends = append(ends, s+len(a.Exact))
+		}
+	}
+	if len(starts) == 0 {
+		for _, e := range ends {
+			starts = append(starts, e-len(a.Exact))
+		}
+	}
+
+	// Pin each boundary down by aligning the stored context and the nearer
+	// end of the words (at most anchorEdgeAlign bytes of them) around it.
+	edgeWords := prefixBytes(a.Exact, anchorEdgeAlign)
+	startPattern := a.Prefix + edgeWords
+	atStart := a.Prefix == "" && a.Span.Start == 0
+	var refinedStarts []int
+	for _, g := range uniqueInts(starts) {
+		lo := runeStartAtOrBefore(text, g-len(a.Prefix)-anchorAlignSlack)
+		hi := runeStartAtOrAfter(text, g+len(edgeWords)+anchorAlignSlack)
+		s, _ := alignBoundaries(startPattern, text[lo:hi], len(a.Prefix), len(a.Prefix), atStart && lo == 0, false)
+		refinedStarts = append(refinedStarts, lo+s)
+	}
+	edgeWords = suffixBytes(a.Exact, anchorEdgeAlign)
+	endPattern := edgeWords + a.Suffix
+	atEnd := a.Suffix == ""
+	var refinedEnds []int
+	for _, g := range uniqueInts(ends) {
+		lo := runeStartAtOrBefore(text, g-len(edgeWords)-anchorAlignSlack)
+		hi := runeStartAtOrAfter(text, g+len(a.Suffix)+anchorAlignSlack)
+		_, e := alignBoundaries(endPattern, text[lo:hi], len(edgeWords), len(edgeWords), false, atEnd && hi == len(text))
+		refinedEnds = append(refinedEnds, lo+e)
+	}
+
 	best := candidate{score: -1}
 	tried := map[Span]bool{}
-	pattern := a.Prefix + a.Exact + a.Suffix
-	slack := len(a.Exact)/2 + AnchorContext + 8
-	for _, g := range guesses {
-		lo := runeStartAtOrBefore(text, g.start-len(a.Prefix)-slack)
-		hi := runeStartAtOrAfter(text, g.end+len(a.Suffix)+slack)
-		if lo >= hi {
-			continue
-		}
-		atStart := a.Prefix == "" && a.Span.Start == 0 && lo == 0
-		atEnd := a.Suffix == "" && hi == len(text)
-		s, e := alignBoundaries(pattern, text[lo:hi], len(a.Prefix), len(a.Prefix)+len(a.Exact), atStart, atEnd)
-		span := trimToAnchor(text, Span{lo + s, lo + e}, a.Exact)
+	consider := func(span Span) {
+		span = trimToAnchor(text, span, a.Exact)
 		if tried[span] {
-			continue
+			return
 		}
 		tried[span] = true
 		words := 1.0
@@ -456,6 +485,22 @@ func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 			best = c
 		}
 	}
+	for _, s := range uniqueInts(refinedStarts) {
+		if a.Exact == "" {
+			consider(Span{s, s})
+			continue
+		}
+		for _, e := range uniqueInts(refinedEnds) {
+			if n := e - s; n > 0 && abs(n-len(a.Exact)) <= len(a.Exact)/2+anchorAlignSlack {
+				consider(Span{s, e})
+			}
+		}
+	}
+	if a.Exact == "" {
+		for _, e := range uniqueInts(refinedEnds) {
+			consider(Span{e, e})
+		}
+	}
 	if best.score < 0 {
 		return candidate{}, false
 	}
@@ -464,6 +509,36 @@ func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 		ok = false
 	}
 	return best, ok
+}
+
+// match runs Bitap for pattern near loc. Bitap cannot accept a place
+// further than MatchThreshold×MatchDistance from loc, so it is handed only
+// that stretch of the text: it allocates per byte of the text it is given.
+func (r *reanchorer) match(pattern string, loc int) int {
+	reach := int(anchorBitapThreshold*anchorBitapDistance) + len(pattern)
+	lo := max(0, min(loc, len(r.text))-reach)
+	hi := min(len(r.text), max(loc, 0)+reach+len(pattern))
+	if lo >= hi {
+		return -1
+	}
+	at := r.dmp.MatchMain(r.text[lo:hi], pattern, loc-lo)
+	if at < 0 {
+		return -1
+	}
+	return lo + at
+}
+
+// uniqueInts returns xs sorted without repeats.
+func uniqueInts(xs []int) []int {
+	xs = append([]int(nil), xs...)
+	sort.Ints(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // trimToAnchor snaps span to rune boundaries and drops spaces at its ends
