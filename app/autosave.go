@@ -26,7 +26,7 @@ type Autosaver struct {
 // NewAutosaver returns an autosaver that calls save with the latest text.
 // done, if not nil, is told how each save went.
 func NewAutosaver(save func(text string) error, done func(err error)) *Autosaver {
-	return &Autosaver{Quiet: 400 * time.Millisecond, MaxWait: 900 * time.Millisecond, save: save, done: done}
+	return &Autosaver{Quiet: 350 * time.Millisecond, MaxWait: 700 * time.Millisecond, save: save, done: done}
 }
 
 // Changed records new text and schedules a save.

@@ -24,34 +24,11 @@ func noteSpan(text string, n editor.Note) (editor.Span, bool) {
 	return locate(text, n.Anchor.Exact, n.Anchor.Span)
 }
 
-// handled reports whether the editor already kept or dismissed finding f
-// (a note of the same check on the same words).
-func handled(text string, f editor.Finding, notes []editor.Note) bool {
-	if f.Span.Check(text) != nil {
-		return false
-	}
-	exact := text[f.Span.Start:f.Span.End]
-	for _, n := range notes {
-		if n.Check != f.Check || n.Anchor.Exact != exact {
-			continue
-		}
-		if s, ok := noteSpan(text, n); ok && s.Overlaps(f.Span) {
-			return true
-		}
-	}
-	return false
-}
-
 // openFindings are the findings of a review the editor has not yet kept
-// as notes or dismissed.
+// as notes or dismissed: those no note of the same check was made about,
+// its words re-anchored onto the reviewed text.
 func openFindings(text string, fs []editor.Finding, notes []editor.Note) []editor.Finding {
-	var out []editor.Finding
-	for _, f := range fs {
-		if !handled(text, f, notes) {
-			out = append(out, f)
-		}
-	}
-	return out
+	return editor.WithoutNoted(notes, fs, text)
 }
 
 // noteFromFinding makes the note that keeps (or dismisses) finding f on
@@ -260,22 +237,31 @@ func orDash(s string) string {
 	return s
 }
 
-// reanchorNotes moves the stored notes onto the text as it is now and
-// saves the ones whose place changed; a note whose words are gone is
-// marked orphaned, never deleted.
+// reanchorNotes moves the stored notes onto the text as it is now —
+// unchanged words, words moved, words edited a little — and saves the ones
+// whose place changed; a note whose words are gone is marked orphaned,
+// never deleted.
 func (w *Workspace) reanchorNotes() {
 	text := w.edit.ed.Text()
-	changed := false
+	var live []editor.Note
+	var anchors []editor.Anchor
 	for _, n := range w.storedNotes {
-		if n.Orphaned {
-			continue
+		if !n.Orphaned {
+			live = append(live, n)
+			anchors = append(anchors, n.Anchor)
 		}
-		span, ok := noteSpan(text, n)
+	}
+	if len(live) == 0 {
+		return
+	}
+	changed := false
+	for i, placed := range editor.ReanchorAll(anchors, text) {
+		n := live[i]
 		switch {
-		case !ok:
+		case placed.Orphaned():
 			n.Orphaned = true
-		case span != n.Anchor.Span:
-			n.Anchor = editor.NewAnchor(text, span)
+		case placed.Span != n.Anchor.Span || placed.How == editor.AnchorFuzzy:
+			n.Anchor = n.Anchor.Refresh(text, placed.Span)
 		default:
 			continue
 		}

@@ -148,3 +148,26 @@ func TestF8StepsThroughFindings(t *testing.T) {
 		t.Error("stepping to a finding did not select its words")
 	}
 }
+
+func TestNoteFollowsLightlyEditedWords(t *testing.T) {
+	ws := openReviewArticle(t)
+	ctx := context.Background()
+	words := "Council member Tom Diaz disagreed with the plan"
+	at := strings.Index(ws.Text(), words)
+	ws.edit.ed.Select(editor.Span{Start: at, End: at + len(words)})
+	if err := ws.AddComment("Get his reasons."); err != nil {
+		t.Fatal(err)
+	}
+	// Fix the spelling of the name inside the noted words.
+	p := strings.Index(ws.edit.ed.Buffer().Paragraph(3), "Diaz")
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3, Off: p + 1}, false)
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3, Off: p + 2}, true)
+	test.Type(ws.Editor(), "í")
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || n[0].Orphaned || n[0].Anchor.Exact != "Council member Tom Díaz disagreed with the plan" {
+		t.Fatalf("note after editing a word inside it: %+v", n)
+	}
+}

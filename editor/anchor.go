@@ -651,3 +651,36 @@ func sameFindingPlace(r Anchored, span Span) bool {
 	overlap := min(r.Span.End, span.End) - max(r.Span.Start, span.Start)
 	return overlap > 0 && 2*overlap >= max(r.Span.Len(), span.Len())
 }
+
+// WithoutNoted returns the findings in text that no note among notes was
+// made about (whatever the note's status: kept, resolved or dismissed),
+// re-anchoring those notes once. A finding an editor has kept or dismissed
+// is then not listed again as new after edits and re-checks.
+func WithoutNoted(notes []Note, findings []Finding, text string) []Finding {
+	var noted []Note
+	var anchors []Anchor
+	for _, n := range notes {
+		if n.Check != "" && !n.Orphaned {
+			noted = append(noted, n)
+			anchors = append(anchors, n.Anchor)
+		}
+	}
+	if len(noted) == 0 {
+		return findings
+	}
+	placed := ReanchorAll(anchors, text)
+	var out []Finding
+	for _, f := range findings {
+		same := false
+		for i, n := range noted {
+			if n.Check == f.Check && sameFindingPlace(placed[i], f.Span) {
+				same = true
+				break
+			}
+		}
+		if !same {
+			out = append(out, f)
+		}
+	}
+	return out
+}
