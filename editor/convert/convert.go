@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"copydesk/editor"
+	"copydesk/editor/docx"
+	"copydesk/editor/webpage"
 )
 
 // Imported is an article read from a file.
@@ -31,6 +33,9 @@ var readers = map[string]func(path string) (Imported, error){
 	".text":     readText,
 	".md":       readText,
 	".markdown": readText,
+	".docx":     readDOCX,
+	".html":     readHTML,
+	".htm":      readHTML,
 }
 
 // Extensions lists the file extensions Import reads, sorted.
@@ -104,4 +109,34 @@ func ImportFolder(dir string) (files []string, skipped map[string]string, err er
 		return nil
 	})
 	return files, skipped, err
+}
+
+func readDOCX(path string) (Imported, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Imported{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return Imported{}, err
+	}
+	d, err := docx.Read(f, info.Size())
+	if err != nil {
+		return Imported{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return Imported{Text: d.Text, Notices: d.Notices}, nil
+}
+
+func readHTML(path string) (Imported, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Imported{}, err
+	}
+	defer f.Close()
+	d, err := webpage.Read(f, 0)
+	if err != nil {
+		return Imported{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return Imported{Text: d.Text, Notices: d.Notices}, nil
 }

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"copydesk/editor/docx"
 )
 
 func write(t *testing.T, path, content string) {
@@ -26,6 +29,13 @@ func TestImport(t *testing.T) {
 	write(t, filepath.Join(dir, "a.txt"), cp1252)
 	write(t, filepath.Join(dir, "b.MD"), "# Hed\n\nOne\ngraf.")
 	write(t, filepath.Join(dir, "c.pdf"), "%PDF-1.4")
+	write(t, filepath.Join(dir, "d.html"), "<html><head><title>Site</title><script>x()</script></head><body><nav>Menu</nav><article><h1>Storm Hits</h1><p>Winds &amp; rain, officials said.</p></article></body></html>")
+	write(t, filepath.Join(dir, "e.docx"), "not a zip at all")
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, "Hed\n“Quote,” she said.", docx.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "f.docx"), buf.String())
 	tests := []struct {
 		name, file, want, notice string
 		wantErr                  error
@@ -33,6 +43,8 @@ func TestImport(t *testing.T) {
 		{"windows-1252 text", "a.txt", "Hed\n“Quote,” she said.", "Windows-1252", nil},
 		{"markdown by extension, any case", "b.MD", "Hed\nOne graf.", "", nil},
 		{"unsupported", "c.pdf", "", "", ErrUnsupported},
+		{"web page body", "d.html", "Storm Hits\nWinds & rain, officials said.", "", nil},
+		{"word document", "f.docx", "Hed\n“Quote,” she said.", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +62,14 @@ func TestImport(t *testing.T) {
 				t.Errorf("notices %q lack %q", got, tt.notice)
 			}
 		})
+	}
+}
+
+func TestImportRefusesABrokenWordFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "e.docx"), "not a zip at all")
+	if _, err := Import(filepath.Join(dir, "e.docx")); err == nil || !strings.Contains(err.Error(), "e.docx") {
+		t.Errorf("broken .docx: %v", err)
 	}
 }
 
