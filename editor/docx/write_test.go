@@ -50,7 +50,7 @@ func TestWriteReadsBack(t *testing.T) {
 }
 
 // zipPart returns the content of one part of a zip file.
-func zipPart(t *testing.T, file []byte, name string) string {
+func zipPart(t testing.TB, file []byte, name string) string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(file), int64(len(file)))
 	if err != nil {
