@@ -1,0 +1,365 @@
+package docx
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"copydesk/editor"
+)
+
+// These tests check the files against LibreOffice, the Word-compatible
+// program on the desk's Linux machines and in CI (Debian package
+// libreoffice-writer-nogui). They skip where soffice is not installed.
+
+// convert runs one headless LibreOffice over files, writing the converted
+// files to outDir. filter is a --convert-to argument such as "txt:Text",
+// "odt" or "docx"; infilter, when set, says how to read the input. Each
+// call gets its own profile so parallel runs do not share a lock.
+func convert(t *testing.T, outDir, filter, infilter string, files ...string) {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed")
+	}
+	profile := "file://" + filepath.ToSlash(t.TempDir())
+	args := []string{"-env:UserInstallation=" + profile, "--headless", "--norestore"}
+	if infilter != "" {
+		args = append(args, "--infilter="+infilter)
+	}
+	args = append(args, "--convert-to", filter, "--outdir", outDir)
+	args = append(args, files...)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Duration(60+10*len(files))*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+// withExt returns the name of path in dir with its extension replaced.
+func withExt(dir, path, ext string) string {
+	base := filepath.Base(path)
+	return filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base))+ext)
+}
+
+// readExport reads a LibreOffice text export as lines: it drops the byte
+// order mark, unifies line endings and drops the final line break.
+func readExport(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := editor.NormalizeNewlines(strings.TrimPrefix(string(b), "\uFEFF"))
+	return strings.Split(strings.TrimRight(s, "\n"), "\n")
+}
+
+func comparelines(t *testing.T, got, want []string) {
+	t.Helper()
+	for i := range max(len(got), len(want)) {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			t.Errorf("paragraph %d\n got %q\nwant %q", i+1, g, w)
+		}
+	}
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLibreOfficeReadsCleanCopy exports every sample with Write and has
+// LibreOffice convert them to plain text, which must be our text.
+func TestLibreOfficeReadsCleanCopy(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	var files []string
+	for i, s := range sampleTexts {
+		path := filepath.Join(dir, "sample"+string(rune('a'+i))+".docx")
+		writeFile(t, path, writeBytes(t, s.text, Meta{Author: "Desk", Date: redlineMeta.Date}))
+		files = append(files, path)
+	}
+	convert(t, out, "txt:Text", "", files...)
+	for i, s := range sampleTexts {
+		t.Run(s.name, func(t *testing.T) {
+			comparelines(t, readExport(t, withExt(out, files[i], ".txt")), strings.Split(s.text, "\n"))
+		})
+	}
+}
+
+// TestReadLibreOfficeDocx has LibreOffice make .docx files from the samples
+// as plain text, and from our own clean copy by way of OpenDocument, and
+// reads them back.
+func TestReadLibreOfficeDocx(t *testing.T) {
+	dir, odt, out := t.TempDir(), t.TempDir(), t.TempDir()
+	var txts, docxs []string
+	for i, s := range sampleTexts {
+		name := filepath.Join(dir, "sample"+string(rune('a'+i)))
+		writeFile(t, name+".txt", []byte(s.text+"\n"))
+		writeFile(t, name+".docx", writeBytes(t, s.text, Meta{}))
+		txts, docxs = append(txts, name+".txt"), append(docxs, name+".docx")
+	}
+	convert(t, out, "docx", "Text (encoded):UTF8,LF,,,", txts...)
+	convert(t, odt, "odt", "", docxs...)
+	var odts []string
+	for _, p := range docxs {
+		odts = append(odts, withExt(odt, p, ".odt"))
+	}
+	viaODT := filepath.Join(out, "via-odt")
+	convert(t, viaODT, "docx", "", odts...)
+	for i, s := range sampleTexts {
+		for _, c := range []struct{ from, path string }{
+			{"from text", withExt(out, txts[i], ".docx")},
+			{"from odt", withExt(viaODT, docxs[i], ".docx")},
+		} {
+			t.Run(s.name+" "+c.from, func(t *testing.T) {
+				f, err := os.Open(c.path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				info, err := f.Stat()
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc, err := Read(f, info.Size())
+				if err != nil {
+					t.Fatalf("Read: %v", err)
+				}
+				comparelines(t, strings.Split(doc.Text, "\n"), strings.Split(s.text, "\n"))
+				if len(doc.Notices) != 0 {
+					t.Errorf("notices %q, want none", doc.Notices)
+				}
+			})
+		}
+	}
+}
+
+// odtChanges is what an OpenDocument text says about its tracked changes
+// and the two texts they lead to.
+type odtChanges struct {
+	insertions, deletions int
+	creators, dates       map[string]bool
+	// accepted and rejected are the text with every change accepted and
+	// with every change rejected, one line per paragraph.
+	accepted, rejected string
+}
+
+// readODTChanges reads content.xml of an .odt file. In OpenDocument the
+// body holds the text with deletions taken out: a text:change marks where
+// deleted text (kept in text:tracked-changes) stood, and
+// text:change-start/-end enclose inserted text, paragraph breaks included.
+func readODTChanges(t *testing.T, path string) odtChanges {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := zipPart(t, b, "content.xml")
+	ch := odtChanges{creators: map[string]bool{}, dates: map[string]bool{}}
+	kind := map[string]string{}     // changed-region id → insertion, deletion or format-change
+	deleted := map[string]string{}  // deletion id → its text, paragraphs on lines
+	openIns := map[string]bool{}    // insertions open at this point of the body
+	var acc, rej strings.Builder    // the two texts being built
+	var region, regionKind string   // the changed region being read
+	var regionText strings.Builder  // text of a deletion being read
+	var inCreator, inDate, inP bool // where character data goes
+	regionParas := 0
+	dec := xml.NewDecoder(strings.NewReader(content))
+	const textNS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+	attr := func(e xml.StartElement, local string) string {
+		for _, a := range e.Attr {
+			if a.Name.Local == local {
+				return a.Value
+			}
+		}
+		return ""
+	}
+	write := func(s string) {
+		if region != "" {
+			regionText.WriteString(s)
+			return
+		}
+		acc.WriteString(s)
+		if len(openIns) == 0 {
+			rej.WriteString(s)
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("content.xml: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "changed-region":
+				region, regionParas = attr(e, "id"), 0
+				regionText.Reset()
+			case "insertion", "deletion", "format-change":
+				regionKind = e.Name.Local
+				kind[region] = regionKind
+			case "creator":
+				inCreator = true
+			case "date":
+				inDate = true
+			case "p", "h":
+				if e.Name.Space == textNS {
+					if region != "" && regionParas > 0 {
+						regionText.WriteString("\n")
+					}
+					regionParas++
+					inP = true
+				}
+			case "s":
+				n := 1
+				if c, err := strconv.Atoi(attr(e, "c")); err == nil {
+					n = c
+				}
+				write(strings.Repeat(" ", n))
+			case "tab":
+				write("\t")
+			case "line-break":
+				write("\n")
+			case "change":
+				if len(openIns) == 0 {
+					rej.WriteString(deleted[attr(e, "change-id")])
+				}
+			case "change-start":
+				if kind[attr(e, "change-id")] == "insertion" {
+					openIns[attr(e, "change-id")] = true
+				}
+			case "change-end":
+				delete(openIns, attr(e, "change-id"))
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "changed-region":
+				switch regionKind {
+				case "insertion":
+					ch.insertions++
+				case "deletion":
+					ch.deletions++
+					deleted[region] = regionText.String()
+				}
+				region, regionKind = "", ""
+			case "creator":
+				inCreator = false
+			case "date":
+				inDate = false
+			case "p", "h":
+				if e.Name.Space == textNS {
+					inP = false
+					if region == "" {
+						acc.WriteString("\n")
+						if len(openIns) == 0 {
+							rej.WriteString("\n")
+						}
+					}
+				}
+			}
+		case xml.CharData:
+			switch {
+			case inCreator:
+				ch.creators[string(e)] = true
+			case inDate:
+				ch.dates[string(e)] = true
+			case inP:
+				write(string(e))
+			}
+		}
+	}
+	ch.accepted = strings.TrimSuffix(acc.String(), "\n")
+	ch.rejected = strings.TrimSuffix(rej.String(), "\n")
+	return ch
+}
+
+// TestLibreOfficeKeepsRedline has LibreOffice convert each redline to
+// OpenDocument and checks that the tracked changes survive, by the right
+// author, and that accepting or rejecting all of them in the converted
+// file gives the new or the old revision. The converted files are then
+// saved as .docx by LibreOffice, and Read must take those tracked changes
+// as accepted too.
+func TestLibreOfficeKeepsRedline(t *testing.T) {
+	dir, odt, back := t.TempDir(), t.TempDir(), t.TempDir()
+	var files []string
+	diffs := make([]*editor.Diff, len(revisionPairs))
+	for i, p := range revisionPairs {
+		diffs[i] = editor.WordDiff(p.old, p.new, editor.DiffOptions{})
+		path := filepath.Join(dir, "redline"+string(rune('a'+i))+".docx")
+		writeFile(t, path, writeRedlineBytes(t, diffs[i], redlineMeta, nil))
+		files = append(files, path)
+	}
+	convert(t, odt, "odt", "", files...)
+	var odts []string
+	for _, f := range files {
+		odts = append(odts, withExt(odt, f, ".odt"))
+	}
+	convert(t, back, "docx", "", odts...)
+	for i, p := range revisionPairs {
+		t.Run(p.name, func(t *testing.T) {
+			ch := readODTChanges(t, odts[i])
+			var wantIns, wantDel bool
+			for _, c := range diffs[i].Changes {
+				wantIns = wantIns || c.NewText != ""
+				wantDel = wantDel || c.OldText != ""
+			}
+			if got := ch.insertions > 0; got != wantIns {
+				t.Errorf("%d insertions, want some: %v", ch.insertions, wantIns)
+			}
+			if got := ch.deletions > 0; got != wantDel {
+				t.Errorf("%d deletions, want some: %v", ch.deletions, wantDel)
+			}
+			if len(ch.creators) != 1 || !ch.creators[redlineMeta.Author] {
+				t.Errorf("changes by %v, want only %q", ch.creators, redlineMeta.Author)
+			}
+			if len(ch.dates) != 1 || !ch.dates["2024-05-01T09:15:00"] {
+				t.Errorf("changes dated %v, want 2024-05-01T09:15:00", ch.dates)
+			}
+			comparelines(t, strings.Split(ch.accepted, "\n"), strings.Split(p.new, "\n"))
+			t.Run("rejected", func(t *testing.T) {
+				comparelines(t, strings.Split(ch.rejected, "\n"), strings.Split(p.old, "\n"))
+			})
+			t.Run("saved as docx by LibreOffice", func(t *testing.T) {
+				b, err := os.ReadFile(withExt(back, files[i], ".docx"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range []struct {
+					view view
+					want string
+				}{{acceptAll, p.new}, {rejectAll, p.old}} {
+					doc, err := read(bytes.NewReader(b), int64(len(b)), c.view)
+					if err != nil {
+						t.Fatalf("read: %v", err)
+					}
+					comparelines(t, strings.Split(doc.Text, "\n"), strings.Split(c.want, "\n"))
+					if c.view == acceptAll && (len(doc.Notices) != 1 || doc.Notices[0] != trackedN) {
+						t.Errorf("notices %q, want %q", doc.Notices, trackedN)
+					}
+				}
+			})
+		})
+	}
+}
