@@ -363,3 +363,38 @@ func TestLibreOfficeKeepsRedline(t *testing.T) {
 		})
 	}
 }
+
+// TestReadLibreOfficeNotes has LibreOffice save an OpenDocument article
+// with a heading, bold and italic words, a footnote, an endnote, a
+// comment, a list, a tab, a line break and a table as .docx, and reads it.
+func TestReadLibreOfficeNotes(t *testing.T) {
+	out := t.TempDir()
+	src, err := filepath.Abs(filepath.Join("testdata", "notes.fodt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	convert(t, out, "docx", "", src)
+	b, err := os.ReadFile(filepath.Join(out, "notes.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Read(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	want := []string{
+		"Minister “quits” over café row",
+		"The minister resigned on Friday, aides said.",
+		"Item one",
+		"Item two",
+		"Tab and break",
+		"cell one",
+		"cell two",
+		"東京 <>& — end",
+	}
+	comparelines(t, strings.Split(doc.Text, "\n"), want)
+	wantNotices := []string{"1 footnote was left out.", "1 endnote was left out.", "1 comment was left out."}
+	if strings.Join(doc.Notices, "|") != strings.Join(wantNotices, "|") {
+		t.Errorf("notices\n got %q\nwant %q", doc.Notices, wantNotices)
+	}
+}
