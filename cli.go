@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -352,11 +354,14 @@ func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--db PATH] [--revision N | --working] [--format txt] [--out FILE] ID", stderr)
+	fs := newFlags("export", "export [--db PATH] [--format F] [--revision N | --working | --from N --to M] [--out FILE] ID", stderr)
 	db := dbFlag(fs)
 	revision := fs.Int("revision", 0, "revision `N` (default: the latest)")
 	working := fs.Bool("working", false, "the autosaved working copy (unsaved edits) instead of a revision")
-	format := fs.String("format", "txt", "output `FORMAT`: txt")
+	from := fs.Int("from", 0, "redline: the older revision `N` (default: the one before --to)")
+	to := fs.Int("to", 0, "redline: the newer revision `M` (default: the latest)")
+	formats := append(append([]string{}, convert.CleanFormats...), convert.RedlineFormats...)
+	format := fs.String("format", "txt", "output `FORMAT`: "+strings.Join(formats, ", "))
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of standard output")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -365,8 +370,17 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return badInput("want one article ID")
 	}
-	if *format != "txt" {
-		return badInput("unknown format %q (want txt)", *format)
+	if !slices.Contains(formats, *format) {
+		return badInput("unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
+	}
+	redline := convert.IsRedline(*format)
+	switch {
+	case *working && *revision > 0:
+		return badInput("--working and --revision exclude each other")
+	case redline && (*working || *revision > 0):
+		return badInput("a redline compares --from N with --to M")
+	case !redline && (*from > 0 || *to > 0):
+		return badInput("--from and --to go with the redline formats")
 	}
 	id, err := parseID(fs.Arg(0))
 	if err != nil {
@@ -377,37 +391,76 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
-	if *working && *revision > 0 {
-		return badInput("--working and --revision exclude each other")
-	}
-	var rev editor.Revision
-	switch {
-	case *working:
-		var wc editor.WorkingCopy
-		if wc, err = store.WorkingCopy(ctx, id); err == nil {
-			rev.Text = wc.Text
-		} else if errors.Is(err, storage.ErrNotFound) {
-			if _, aerr := store.Article(ctx, id); aerr == nil {
-				return badInput("article %d has no unsaved working copy", id)
-			}
-		}
-	case *revision > 0:
-		rev, err = store.Revision(ctx, id, *revision)
-	default:
-		rev, err = store.LatestRevision(ctx, id)
-	}
+	a, err := store.Article(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		if *revision > 0 {
-			return badInput("article %d has no revision %d", id, *revision)
-		}
 		return badInput("no article with ID %d", id)
 	}
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		_, err = io.WriteString(stdout, rev.Text)
+	e := convert.Export{Title: a.Title, Author: currentUser()}
+	revisionText := func(n int) (editor.Revision, error) {
+		r, err := store.Revision(ctx, id, n)
+		if errors.Is(err, storage.ErrNotFound) {
+			return r, badInput("article %d has no revision %d", id, n)
+		}
+		return r, err
+	}
+	switch {
+	case redline:
+		latest, err := store.LatestRevision(ctx, id)
+		if err != nil {
+			return err
+		}
+		if *to == 0 {
+			*to = latest.Number
+		}
+		if *from == 0 {
+			*from = *to - 1
+		}
+		if *from < 1 {
+			return badInput("article %d has only one revision; give --from and --to", id)
+		}
+		older, err := revisionText(*from)
+		if err != nil {
+			return err
+		}
+		newer, err := revisionText(*to)
+		if err != nil {
+			return err
+		}
+		e.Old, e.New, e.Date = older.Text, newer.Text, newer.Created
+		if newer.Author != "" {
+			e.Author = newer.Author
+		}
+	case *working:
+		wc, err := store.WorkingCopy(ctx, id)
+		if errors.Is(err, storage.ErrNotFound) {
+			return badInput("article %d has no unsaved working copy", id)
+		}
+		if err != nil {
+			return err
+		}
+		e.Text, e.Date = wc.Text, wc.Updated
+	default:
+		var r editor.Revision
+		if *revision > 0 {
+			r, err = revisionText(*revision)
+		} else {
+			r, err = store.LatestRevision(ctx, id)
+		}
+		if err != nil {
+			return err
+		}
+		e.Text, e.Date = r.Text, r.Created
+	}
+	var buf bytes.Buffer
+	if err := e.Write(&buf, *format); err != nil {
 		return err
 	}
-	return editor.WriteFileAtomic(*out, []byte(rev.Text), 0o644)
+	if *out == "" {
+		_, err = stdout.Write(buf.Bytes())
+		return err
+	}
+	return editor.WriteFileAtomic(*out, buf.Bytes(), 0o644)
 }

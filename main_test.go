@@ -130,6 +130,49 @@ func TestExportWorkingCopy(t *testing.T) {
 	}
 }
 
+func TestExportFormats(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "desk.db")
+	v1 := writeFile(t, dir, "v1.txt", "Hed\nThe council voted 7-2.")
+	v2 := writeFile(t, dir, "v2.txt", "Hed\nThe council voted 6-3 on Tuesday.")
+	_, out, _ := cli(t, "import", "--db", db, v1)
+	id := strings.TrimSpace(out)
+	if code, _, errOut := cli(t, "revise", "--db", db, id, v2); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "md"}, "# Hed\n\nThe council voted 6-3 on Tuesday.\n"},
+		{[]string{"--format", "html", "--revision", "1"}, "<p>The council voted 7-2.</p>"},
+		{[]string{"--format", "redline-html"}, "<del"},
+		{[]string{"--format", "redline-inline-html", "--from", "1", "--to", "2"}, "<ins"},
+		{[]string{"--format", "docx"}, "PK"},
+		{[]string{"--format", "redline-docx"}, "PK"},
+	} {
+		args := append(append([]string{"export", "--db", db}, tc.args...), id)
+		code, out, errOut := cli(t, args...)
+		if code != 0 || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d, %q…, stderr %q; want %q", tc.args, code, out[:min(len(out), 80)], errOut, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "pdfx"}, "unknown format"},
+		{[]string{"--format", "redline-html", "--revision", "1"}, "compares --from"},
+		{[]string{"--format", "html", "--from", "1"}, "go with the redline"},
+		{[]string{"--format", "redline-html", "--from", "1", "--to", "9"}, "no revision 9"},
+	} {
+		args := append(append([]string{"export", "--db", db}, tc.args...), id)
+		if code, _, errOut := cli(t, args...); code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want exit 2 mentioning %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
+
 func TestCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "desk.db")

@@ -1,0 +1,116 @@
+package convert
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"copydesk/editor"
+	"copydesk/editor/docx"
+	"copydesk/editor/webpage"
+)
+
+// Export formats. Clean copy: txt, md, html, docx. A redline between two
+// revisions: redline-html (side by side), redline-inline-html and
+// redline-docx (real tracked changes).
+const (
+	FormatText         = "txt"
+	FormatMarkdown     = "md"
+	FormatHTML         = "html"
+	FormatDOCX         = "docx"
+	FormatRedlineHTML  = "redline-html"
+	FormatRedlineHTMLi = "redline-inline-html"
+	FormatRedlineDOCX  = "redline-docx"
+)
+
+// CleanFormats and RedlineFormats list the formats Export writes.
+var (
+	CleanFormats   = []string{FormatText, FormatMarkdown, FormatHTML, FormatDOCX}
+	RedlineFormats = []string{FormatRedlineHTML, FormatRedlineHTMLi, FormatRedlineDOCX}
+)
+
+// IsRedline reports whether format compares two revisions.
+func IsRedline(format string) bool { return slices.Contains(RedlineFormats, format) }
+
+// Extension returns the file extension for a format.
+func Extension(format string) string {
+	switch format {
+	case FormatText:
+		return ".txt"
+	case FormatMarkdown:
+		return ".md"
+	case FormatDOCX, FormatRedlineDOCX:
+		return ".docx"
+	}
+	return ".html"
+}
+
+// Export is what to write: the article's title, the text of the revision
+// (clean copy), or the two revisions to compare (redline), and who and
+// when for the file's metadata and tracked changes.
+type Export struct {
+	Title    string
+	Text     string // clean copy
+	Old, New string // redline: the older and newer revision
+	Author   string
+	Date     time.Time
+}
+
+// Write writes e in format to w.
+func (e Export) Write(w io.Writer, format string) error {
+	meta := docx.Meta{Title: e.Title, Author: e.Author, Date: e.Date}
+	switch format {
+	case FormatText:
+		_, err := io.WriteString(w, e.Text)
+		return err
+	case FormatMarkdown:
+		_, err := io.WriteString(w, ToMarkdown(e.Text))
+		return err
+	case FormatHTML:
+		return webpage.Write(w, e.Title, e.Text)
+	case FormatDOCX:
+		return docx.Write(w, e.Text, meta)
+	case FormatRedlineHTML, FormatRedlineHTMLi:
+		return webpage.WriteRedline(w, editor.WordDiff(e.Old, e.New, editor.DiffOptions{}), e.Title, format == FormatRedlineHTMLi)
+	case FormatRedlineDOCX:
+		return docx.WriteRedline(w, editor.WordDiff(e.Old, e.New, editor.DiffOptions{}), meta, nil)
+	}
+	return fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(append(slices.Clone(CleanFormats), RedlineFormats...), ", "))
+}
+
+var (
+	markdownSpecial = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, "&", `\&`)
+	// Line starts that Markdown would read as a heading, list, quote,
+	// rule or code.
+	markdownLineStart = regexp.MustCompile(`^(\s*)([#>+\-=~]|\d+[.)])`)
+)
+
+// ToMarkdown writes article text as Markdown: the headline as a level-one
+// heading and each paragraph as its own block, with the characters
+// Markdown would read as formatting escaped, so FromMarkdown reads back
+// the same text.
+func ToMarkdown(text string) string {
+	var b strings.Builder
+	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		esc := markdownSpecial.Replace(line)
+		esc = markdownLineStart.ReplaceAllStringFunc(esc, func(m string) string {
+			return m[:len(m)-1] + `\` + m[len(m)-1:]
+		})
+		if i == 0 {
+			b.WriteString("# ")
+		}
+		b.WriteString(esc)
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
