@@ -301,6 +301,10 @@ func readODTChanges(t *testing.T, path string) odtChanges {
 // file gives the new or the old revision. The converted files are then
 // saved as .docx by LibreOffice, and Read must take those tracked changes
 // as accepted too.
+//
+// LibreOffice's plain-text export is no help here: it prints deleted and
+// inserted text alike ("policefire officials said"), so the accepted and
+// rejected texts are worked out from the OpenDocument XML instead.
 func TestLibreOfficeKeepsRedline(t *testing.T) {
 	dir, odt, back := t.TempDir(), t.TempDir(), t.TempDir()
 	var files []string
