@@ -51,13 +51,16 @@ type Document struct {
 // Read reads the .docx file r of size bytes into article text: one line per
 // paragraph (headings, list items and table cells are paragraphs too), the
 // first line being the headline. Character formatting is dropped, tabs and
-// line breaks become spaces, and every character is kept as written.
-// Tracked changes are read as if all were accepted; footnotes, endnotes
-// and comments are left out. Both are reported in Notices.
+// line breaks become spaces, and every character is kept as written; space
+// at either end of a paragraph, empty paragraphs and hidden text are
+// dropped. Tracked changes are read as if all were accepted; footnotes,
+// endnotes and comments are left out; text boxes follow the paragraph they
+// are anchored to. Each of these is reported in Notices.
 //
 // Read refuses, with an error and no text, anything that is not a .docx
 // file (legacy .doc, password-protected, RTF, OpenDocument, other zips),
-// damaged XML, and files over the limits above.
+// damaged XML, files over the limits above or whose text is over
+// editor.MaxTextBytes, and files with no text (editor.ErrNoText).
 func Read(r io.ReaderAt, size int64) (Document, error) {
 	return read(r, size, acceptAll)
 }
