@@ -61,27 +61,3 @@ func (w *Workspace) onDropped(_ fyne.Position, uris []fyne.URI) {
 		w.ImportPaths(paths)
 	}
 }
-
-func (w *Workspace) onExport() {
-	if w.article.ID == 0 {
-		return
-	}
-	d := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wr == nil {
-			return
-		}
-		// The dialog has asked before overwriting; the write itself goes
-		// through a temporary file and a rename, so close its handle first.
-		path := wr.URI().Path()
-		wr.Close()
-		if err := w.ExportFile(path); err != nil {
-			w.showError(err)
-		}
-	}, w.win)
-	d.SetFileName(slugFileName(w.article.Title) + ".txt")
-	d.Show()
-}

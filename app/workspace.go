@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/convert"
 )
 
 // Options configure a workspace.
@@ -608,10 +609,8 @@ func (w *Workspace) ImportFile(path string) error {
 	return nil
 }
 
-// ExportFile writes the text in the editing pane to path, atomically.
+// ExportFile writes the text in the editing pane to path as plain text,
+// atomically.
 func (w *Workspace) ExportFile(path string) error {
-	if w.article.ID == 0 {
-		return errors.New("no article is open")
-	}
-	return editor.WriteFileAtomic(path, []byte(w.edit.ed.Text()), 0o644)
+	return w.ExportAs(path, convert.FormatText, 0, 0)
 }

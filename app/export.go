@@ -1,0 +1,127 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"copydesk/editor"
+	"copydesk/editor/convert"
+)
+
+// exportChoice is one entry of the Export dialog's format list.
+type exportChoice struct {
+	label, format string
+}
+
+var exportChoices = []exportChoice{
+	{"Clean copy — plain text", convert.FormatText},
+	{"Clean copy — Markdown", convert.FormatMarkdown},
+	{"Clean copy — web page (HTML)", convert.FormatHTML},
+	{"Clean copy — Word (.docx)", convert.FormatDOCX},
+	{"Redline — Word with tracked changes", convert.FormatRedlineDOCX},
+	{"Redline — web page, side by side", convert.FormatRedlineHTML},
+	{"Redline — web page, inline", convert.FormatRedlineHTMLi},
+}
+
+// ExportAs writes the open article in format to path, atomically: clean
+// copy of the text in the editor, or for a redline the comparison of
+// revision from (0 for the editor's text) with revision to.
+func (w *Workspace) ExportAs(path, format string, from, to int) error {
+	if w.article.ID == 0 {
+		return errors.New("no article is open")
+	}
+	e := convert.Export{Title: w.article.Title, Text: w.edit.ed.Text(), Author: w.opts.Author, Date: time.Now()}
+	if convert.IsRedline(format) {
+		var err error
+		if e.Old, err = w.versionText(from); err != nil {
+			return err
+		}
+		if e.New, err = w.versionText(to); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	if err := e.Write(&buf, format); err != nil {
+		return err
+	}
+	return editor.WriteFileAtomic(path, buf.Bytes(), 0o644)
+}
+
+// onExport asks what to export, then where (the save dialog asks before
+// overwriting a file).
+func (w *Workspace) onExport() {
+	if w.article.ID == 0 {
+		return
+	}
+	revs, err := w.store.Revisions(context.Background(), w.article.ID)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	labels := make([]string, len(exportChoices))
+	for i, c := range exportChoices {
+		labels[i] = c.label
+	}
+	format := widget.NewSelect(labels, nil)
+	format.SetSelectedIndex(0)
+	// Versions to compare: revisions, then the text in the editor.
+	var versions []string
+	var numbers []int
+	for _, r := range revs {
+		versions = append(versions, revisionChoice(r))
+		numbers = append(numbers, r.Number)
+	}
+	versions = append(versions, "text in the editor")
+	numbers = append(numbers, 0)
+	from := widget.NewSelect(versions, nil)
+	to := widget.NewSelect(versions, nil)
+	to.SetSelectedIndex(len(versions) - 1)
+	from.SetSelectedIndex(max(0, len(versions)-2))
+	compare := widget.NewFormItem("Compare", from)
+	with := widget.NewFormItem("with", to)
+	form := dialog.NewForm("Export", "Choose File…", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Export", format), compare, with},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			choice := exportChoices[max(0, format.SelectedIndex())]
+			w.saveExport(choice.format, numbers[max(0, from.SelectedIndex())], numbers[max(0, to.SelectedIndex())])
+		}, w.win)
+	form.Resize(fyne.NewSize(520, 260))
+	form.Show()
+}
+
+func (w *Workspace) saveExport(format string, from, to int) {
+	d := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if wr == nil {
+			return
+		}
+		// The write goes through a temporary file and a rename, so the
+		// dialog's handle is closed first.
+		path := wr.URI().Path()
+		wr.Close()
+		if err := w.ExportAs(path, format, from, to); err != nil {
+			w.showError(err)
+			return
+		}
+		w.edit.setSaveState(fmt.Sprintf("Exported %s", path))
+	}, w.win)
+	name := slugFileName(w.article.Title)
+	if convert.IsRedline(format) {
+		name += "-redline"
+	}
+	d.SetFileName(name + convert.Extension(format))
+	d.Show()
+}
