@@ -357,8 +357,9 @@ func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
 		if v.lemma == "continue" && k+1 < i && d.toks[k+1].lower == "to" {
 			continue // "will continue to be": not speech
 		}
-		// Passive "was told", "is expected": no speaker here.
-		if k > lo && d.isWord(k-1) {
+		// Passive "was told", "is expected": no speaker here; but "had
+		// been predicting" is the subject's own verb.
+		if k > lo && d.isWord(k-1) && v.form == formFinite {
 			switch d.toks[k-1].lower {
 			case "was", "were", "is", "are", "be", "been", "being":
 				return frame{}
@@ -874,18 +875,27 @@ func (d *Document) applyFrame(q *Quote, f frame) {
 // of the previous paragraph's last quotation (a floating quote).
 func (d *Document) inheritSpeaker(q *Quote, r region, ri int, headOf map[int]int) {
 	d.inheritQuoted(q, r)
-	if q.Speaker == nil && r.paragraph > 1 && d.parTok[r.paragraph] == r.open {
-		// A quotation paragraph after one that reports what someone says
-		// ("Ghazala Khan says she received a call …") goes on in that
-		// speaker's words.
-		hi := d.parTok[r.paragraph]
-		si := d.sentenceOf(hi - 1)
-		f := d.frameBefore(d.sentStart[si], hi, d.sentStart[si], r.open, nil)
-		if f.ok && (f.sp.kind == spPerson || f.sp.kind == spPronoun || f.sp.kind == spDescription) {
-			d.applyFrame(q, f)
-			q.Verb = nil
-			q.Attribution = AttrContinuation
+	if q.Speaker != nil || r.paragraph < 1 {
+		return
+	}
+	hi := d.sentStart[d.sentenceOf(r.open)]
+	if hi == d.parTok[r.paragraph] && (r.paragraph == 1 || hi != r.open) {
+		return
+	}
+	for k := hi; k < r.open; k++ {
+		if d.toks[k].kind == tokWord {
+			return // the quotation does not open its sentence
 		}
+	}
+	// A quotation paragraph or sentence after one that reports what
+	// someone says ("Ghazala Khan says she received a call …") goes on in
+	// that speaker's words.
+	si := d.sentenceOf(hi - 1)
+	f := d.frameBefore(d.sentStart[si], hi, d.sentStart[si], r.open, nil)
+	if f.ok && f.sp.kind != spNone {
+		d.applyFrame(q, f)
+		q.Verb = nil
+		q.Attribution = AttrContinuation
 	}
 }
 
