@@ -478,6 +478,9 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 	if first := d.toks[i]; !first.upper && (d.lx.npStop[first.lower] || d.lx.cues[first.lower].lemma != "") {
 		return 0, 0, false
 	}
+	if npConjunctions[d.toks[i].lower] {
+		return 0, 0, false // "so clearly believed", "and reportedly argued"
+	}
 	if d.toks[i].upper {
 		if j := d.capRun(i, hi); j > i {
 			// A person's name ends the phrase; an organisation's name may
@@ -529,6 +532,9 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 	}
 	return i, j, true
 }
+
+// npConjunctions never open a noun phrase.
+var npConjunctions = map[string]bool{"and": true, "or": true, "but": true, "so": true, "nor": true}
 
 // continuesNP reports whether token j carries a noun phrase on: a
 // lower-case noun that is not a verb, preposition or other phrase stop.
