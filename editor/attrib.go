@@ -574,6 +574,14 @@ func (d *Document) nextSentenceFrame(si, at int, last []int) frame {
 // token i to e, are only an adjunct ("on Monday", "in a statement"), not a
 // clause of their own ("said the deadline was …").
 func (d *Document) frameTailOK(i, e int) bool {
+	if i > 0 && i < e && d.isWord(i-1) && d.lx.cues[d.toks[i-1].lower].object {
+		// "asked reporters", "told CNN": the listener, then the adjunct.
+		if listeners[d.toks[i].lower] {
+			i++
+		} else if d.toks[i].upper {
+			i = d.capRun(i, e)
+		}
+	}
 	i = d.skipAdverbsFwd(i, e) // "said pleasantly into the phone"
 	if i >= e || d.isPunct(i, ",") || d.isPunct(i, "—") {
 		return true
@@ -588,6 +596,13 @@ func (d *Document) frameTailOK(i, e int) bool {
 	default:
 		return d.lx.timeWords[w]
 	}
+}
+
+// listeners are the usual objects of "told" and "asked" in a frame.
+var listeners = map[string]bool{
+	"reporters": true, "journalists": true, "him": true, "her": true, "them": true, "us": true,
+	"me": true, "supporters": true, "voters": true, "viewers": true, "listeners": true,
+	"lawmakers": true, "senators": true, "students": true, "members": true, "attendees": true,
 }
 
 // lastSpeakers returns the people quoted in this paragraph before token at
