@@ -150,6 +150,8 @@ func TestExportFormats(t *testing.T) {
 		{[]string{"--format", "redline-inline-html", "--from", "1", "--to", "2"}, "<ins"},
 		{[]string{"--format", "docx"}, "PK"},
 		{[]string{"--format", "redline-docx"}, "PK"},
+		{[]string{"--format", "report-html"}, "The council voted 6-3 on Tuesday."},
+		{[]string{"--format", "report-pdf", "--revision", "1"}, "%PDF-"},
 	} {
 		args := append(append([]string{"export", "--db", db}, tc.args...), id)
 		code, out, errOut := cli(t, args...)

@@ -13,6 +13,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/convert"
+	"copydesk/editor/report"
 )
 
 // exportChoice is one entry of the Export dialog's format list.
@@ -28,6 +29,8 @@ var exportChoices = []exportChoice{
 	{"Redline — Word with tracked changes", convert.FormatRedlineDOCX},
 	{"Redline — web page, side by side", convert.FormatRedlineHTML},
 	{"Redline — web page, inline", convert.FormatRedlineHTMLi},
+	{"Review record — PDF", convert.FormatReportPDF},
+	{"Review record — web page", convert.FormatReportHTML},
 }
 
 // ExportAs writes the open article in format to path, atomically: clean
@@ -38,7 +41,8 @@ func (w *Workspace) ExportAs(path, format string, from, to int) error {
 		return errors.New("no article is open")
 	}
 	e := convert.Export{Title: w.article.Title, Text: w.edit.ed.Text(), Author: w.opts.Author, Date: time.Now()}
-	if convert.IsRedline(format) {
+	switch {
+	case convert.IsRedline(format):
 		var err error
 		if e.Old, err = w.versionText(from); err != nil {
 			return err
@@ -46,6 +50,12 @@ func (w *Workspace) ExportAs(path, format string, from, to int) error {
 		if e.New, err = w.versionText(to); err != nil {
 			return err
 		}
+	case convert.IsReport(format):
+		rep, err := w.reviewRecord()
+		if err != nil {
+			return err
+		}
+		e.Report = &rep
 	}
 	var buf bytes.Buffer
 	if err := e.Write(&buf, format); err != nil {
@@ -124,4 +134,28 @@ func (w *Workspace) saveExport(format string, from, to int) {
 	}
 	d.SetFileName(name + convert.Extension(format))
 	d.Show()
+}
+
+// reviewRecord makes the review record of the text in the editor: the
+// latest revision, or the working copy when there are unsaved edits.
+func (w *Workspace) reviewRecord() (report.Report, error) {
+	ctx := context.Background()
+	latest, err := w.store.LatestRevision(ctx, w.article.ID)
+	if err != nil {
+		return report.Report{}, err
+	}
+	in := report.Input{Article: w.article, Revision: latest, Sources: w.sourceList, Previous: w.previousText}
+	if text := w.edit.ed.Text(); text != latest.Text {
+		in.Revision = editor.Revision{ArticleID: w.article.ID, Label: fmt.Sprintf("working copy (edits since r%d)", w.base), Author: w.opts.Author, Text: text, Created: time.Now()}
+	}
+	if in.Notes, err = w.store.Notes(ctx, w.article.ID, editor.NoteFilter{}); err != nil {
+		return report.Report{}, err
+	}
+	in.Replies = make(map[int64][]editor.Reply)
+	for _, n := range in.Notes {
+		if in.Replies[n.ID], err = w.store.Replies(ctx, n.ID); err != nil {
+			return report.Report{}, err
+		}
+	}
+	return report.Build(in, time.Now()), nil
 }

@@ -37,6 +37,13 @@ func TestExportAsWordAndRedline(t *testing.T) {
 	if html := readTestFile(t, red); !bytes.Contains([]byte(html), []byte("<ins")) {
 		t.Errorf("redline lacks the insertion: %s", html)
 	}
+	rec := filepath.Join(dir, "record.html")
+	if err := ws.ExportAs(rec, convert.FormatReportHTML, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	if html := readTestFile(t, rec); !bytes.Contains([]byte(html), []byte("Council Backs Budget")) {
+		t.Errorf("review record lacks the title")
+	}
 	if err := ws.ExportAs(filepath.Join(dir, "x"), convert.FormatRedlineDOCX, 1, 9); err == nil {
 		t.Error("a redline against a missing revision was written")
 	}

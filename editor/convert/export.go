@@ -10,6 +10,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/docx"
+	"copydesk/editor/report"
 	"copydesk/editor/webpage"
 )
 
@@ -24,13 +25,25 @@ const (
 	FormatRedlineHTML  = "redline-html"
 	FormatRedlineHTMLi = "redline-inline-html"
 	FormatRedlineDOCX  = "redline-docx"
+	FormatReportHTML   = "report-html"
+	FormatReportPDF    = "report-pdf"
 )
 
-// CleanFormats and RedlineFormats list the formats Export writes.
+// CleanFormats, RedlineFormats and ReportFormats list the formats Export
+// writes.
 var (
 	CleanFormats   = []string{FormatText, FormatMarkdown, FormatHTML, FormatDOCX}
 	RedlineFormats = []string{FormatRedlineHTML, FormatRedlineHTMLi, FormatRedlineDOCX}
+	ReportFormats  = []string{FormatReportHTML, FormatReportPDF}
 )
+
+// Formats lists every format Export writes.
+func Formats() []string {
+	return slices.Concat(CleanFormats, RedlineFormats, ReportFormats)
+}
+
+// IsReport reports whether format is a review record.
+func IsReport(format string) bool { return slices.Contains(ReportFormats, format) }
 
 // IsRedline reports whether format compares two revisions.
 func IsRedline(format string) bool { return slices.Contains(RedlineFormats, format) }
@@ -44,6 +57,8 @@ func Extension(format string) string {
 		return ".md"
 	case FormatDOCX, FormatRedlineDOCX:
 		return ".docx"
+	case FormatReportPDF:
+		return ".pdf"
 	}
 	return ".html"
 }
@@ -57,6 +72,8 @@ type Export struct {
 	Old, New string // redline: the older and newer revision
 	Author   string
 	Date     time.Time
+	// Report is the review record, for the report formats.
+	Report *report.Report
 }
 
 // Write writes e in format to w.
@@ -77,8 +94,16 @@ func (e Export) Write(w io.Writer, format string) error {
 		return webpage.WriteRedline(w, editor.WordDiff(e.Old, e.New, editor.DiffOptions{}), e.Title, format == FormatRedlineHTMLi)
 	case FormatRedlineDOCX:
 		return docx.WriteRedline(w, editor.WordDiff(e.Old, e.New, editor.DiffOptions{}), meta, nil)
+	case FormatReportHTML, FormatReportPDF:
+		if e.Report == nil {
+			return fmt.Errorf("%s: no review record to write", format)
+		}
+		if format == FormatReportHTML {
+			return report.WriteHTML(w, *e.Report)
+		}
+		return report.WritePDF(w, *e.Report)
 	}
-	return fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(append(slices.Clone(CleanFormats), RedlineFormats...), ", "))
+	return fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 }
 
 var (
