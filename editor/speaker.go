@@ -392,7 +392,7 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		}
 		// "The museum’s director, Janet Morris, said": the name is the
 		// appositive.
-		if m := d.mentionAt(j - 1); m >= 0 && d.mentions[m].first > k {
+		if m := d.mentionAt(j - 1); m >= 0 && d.mentions[m].first > k && !d.clauseWords(k+1, d.mentions[m].first) {
 			return d.mentions[m].first, j, true
 		}
 		a, b, ok = d.npBackward(k-1, lo)
@@ -448,6 +448,18 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		a++
 	}
 	return a, j + 1, true
+}
+
+// clauseWords reports whether tokens [a, b) hold a relative pronoun, an
+// auxiliary, a preposition or another word that ends a noun phrase ("who
+// has endorsed Clinton"): they are no title before a name.
+func (d *Document) clauseWords(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.isWord(i) && d.lx.npStop[d.toks[i].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Document) isTerminalAt(k int) bool { return isTerminal(d.Text, d.toks[k]) }
