@@ -94,8 +94,8 @@ func (w *Workspace) onExport() {
 	to := widget.NewSelect(versions, nil)
 	to.SetSelectedIndex(len(versions) - 1)
 	from.SetSelectedIndex(max(0, len(versions)-2))
-	compare := widget.NewFormItem("Compare", from)
-	with := widget.NewFormItem("with", to)
+	compare := widget.NewFormItem("Redline from", from)
+	with := widget.NewFormItem("to", to)
 	form := dialog.NewForm("Export", "Choose File…", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Export", format), compare, with},
 		func(ok bool) {
