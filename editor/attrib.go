@@ -632,8 +632,8 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 		t := d.toks[i]
 		if t.kind == tokWord {
 			n++
-			if !t.upper && len(t.lower) > 3 {
-				titleCase = false
+			if !t.upper && (len(t.lower) > 3 || n == 1) {
+				titleCase = false // "fog of war" is no title
 			}
 		}
 		lastTok = i

@@ -424,10 +424,10 @@ func newLexicon() *lexicon {
 		often always subsequently reportedly allegedly reportedly openly calmly candidly
 		frankly proudly loudly softly succinctly tersely curtly wryly confidently firmly
 		emphatically repeatedly cheerfully`)
-	lx.naming = wordSet(`called dubbed nicknamed titled entitled named labeled labelled termed
+	lx.naming = wordSet(`called dubbed nicknamed named labeled labelled termed
 		so-called book books film films movie movies show shows song songs album albums
 		program programme series novel poem play article essay column op-ed headline slogan
-		slogans hashtag motto nickname nicknames term terms phrase phrases word words label
+		slogans hashtag motto nickname nicknames label
 		labels banner banners sign signs campaign ad ads advertisement documentary podcast
 		episode chant chants catchphrase moniker brand initiative operation project act
 		bill plan policy`)
