@@ -424,7 +424,28 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		j = d.skipTimeBack(j, lo)
 		if j >= lo && !(d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but")) {
 			if a, b, ok := d.npBackward(j, sentStart); ok {
+				// "Britain and France in particular feared", "he in a
+				// later interview said": the phrase after a preposition is
+				// an adjunct; the subject comes before it.
 				f.sp = d.classifySpeaker(a, b, at, last)
+				for n := 0; n < 2 && f.sp.kind == spOther; n++ {
+					p := a - 1
+					for m := 0; m < 2 && p > lo && d.isWord(p) && (d.lx.determiners[d.toks[p].lower] || d.lx.npStop[d.toks[p].lower] && !prepositions[d.toks[p].lower]); m++ {
+						p-- // "in a later interview"
+					}
+					if p-1 < lo || !d.isWord(p) || !prepositions[d.toks[p].lower] || !d.isWord(p-1) {
+						break
+					}
+					a2, b2, ok2 := d.npBackward(p-1, sentStart)
+					if !ok2 {
+						break
+					}
+					if sp := d.classifySpeaker(a2, b2, at, last); sp.kind != spNone && sp.kind != spOther {
+						a, b, f.sp = a2, b2, sp
+						break
+					}
+					a = a2
+				}
 				if outer := d.outerFrame(a, lo, sentStart, at, last); outer.ok {
 					return outer
 				}
