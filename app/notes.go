@@ -177,11 +177,11 @@ func (w *Workspace) onNewNote() {
 	msg := widget.NewMultiLineEntry()
 	msg.SetPlaceHolder("What should the writer or the desk know?")
 	msg.SetMinRowsVisible(4)
-	quoted := widget.NewLabel("“" + oneLine(w.edit.ed.SelectedText()) + "”")
-	quoted.Wrapping = fyne.TextWrapWord
-	quoted.TextStyle.Italic = true
+	on := widget.NewLabel(quoted(w.edit.ed.SelectedText()))
+	on.Wrapping = fyne.TextWrapWord
+	on.TextStyle.Italic = true
 	d := dialog.NewForm("New Note", "Add", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("On", quoted),
+		widget.NewFormItem("On", on),
 		widget.NewFormItem("Note", msg),
 	}, func(ok bool) {
 		if ok {

@@ -219,15 +219,15 @@ func updateNoteRow(row noteRow, box *fyne.Container) {
 		icon.SetResource(severityIcon(row.note.Severity))
 		msg.SetText(noteHeadline(*row.note))
 	}
-	quote.SetText("“" + oneLine(row.exact) + "”")
+	quote.SetText(quoted(row.exact))
 }
 
 func rowDetail(row noteRow) string {
 	switch {
 	case row.finding != nil:
-		return fmt.Sprintf("%s (%s, %s)\n“%s”", row.finding.Message, row.finding.Severity, row.finding.Check, oneLine(row.exact))
+		return fmt.Sprintf("%s (%s, %s)\n%s", row.finding.Message, row.finding.Severity, row.finding.Check, quoted(row.exact))
 	case row.note != nil:
-		return fmt.Sprintf("%s\n“%s”", noteHeadline(*row.note), oneLine(row.exact))
+		return fmt.Sprintf("%s\n%s", noteHeadline(*row.note), quoted(row.exact))
 	}
 	return ""
 }
@@ -431,4 +431,14 @@ func (p *notesPanel) showRelated(row noteRow) {
 	p.related.Add(draft)
 	p.related.Add(heading(title))
 	p.related.Add(source)
+}
+
+// quoted shows words from the text in quotation marks, unless they are a
+// quotation already.
+func quoted(s string) string {
+	s = oneLine(s)
+	if strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "‘") {
+		return s
+	}
+	return "“" + s + "”"
 }
