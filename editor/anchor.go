@@ -610,22 +610,36 @@ func SameFinding(n Note, f Finding, text string) bool {
 // WithoutDismissed returns the findings in text that none of the dismissed
 // notes among notes was made about, re-anchoring those notes once.
 func WithoutDismissed(notes []Note, findings []Finding, text string) []Finding {
-	var dismissed []Note
+	return withoutNotesWhere(notes, findings, text, func(n Note) bool { return n.Status == NoteDismissed })
+}
+
+// WithoutNoted returns the findings in text that no note among notes was
+// made about (whatever the note's status: kept, resolved or dismissed),
+// re-anchoring those notes once. A finding an editor has kept or dismissed
+// is then not listed again as new after edits and re-checks.
+func WithoutNoted(notes []Note, findings []Finding, text string) []Finding {
+	return withoutNotesWhere(notes, findings, text, func(n Note) bool { return !n.Orphaned })
+}
+
+// withoutNotesWhere drops the findings that a note of the same check,
+// among the notes that match, was made about.
+func withoutNotesWhere(notes []Note, findings []Finding, text string, match func(Note) bool) []Finding {
+	var noted []Note
 	var anchors []Anchor
 	for _, n := range notes {
-		if n.Status == NoteDismissed && n.Check != "" {
-			dismissed = append(dismissed, n)
+		if n.Check != "" && match(n) {
+			noted = append(noted, n)
 			anchors = append(anchors, n.Anchor)
 		}
 	}
-	if len(dismissed) == 0 {
+	if len(noted) == 0 {
 		return findings
 	}
 	placed := ReanchorAll(anchors, text)
 	var out []Finding
 	for _, f := range findings {
 		same := false
-		for i, n := range dismissed {
+		for i, n := range noted {
 			if n.Check == f.Check && sameFindingPlace(placed[i], f.Span) {
 				same = true
 				break
@@ -650,37 +664,4 @@ func sameFindingPlace(r Anchored, span Span) bool {
 	}
 	overlap := min(r.Span.End, span.End) - max(r.Span.Start, span.Start)
 	return overlap > 0 && 2*overlap >= max(r.Span.Len(), span.Len())
-}
-
-// WithoutNoted returns the findings in text that no note among notes was
-// made about (whatever the note's status: kept, resolved or dismissed),
-// re-anchoring those notes once. A finding an editor has kept or dismissed
-// is then not listed again as new after edits and re-checks.
-func WithoutNoted(notes []Note, findings []Finding, text string) []Finding {
-	var noted []Note
-	var anchors []Anchor
-	for _, n := range notes {
-		if n.Check != "" && !n.Orphaned {
-			noted = append(noted, n)
-			anchors = append(anchors, n.Anchor)
-		}
-	}
-	if len(noted) == 0 {
-		return findings
-	}
-	placed := ReanchorAll(anchors, text)
-	var out []Finding
-	for _, f := range findings {
-		same := false
-		for i, n := range noted {
-			if n.Check == f.Check && sameFindingPlace(placed[i], f.Span) {
-				same = true
-				break
-			}
-		}
-		if !same {
-			out = append(out, f)
-		}
-	}
-	return out
 }
