@@ -25,7 +25,7 @@ var quoteColumns = []struct {
 	title string
 	width float32
 }{
-	{"¶", 44}, {"Quote", 300}, {"Speaker", 150}, {"Verb", 80}, {"How", 100}, {"Source", 100},
+	{"¶", 40}, {"Quote", 240}, {"Speaker", 130}, {"Verb", 80}, {"How", 100}, {"Source", 100},
 }
 
 func newQuoteSheetPanel(onSelect func(editor.Quote)) *quoteSheetPanel {
