@@ -14,12 +14,14 @@ type annotated struct {
 	text   string
 	wants  map[int][]string // paragraph -> check names expected there
 	quotes map[int][][2]string
-	lines  map[int]int // paragraph -> line in the testdata file, for messages
+	// noquotes: paragraph -> text prefixes no statement there may start with
+	noquotes map[int][]string
+	lines    map[int]int // paragraph -> line in the testdata file, for messages
 }
 
 // readAnnotated reads a testdata file: article lines, each optionally
-// followed by "#want CHECK..." and "#quote ATTRIBUTION [SPEAKER NAME]"
-// lines about it. Other lines starting with # are comments.
+// followed by "#want CHECK...", "#quote ATTRIBUTION [SPEAKER NAME]" and
+// "#noquote TEXT-PREFIX" (no statement whose text starts so) lines about it. Other lines starting with # are comments.
 func readAnnotated(t *testing.T, path string) annotated {
 	t.Helper()
 	f, err := os.Open(path)
@@ -27,7 +29,7 @@ func readAnnotated(t *testing.T, path string) annotated {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	a := annotated{wants: map[int][]string{}, quotes: map[int][][2]string{}, lines: map[int]int{}}
+	a := annotated{wants: map[int][]string{}, quotes: map[int][][2]string{}, noquotes: map[int][]string{}, lines: map[int]int{}}
 	var body []string
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
@@ -39,6 +41,8 @@ func readAnnotated(t *testing.T, path string) annotated {
 		case strings.HasPrefix(line, "#quote "):
 			f := strings.Fields(line)[1:]
 			a.quotes[par] = append(a.quotes[par], [2]string{f[0], strings.Join(f[1:], " ")})
+		case strings.HasPrefix(line, "#noquote "):
+			a.noquotes[par] = append(a.noquotes[par], strings.TrimSpace(strings.TrimPrefix(line, "#noquote ")))
 		case strings.HasPrefix(line, "#"):
 		default:
 			a.lines[len(body)] = n
@@ -92,7 +96,43 @@ func TestQuoteTestdata(t *testing.T) {
 					}
 				}
 			}
+			for p, prefixes := range a.noquotes {
+				for _, prefix := range prefixes {
+					if hasStatementStarting(doc, a.text, p, prefix) {
+						t.Errorf("%s:%d: a statement starts %q, want none; sheet for paragraph:\n%s",
+							path, a.lines[p], prefix, sheetFor(doc, a.text, p))
+					}
+				}
+			}
 		})
+	}
+}
+
+// hasStatementStarting reports whether line p of text holds a speech
+// statement whose text starts with prefix.
+func hasStatementStarting(doc *Document, text string, p int, prefix string) bool {
+	for _, q := range doc.Quotes {
+		line, _ := LineColumn(text, q.Span.Start)
+		if line-1 == p && q.Speech && strings.HasPrefix(q.Text, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestReadAnnotatedNoquote(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.txt")
+	body := "Hed\nShips call at the port, she said.\n#noquote at the port\n#noquote to vote\n"
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := readAnnotated(t, path)
+	if got := a.noquotes[1]; strings.Join(got, "|") != "at the port|to vote" {
+		t.Fatalf("noquotes %q, want [at the port to vote]", got)
+	}
+	doc := Analyze(a.text)
+	if !hasStatementStarting(doc, a.text, 1, "Ships call") || hasStatementStarting(doc, a.text, 1, "at the port") {
+		t.Errorf("hasStatementStarting misreads the sheet:\n%s", sheetFor(doc, a.text, 1))
 	}
 }
 
