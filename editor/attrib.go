@@ -1160,6 +1160,12 @@ func (d *Document) reportedClauses(s, ce int) {
 		if nounish[d.toks[k].lower] && !d.verbSubjectBefore(k, s) {
 			continue // "swing states", "his attacks"
 		}
+		if v.form == formParticiple && k > s && articles[d.toks[k-1].lower] {
+			continue // "the reporting rule": a modifier inside a noun phrase
+		}
+		if d.anonymityFormula(k) {
+			continue // "asked not to be named", "spoke on condition of anonymity"
+		}
 		c := k + 1
 		if c < ce && (d.toks[c].lower == "for" || d.toks[c].lower == "out" || d.toks[c].lower == "on") {
 			c++ // called for, pointed out, weighed on
@@ -1206,13 +1212,28 @@ func (d *Document) reportedClauses(s, ce int) {
 				}
 			}
 		}
+		// A bare cue verb of quotation ("called", "asked", "questioned")
+		// reports speech only with a clause, not an infinitive ("ships
+		// call at", "asked to leave") or an object followed by the
+		// participle that carries the statement ("questioned the
+		// timeline, noting that …").
+		frameVerb := stance && d.lx.stance[d.toks[k].lower].lemma == ""
+		if frameVerb && (t.lower == "to" || d.participleClauseAfter(c, end)) {
+			continue
+		}
 		var f frame
 		if d.impersonal(k, v, s) {
+			if t.lower == "to" && v.lemma != "seem" && v.lemma != "appear" {
+				continue // "is expected to vote": a forecast, not a statement
+			}
 			stance = true
 		} else {
 			f = d.subjectFrame(k, v, s, s, s, nil)
 			if f.ok && f.verb[0] != k {
 				continue // nested in a statement already reported
+			}
+			if frameVerb && f.ok && v.form == formFinite && !d.canHoldPosition(f.sp) {
+				continue // "container ships call at Carrow", "prices back …"
 			}
 		}
 		if !f.ok {
@@ -1223,6 +1244,100 @@ func (d *Document) reportedClauses(s, ce int) {
 		}
 		found++
 	}
+}
+
+// participleClauseAfter reports whether the object of a verb at tokens
+// [c, end) is followed by a comma and a participle cue that reports a
+// clause ("the timeline, noting that …"): that clause is the statement.
+func (d *Document) participleClauseAfter(c, end int) bool {
+	for j := c; j+1 < end && j-c < 12; j++ {
+		if d.toks[j].region >= 0 {
+			return false
+		}
+		if !d.isPunct(j, ",") {
+			continue
+		}
+		w, ok := d.cueAt(j + 1)
+		return ok && w.form == formParticiple && w.clause
+	}
+	return false
+}
+
+// canHoldPosition reports whether a subject can take a stance or speak
+// through a verb that is speech only in a person's mouth: anyone but a
+// common noun for a thing ("container ships", "prices").
+func (d *Document) canHoldPosition(sp speaker) bool {
+	if sp.kind != spOther {
+		return true
+	}
+	h := d.toks[sp.head]
+	hw := nameWord(h.lower)
+	if h.upper || d.lx.orgHeads[hw] || d.lx.docHeads[hw] || relativePronouns[h.lower] || humanNouns[hw] {
+		return true
+	}
+	if len(hw) < 4 || d.lx.determiners[hw] || d.lx.npStop[hw] || d.lx.adverbs[hw] {
+		return true // not a noun head: the phrase was misread, so judge nothing
+	}
+	for _, suf := range agentSuffixes {
+		if strings.HasSuffix(hw, suf) || strings.HasSuffix(hw, suf+"s") {
+			return true // leaders, donors, activists, politicians, residents
+		}
+	}
+	return false
+}
+
+// agentSuffixes end nouns for people ("supporter", "donor", "activist").
+var agentSuffixes = []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ite", "ic", "al"}
+
+// humanNouns are common nouns for people and groups of people that no
+// suffix gives away.
+var humanNouns = map[string]bool{
+	"group": true, "groups": true, "party": true, "parties": true, "candidate": true, "candidates": true,
+	"people": true, "crowd": true, "audience": true, "majority": true, "minority": true, "public": true,
+	"nation": true, "city": true, "state": true, "country": true, "troops": true, "staff": true,
+	"members": true, "rivals": true, "allies": true, "family": true, "families": true, "wife": true,
+	"husband": true, "man": true, "woman": true, "men": true, "women": true, "children": true,
+	"friends": true, "colleagues": true, "democrats": true, "republicans": true, "delegates": true,
+	"students": true, "parents": true, "citizens": true, "organizations": true, "organisations": true,
+	"agency": true, "agencies": true, "administration": true, "government": true, "campaign": true,
+	"police": true, "board": true, "panel": true, "team": true, "coalition": true, "union": true,
+	"unions": true, "firm": true, "firms": true, "company": true, "companies": true, "media": true,
+	"press": true, "electorate": true, "base": true, "establishment": true, "side": true, "camp": true,
+	"court": true, "judge": true, "jury": true, "pope": true, "king": true, "queen": true, "son": true,
+	"daughter": true, "mother": true, "father": true, "brother": true, "sister": true, "kids": true,
+	"folks": true, "guys": true, "nominee": true, "aides": true, "aide": true, "chief": true,
+	"staffers": true, "experts": true, "critics": true, "fans": true, "youth": true, "elite": true,
+	"elites": true, "minorities": true, "immigrants": true, "refugees": true, "americans": true,
+}
+
+// anonymityFormula reports whether the verb at token k opens the formula
+// that explains why a source is not named ("asked not to be identified",
+// "spoke on (the) condition of anonymity", "requested anonymity"): it
+// states no one's words.
+func (d *Document) anonymityFormula(k int) bool {
+	w := func(i int) string {
+		if i < len(d.toks) && d.isWord(i) {
+			return d.toks[i].lower
+		}
+		return ""
+	}
+	i := k + 1
+	if w(i) == "out" || w(i) == "only" {
+		i++
+	}
+	switch {
+	case w(i) == "not" && w(i+1) == "to" && w(i+2) == "be":
+		return true // asked not to be named / identified / quoted
+	case w(i) == "anonymity":
+		return true // requested anonymity
+	case w(i) == "on" || w(i) == "under":
+		j := i + 1
+		if w(j) == "the" {
+			j++
+		}
+		return w(j) == "condition" || w(j) == "anonymity"
+	}
+	return false
 }
 
 // isTimeOrPlace reports whether tokens [a, b) are a short adjunct such as
