@@ -1235,6 +1235,9 @@ func (d *Document) reportedClauses(s, ce int) {
 			if frameVerb && f.ok && v.form == formFinite && !d.canHoldPosition(f.sp) {
 				continue // "container ships call at Carrow", "prices back …"
 			}
+			if f.ok && d.abstractSubject(f.sp) {
+				continue // "The problem is that …", "The decision shows that …"
+			}
 		}
 		if !f.ok {
 			f = frame{verb: [2]int{k, k + 1}, ok: true}
@@ -1285,6 +1288,48 @@ func (d *Document) canHoldPosition(sp speaker) bool {
 	}
 	return false
 }
+
+// abstractSubject reports whether a subject is a common noun for an idea,
+// an event or a quality ("the problem", "the decision", "the furor"):
+// such a phrase states a fact about the world, it is no one's statement.
+func (d *Document) abstractSubject(sp speaker) bool {
+	if sp.kind != spOther || d.canHoldPosition(sp) {
+		return false
+	}
+	hw := nameWord(d.toks[sp.head].lower)
+	if abstractNouns[hw] {
+		return true
+	}
+	if institutionNouns[hw] || d.lx.docHeads[hw] {
+		return false
+	}
+	for _, suf := range abstractSuffixes {
+		if strings.HasSuffix(hw, suf) || strings.HasSuffix(hw, suf+"s") {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractSuffixes end nouns for ideas, acts and qualities.
+var abstractSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ance", "ism", "ship", "hood"}
+
+// institutionNouns end in an abstract suffix but name a body of people.
+var institutionNouns = wordSet(`administration administrations commission commissions organization
+organizations organisation organisations coalition association associations foundation foundations
+federation institution institutions opposition convention conventions nation nations department
+departments movement movements management parliament intelligence congregation corporation
+corporations legislation delegation delegations authority authorities majority minority
+investigation investigations publication publications station stations`)
+
+// abstractNouns are common nouns for ideas and events that no suffix
+// gives away.
+var abstractNouns = wordSet(`problem problems issue issues question questions idea ideas decision
+case cases day days trip snub point points reason reasons fact facts result results difference
+goal goals plan plans effort efforts move moves change changes furor anxiety paradox problem
+truth thing things way world story stories timing outcome prospect prospects rejection
+danger risk risks threat threats fear fears concern concerns irony debate
+trend trends number numbers rate rates share price prices cost costs`)
 
 // agentSuffixes end nouns for people ("supporter", "donor", "activist").
 var agentSuffixes = []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ite", "ic", "al"}
@@ -1430,7 +1475,7 @@ func (d *Document) subjectSpeaks(sp speaker, speechAlone bool) bool {
 		return d.toks[sp.a].lower != "it" // "it" is a thing, rarely a source
 	case spOther:
 		h := d.toks[sp.head]
-		return speechAlone && !isAcronym(d.Text[h.start:h.end]) || d.lx.orgHeads[nameWord(h.lower)]
+		return speechAlone && !isAcronym(d.Text[h.start:h.end]) && !d.abstractSubject(sp) || d.lx.orgHeads[nameWord(h.lower)]
 	}
 	return false
 }
