@@ -417,7 +417,7 @@ func newLexicon() *lexicon {
 	lx.determiners = wordSet(`the a an one two three four five six seven eight nine ten some many
 		several other another both his her their its our my your these those most all few
 		dozens hundreds thousands numerous various certain multiple senior top`)
-	lx.adverbs = wordSet(`also later then now previously recently repeatedly once again still already
+	lx.adverbs = wordSet(`also later then now long previously recently repeatedly once again still already
 		never not n't has have had would will did does do had could can may might must should
 		was were is are been be just only even ever first finally ultimately publicly privately
 		earlier simply bluntly flatly quickly quietly angrily sharply immediately frequently
