@@ -424,6 +424,12 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		j = d.skipTimeBack(j, lo)
 		if j >= lo && !(d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but")) {
 			if a, b, ok := d.npBackward(j, sentStart); ok {
+				// "agents who use the port said": the phrase is the object
+				// of a relative clause; the subject is what the clause
+				// describes.
+				if a2, b2, ok2 := d.relativeClauseSubject(a, lo, sentStart); ok2 {
+					a, b = a2, b2
+				}
 				// "Britain and France in particular feared", "he in a
 				// later interview said": the phrase after a preposition is
 				// an adjunct; the subject comes before it.
@@ -531,6 +537,20 @@ func (d *Document) skipTimeBack(j, lo int) int {
 		return d.skipAdverbsBack(j-2, lo)
 	}
 	return j
+}
+
+// relativeClauseSubject returns, for a noun phrase starting at token a
+// that is the object of a relative clause ("agents who use the port"), the
+// noun phrase the clause describes ("agents").
+func (d *Document) relativeClauseSubject(a, lo, sentStart int) (int, int, bool) {
+	verb, rel := a-1, a-2
+	if rel-1 < lo || !d.isWord(verb) || !d.isWord(rel) || !relativePronouns[d.toks[rel].lower] {
+		return 0, 0, false
+	}
+	if prepositions[d.toks[verb].lower] || d.toks[verb].upper {
+		return 0, 0, false
+	}
+	return d.npBackward(rel-1, sentStart)
 }
 
 // relativePronouns open a relative clause whose subject they are ("the

@@ -318,3 +318,23 @@ func TestHeadlineCheckConsultsSources(t *testing.T) {
 		t.Errorf("with a source that has the words: %v, want none", fs)
 	}
 }
+
+func TestRelativeClauseObjectIsNotTheSpeaker(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Hed\nShipping agents who use the port said the delays had pushed lines away.", "Shipping agents"},
+	} {
+		doc := Analyze(tc.text)
+		found := false
+		for _, q := range doc.Quotes {
+			if !q.Direct && q.Speaker != nil {
+				found = true
+				if q.Speaker.Text != tc.want {
+					t.Errorf("%q: speaker %q, want %q", tc.text, q.Speaker.Text, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no reported statement with a speaker", tc.text)
+		}
+	}
+}
