@@ -143,19 +143,9 @@ func (db *DB) Notes(ctx context.Context, articleID int64, f editor.NoteFilter) (
 			args = append(args, f.Revision)
 		}
 		query += ` ORDER BY orphaned, anchor_start, anchor_end, id`
-		rows, err := tx.QueryContext(ctx, query, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			n, err := scanNote(rows)
-			if err != nil {
-				return err
-			}
-			list = append(list, n)
-		}
-		return rows.Err()
+		var err error
+		list, err = queryAll(ctx, tx, scanNote, query, args...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: notes: %w", err)
@@ -256,20 +246,12 @@ func (db *DB) Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
 		if !ok {
 			return fmt.Errorf("note %d: %w", noteID, ErrNotFound)
 		}
-		rows, err := tx.QueryContext(ctx,
-			`SELECT id, note_id, author, text, created FROM note_replies WHERE note_id = ? ORDER BY id`, noteID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		list, err = queryAll(ctx, tx, func(s scanner) (editor.Reply, error) {
 			var r editor.Reply
-			if err := rows.Scan(&r.ID, &r.NoteID, &r.Author, &r.Text, timeColumn{&r.Created}); err != nil {
-				return err
-			}
-			list = append(list, r)
-		}
-		return rows.Err()
+			err := s.Scan(&r.ID, &r.NoteID, &r.Author, &r.Text, timeColumn{&r.Created})
+			return r, err
+		}, `SELECT id, note_id, author, text, created FROM note_replies WHERE note_id = ? ORDER BY id`, noteID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: replies: %w", err)

@@ -110,24 +110,13 @@ func latestRevision(ctx context.Context, tx *sql.Tx, articleID int64) (editor.Re
 func (db *DB) Revisions(ctx context.Context, articleID int64) ([]editor.Revision, error) {
 	var revs []editor.Revision
 	err := db.view(ctx, func(tx *sql.Tx) error {
-		revs = nil
 		if err := articleMustExist(ctx, tx, articleID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx,
+		var err error
+		revs, err = queryAll(ctx, tx, scanRevision,
 			`SELECT `+revisionColumns+` FROM revisions WHERE article_id = ? ORDER BY number`, articleID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanRevision(rows)
-			if err != nil {
-				return err
-			}
-			revs = append(revs, r)
-		}
-		return rows.Err()
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: revisions: %w", err)

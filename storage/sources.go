@@ -72,24 +72,13 @@ func (db *DB) Source(ctx context.Context, id int64) (editor.Source, error) {
 func (db *DB) Sources(ctx context.Context, articleID int64) ([]editor.Source, error) {
 	var list []editor.Source
 	err := db.view(ctx, func(tx *sql.Tx) error {
-		list = nil
 		if err := articleMustExist(ctx, tx, articleID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx,
+		var err error
+		list, err = queryAll(ctx, tx, scanSource,
 			`SELECT `+sourceColumns+` FROM sources WHERE article_id = ? ORDER BY id`, articleID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanSource(rows)
-			if err != nil {
-				return err
-			}
-			list = append(list, s)
-		}
-		return rows.Err()
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: sources: %w", err)
