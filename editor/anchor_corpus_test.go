@@ -1,56 +1,13 @@
 package editor
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"unicode"
 )
-
-// anchorRevisionPair is one IteraTeR Wikinews revision pair with its gold
-// edits; edit offsets are code points into the before text.
-type anchorRevisionPair struct {
-	DocID     string `json:"doc_id"`
-	Before    string `json:"before_revision"`
-	After     string `json:"after_revision"`
-	Sentences []int  `json:"sents_char_pos"`
-	Edits     []struct {
-		Type   string  `json:"type"`
-		Before *string `json:"before"`
-		After  *string `json:"after"`
-		Start  int     `json:"start_char_pos"`
-		End    int     `json:"end_char_pos"`
-	} `json:"edit_actions"`
-}
-
-func readAnchorRevisionPairs(t testing.TB) []anchorRevisionPair {
-	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir, "corpus", "wikinews-revisions", "wikinews_doc_level_all_splits.jsonl"))
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var pairs []anchorRevisionPair
-	for sc.Scan() {
-		var p anchorRevisionPair
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			t.Fatal(err)
-		}
-		pairs = append(pairs, p)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return pairs
-}
 
 // goldEdit is a gold edit in bytes: before[Start:End] became After, which
 // lies at AfterSpan in the after text.
@@ -74,7 +31,7 @@ type goldMap struct {
 	at []int
 }
 
-func newGoldMap(t *testing.T, p anchorRevisionPair) *goldMap {
+func newGoldMap(t *testing.T, p iteraterDoc) *goldMap {
 	t.Helper()
 	cp := make([]int, 0, len(p.Before)+1)
 	for i := range p.Before {
@@ -266,7 +223,7 @@ func (m *goldMap) expect(before string, span Span) (anchorCategory, Span) {
 
 // anchorCorpusNotes picks the notes of a before text: each sentence, and two
 // runs of one to four words in it.
-func anchorCorpusNotes(p anchorRevisionPair, rng *rand.Rand) []Span {
+func anchorCorpusNotes(p iteraterDoc, rng *rand.Rand) []Span {
 	cp := make([]int, 0, len(p.Before)+1)
 	for i := range p.Before {
 		cp = append(cp, i)
@@ -337,7 +294,7 @@ func wordSpans(text string, s Span) []Span {
 //   - heavily rewritten or wholly replaced words may land on the new words
 //     (or inside them) or be orphaned, but must not land elsewhere.
 func TestReanchorWikinewsRevisions(t *testing.T) {
-	pairs := readAnchorRevisionPairs(t)
+	pairs := readIteraterDocs(t)
 	if len(pairs) != 189 {
 		t.Fatalf("%d revision pairs, want 189", len(pairs))
 	}

@@ -11,13 +11,16 @@ import (
 // iteraterDoc is one revision pair of the IteraTeR Wikinews document-level
 // file; edit offsets are code points into the before text.
 type iteraterDoc struct {
-	DocID  string `json:"doc_id"`
-	Before string `json:"before_revision"`
-	After  string `json:"after_revision"`
-	Edits  []struct {
-		Type  string `json:"type"`
-		Start int    `json:"start_char_pos"`
-		End   int    `json:"end_char_pos"`
+	DocID     string `json:"doc_id"`
+	Before    string `json:"before_revision"`
+	After     string `json:"after_revision"`
+	Sentences []int  `json:"sents_char_pos"`
+	Edits     []struct {
+		Type   string  `json:"type"`
+		Before *string `json:"before"`
+		After  *string `json:"after"`
+		Start  int     `json:"start_char_pos"`
+		End    int     `json:"end_char_pos"`
 	} `json:"edit_actions"`
 }
 
