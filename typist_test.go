@@ -32,10 +32,22 @@ func TestTypistProcess(t *testing.T) {
 		os.Exit(3)
 	}
 	a := test.NewApp()
-	ws := app.NewWorkspace(a, store, app.Options{OpenArticle: id})
+	// The test driver runs fyne.Do on the calling goroutine; results of
+	// background work are queued here and run between keystrokes, on this
+	// goroutine, as a real driver runs them on its UI goroutine.
+	ui := make(chan func(), 64)
+	ws := app.NewWorkspace(a, store, app.Options{OpenArticle: id, Dispatch: func(f func()) { ui <- f }})
 	ed := ws.Editor()
 	ed.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})
 	for n := 1; ; n++ {
+		for drained := false; !drained; {
+			select {
+			case f := <-ui:
+				f()
+			default:
+				drained = true
+			}
+		}
 		test.Type(ed, "x")
 		fmt.Printf("typed %d %d\n", n, time.Now().UnixNano())
 		time.Sleep(5 * time.Millisecond)

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"sync"
 
-	"fyne.io/fyne/v2"
-
 	"copydesk/editor"
 )
 
@@ -23,13 +21,13 @@ type reviewResult struct {
 }
 
 // reviewer runs the quote sheet, the checks and the source checks off
-// the UI goroutine. At
-// most one run is in flight; requests made meanwhile collapse into one
-// more run on the latest text. Results come back through fyne.Do, and
+// the UI goroutine. At most one run is in flight; requests made meanwhile collapse into one
+// more run on the latest text. Results come back on the UI goroutine, and
 // results for an article that is no longer open are dropped.
 type reviewer struct {
-	apply func(reviewResult) // on the UI goroutine
-	spawn func(func())       // starts the run loop; a goroutine but in tests
+	apply    func(reviewResult) // on the UI goroutine
+	dispatch func(func())       // runs a function on the UI goroutine
+	spawn    func(func())       // starts the run loop; a goroutine but in tests
 
 	mu         sync.Mutex
 	running    bool
@@ -43,8 +41,8 @@ type reviewRequest struct {
 	input      editor.ReviewInput
 }
 
-func newReviewer(apply func(reviewResult)) *reviewer {
-	return &reviewer{apply: apply, spawn: func(f func()) { go f() }}
+func newReviewer(apply func(reviewResult), dispatch func(func())) *reviewer {
+	return &reviewer{apply: apply, dispatch: dispatch, spawn: func(f func()) { go f() }}
 }
 
 // reset starts a new generation (another article was opened): results of
@@ -84,7 +82,7 @@ func (r *reviewer) loop() {
 
 		res := runReview(req.input)
 		res.generation, res.version = req.generation, req.version
-		fyne.Do(func() {
+		r.dispatch(func() {
 			r.mu.Lock()
 			current := res.generation == r.generation
 			r.mu.Unlock()

@@ -27,6 +27,11 @@ type Options struct {
 	// AutosaveQuiet and AutosaveMaxWait override the autosave timing
 	// (see Autosaver); zero keeps the defaults.
 	AutosaveQuiet, AutosaveMaxWait time.Duration
+	// Dispatch runs results of background work (autosaves, reviews) on the
+	// UI goroutine; nil means fyne.Do. A program driving the workspace with
+	// Fyne's test driver, where fyne.Do runs on the caller's goroutine,
+	// passes its own.
+	Dispatch func(func())
 }
 
 // Workspace is the main window: library, editing pane and side panels.
@@ -69,6 +74,9 @@ func NewWorkspace(a fyne.App, store Store, opts Options) *Workspace {
 // newWorkspace builds the workspace; a non-nil spawn replaces the
 // goroutine that runs reviews (tests run them inline).
 func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Workspace {
+	if opts.Dispatch == nil {
+		opts.Dispatch = fyne.Do
+	}
 	w := &Workspace{app: a, store: store, opts: opts}
 	w.win = a.NewWindow("Copydesk")
 	w.win.SetMaster()
@@ -87,7 +95,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.notes.onNewNote = w.onNewNote
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision, w.ShowCompare)
 	w.quotes = newQuoteSheetPanel(w.onQuoteSelected)
-	w.review = newReviewer(w.applyReview)
+	w.review = newReviewer(w.applyReview, opts.Dispatch)
 	if spawn != nil {
 		w.review.spawn = spawn
 	}
@@ -346,7 +354,7 @@ func (w *Workspace) saveWorkingCopy(text string) error {
 
 func (w *Workspace) onAutosaved(err error) {
 	at := time.Now()
-	fyne.Do(func() {
+	w.opts.Dispatch(func() {
 		if err != nil {
 			w.edit.setSaveState("Autosave failed: " + err.Error())
 			return
