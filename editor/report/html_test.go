@@ -6,10 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"copydesk/editor"
 	"copydesk/editor/webpage/browsertest"
@@ -75,53 +71,10 @@ func TestWriteHTML(t *testing.T) {
 			if err := WriteHTML(&b, tt.report); err != nil {
 				t.Fatalf("WriteHTML: %v", err)
 			}
-			checkInOrder(t, b.String(), tt.want)
-			checkSafePage(t, b.String())
+			browsertest.InOrder(t, b.String(), tt.want)
+			browsertest.SafePage(t, b.String())
 		})
 	}
-}
-
-// checkInOrder checks that page holds each of want, in order.
-func checkInOrder(t *testing.T, page string, want []string) {
-	t.Helper()
-	rest := page
-	for _, w := range want {
-		i := strings.Index(rest, w)
-		if i < 0 {
-			t.Errorf("page lacks %q after the parts before it; got:\n%s", w, page)
-			return
-		}
-		rest = rest[i+len(w):]
-	}
-}
-
-// checkSafePage checks that a page is valid UTF-8 and, parsed as a browser
-// would, holds no script, image or event handler.
-func checkSafePage(t *testing.T, page string) {
-	t.Helper()
-	if !utf8.ValidString(page) {
-		t.Errorf("page is not valid UTF-8")
-	}
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.DataAtom {
-		case atom.Script, atom.Img, atom.Iframe, atom.Object, atom.Embed:
-			t.Errorf("page has a <%s> element", n.Data)
-		}
-		for _, a := range n.Attr {
-			if strings.HasPrefix(a.Key, "on") {
-				t.Errorf("<%s> has an event handler %s=%q", n.Data, a.Key, a.Val)
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
 }
 
 func writeHTMLFile(t *testing.T, r Report) string {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"copydesk/editor"
+	"copydesk/editor/webpage/browsertest"
 )
 
 // readRedline reads both revisions back out of an inline redline page:
@@ -133,8 +134,8 @@ func TestWriteRedlineInline(t *testing.T) {
 				t.Fatalf("WriteRedline: %v", err)
 			}
 			page := b.String()
-			checkInOrder(t, page, append([]string{"<title>Harbor &amp; co</title>", "<h1>Harbor &amp; co</h1>"}, tt.want...))
-			checkSafePage(t, page)
+			browsertest.InOrder(t, page, append([]string{"<title>Harbor &amp; co</title>", "<h1>Harbor &amp; co</h1>"}, tt.want...))
+			browsertest.SafePage(t, page)
 			gotOld, gotNew := readRedline(t, page)
 			if gotOld != tt.old {
 				t.Errorf("old revision read back:\ngot  %q\nwant %q", gotOld, tt.old)
@@ -153,7 +154,7 @@ func TestWriteRedlineHidesTypography(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := b.String()
-	checkInOrder(t, page, []string{"typography changes not shown", "<p>“Yes,” she said", "<ins", "today", "</ins>"})
+	browsertest.InOrder(t, page, []string{"typography changes not shown", "<p>“Yes,” she said", "<ins", "today", "</ins>"})
 	if strings.Contains(page, "<del") {
 		t.Errorf("page shows a hidden change as deleted:\n%s", page)
 	}
@@ -171,7 +172,7 @@ func TestWriteRedlineSideBySide(t *testing.T) {
 	if got.String() != want.String() {
 		t.Errorf("side by side: got a page other than Diff.WriteHTML's")
 	}
-	checkSafePage(t, got.String())
+	browsertest.SafePage(t, got.String())
 }
 
 // FuzzWriteRedline checks that both revisions can be read back out of any

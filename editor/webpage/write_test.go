@@ -8,9 +8,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-
 	"copydesk/editor"
 	"copydesk/editor/webpage/browsertest"
 )
@@ -70,49 +67,10 @@ func TestWrite(t *testing.T) {
 				t.Fatalf("Write: %v", err)
 			}
 			got := b.String()
-			checkInOrder(t, got, tt.want)
-			checkSafePage(t, got)
+			browsertest.InOrder(t, got, tt.want)
+			browsertest.SafePage(t, got)
 		})
 	}
-}
-
-// checkInOrder checks that page holds each of want, in order.
-func checkInOrder(t *testing.T, page string, want []string) {
-	t.Helper()
-	rest := page
-	for _, w := range want {
-		i := strings.Index(rest, w)
-		if i < 0 {
-			t.Errorf("page lacks %q after the parts before it; got:\n%s", w, page)
-			return
-		}
-		rest = rest[i+len(w):]
-	}
-}
-
-// checkSafePage checks that a page is valid UTF-8 and, parsed as a browser
-// would, holds no script, image, frame or event handler.
-func checkSafePage(t *testing.T, page string) {
-	t.Helper()
-	if !utf8.ValidString(page) {
-		t.Errorf("page is not valid UTF-8")
-	}
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	visit(doc, 0, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.Script, atom.Img, atom.Iframe, atom.Object, atom.Embed:
-			t.Errorf("page has a <%s> element", n.Data)
-		}
-		for _, a := range n.Attr {
-			if strings.HasPrefix(a.Key, "on") {
-				t.Errorf("<%s> has an event handler %s=%q", n.Data, a.Key, a.Val)
-			}
-		}
-		return true
-	})
 }
 
 // TestWriteReadBack checks that reading a written page gives back the
