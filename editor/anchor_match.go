@@ -41,36 +41,21 @@ func editDistance(a, b string) int {
 // editDistance64 is Myers' bit-vector edit distance (as reformulated by
 // Hyyrö) for a pattern p of 1 to 64 bytes against t.
 func editDistance64(p, t string) int {
-	var peq [256]uint64
-	for i := 0; i < len(p); i++ {
-		peq[p[i]] |= 1 << uint(i)
-	}
-	m := len(p)
-	last := uint64(1) << uint(m-1)
-	pv, mv := ^uint64(0), uint64(0)
-	score := m
-	for j := 0; j < len(t); j++ {
-		eq := peq[t[j]]
-		xv := eq | mv
-		xh := (((eq & pv) + pv) ^ pv) | eq
-		ph := mv | ^(xh | pv)
-		mh := pv & xh
-		if ph&last != 0 {
-			score++
-		} else if mh&last != 0 {
-			score--
-		}
-		ph = ph<<1 | 1
-		mh <<= 1
-		pv = mh | ^(xv | ph)
-		mv = ph & xv
-	}
-	return score
+	final, _ := myers64(p, t)
+	return final
 }
 
 // editDistancePrefix returns the least edit distance between p (1 to 64
 // bytes) and a prefix of t.
 func editDistancePrefix(p, t string) int {
+	_, best := myers64(p, t)
+	return best
+}
+
+// myers64 runs the bit-vector edit distance of p (1 to 64 bytes) against t
+// and returns the distance to all of t and the least distance to any
+// prefix of t.
+func myers64(p, t string) (final, best int) {
 	var peq [256]uint64
 	for i := 0; i < len(p); i++ {
 		peq[p[i]] |= 1 << uint(i)
@@ -79,7 +64,7 @@ func editDistancePrefix(p, t string) int {
 	last := uint64(1) << uint(m-1)
 	pv, mv := ^uint64(0), uint64(0)
 	score := m
-	best := m
+	best = m
 	for j := 0; j < len(t); j++ {
 		eq := peq[t[j]]
 		xv := eq | mv
@@ -97,7 +82,7 @@ func editDistancePrefix(p, t string) int {
 		pv = mh | ^(xv | ph)
 		mv = ph & xv
 	}
-	return best
+	return score, best
 }
 
 func reverseBytes(s string) string {
