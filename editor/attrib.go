@@ -193,8 +193,9 @@ func (d *Document) skipHeading(i, limit int) int {
 	if caps < 2 {
 		return i
 	}
-	// A dateline ends in a dash within a few tokens ("TALLAHASSEE, Fla. —").
-	for k := j; k < limit && k-j < 5; k++ {
+	// A dateline ends in a dash within a few tokens ("TALLAHASSEE, Fla. —",
+	// "NEW YORK, Nov. 19 (UPI) —").
+	for k := j; k < limit && k-j < 10; k++ {
 		if d.isPunct(k, "—") || d.isPunct(k, "–") || d.isPunct(k, "-") {
 			return k + 1
 		}
@@ -279,6 +280,14 @@ var npIngWords = map[string]bool{
 	"morning": true, "evening": true, "thing": true, "things": true, "king": true,
 }
 
+// frameBreakers open a clause of their own: what follows them is not the
+// frame of the words before.
+var frameBreakers = map[string]bool{
+	"until": true, "while": true, "when": true, "after": true, "before": true, "because": true,
+	"since": true, "if": true, "although": true, "though": true, "unless": true, "whereas": true,
+	"once": true, "as": true, "where": true, "whether": true, "than": true, "so": true,
+}
+
 // frameAfter reads the attribution right after a quotation: `,” said X`,
 // `,” X said`, `,” X, a former minister, said`, `,” according to X`.
 func (d *Document) frameAfter(i, hi, at int, last []int) frame {
@@ -301,11 +310,17 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 		}
 		return frame{}
 	}
+	if frameBreakers[d.toks[i].lower] {
+		return frame{} // "“kind of riding the fence” until Haley said"
+	}
 	a, b, ok := d.npForward(i, hi)
 	if !ok {
 		return frame{}
 	}
-	j := b
+	j := d.parentheticalClose(b, hi)
+	if j > b && !d.properOrPronoun(a, b) {
+		return frame{}
+	}
 	if d.isPunct(j, ",") {
 		// An appositive: "X, a former minister, said".
 		k := j + 1
@@ -319,9 +334,25 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 	}
 	j = d.skipAdverbsFwd(j, hi)
 	if _, ok := d.cueAt(j); ok {
+		if d.passiveAux(j - 1) {
+			return frame{} // "O’Malley’s move was first reported by MSNBC"
+		}
 		return d.accordingAfter(frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{j, j + 1}, ok: true}, j+1, hi, at, last)
 	}
 	return frame{}
+}
+
+// passiveAux reports whether token i is a form of "be" that makes the cue
+// after it passive.
+func (d *Document) passiveAux(i int) bool {
+	for n := 0; n < 2 && d.isWord(i) && d.lx.adverbs[d.toks[i].lower]; n++ {
+		switch d.toks[i].lower {
+		case "was", "were", "is", "are", "be", "been", "being":
+			return true
+		}
+		i--
+	}
+	return false
 }
 
 // accordingAfter reads a frame that goes on to name where the words were
@@ -668,13 +699,16 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 		end = d.parTok[r.paragraph+1]
 	}
 	titleCase = true
+	caps := 0
 	lastTok := -1
 	for i := r.open + 1; i < end; i++ {
 		t := d.toks[i]
 		if t.kind == tokWord {
 			n++
-			if !t.upper && (len(t.lower) > 3 || n == 1) {
-				titleCase = false // "fog of war" is no title
+			if t.upper {
+				caps++
+			} else if n == 1 || !titleSmallWords[t.lower] {
+				titleCase = false // "fog of war", "Ask me on Friday" are no titles
 			}
 		}
 		lastTok = i
@@ -682,10 +716,20 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 	if lastTok >= 0 {
 		terminal = isTerminal(d.Text, d.toks[lastTok]) || d.isPunct(lastTok, ",")
 	}
-	if n < 2 {
-		titleCase = false
+	if n < 2 || caps < 2 {
+		titleCase = false // "This is all me." is a sentence
 	}
 	return n, terminal, titleCase
+}
+
+// titleSmallWords stay lower-case in a title ("Peace Through Strength",
+// "Law and Order", "Fear of a Black Hat"); any other lower-case word
+// makes the words a phrase or a sentence.
+var titleSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true,
+	"for": true, "so": true, "yet": true, "of": true, "in": true, "on": true, "at": true,
+	"to": true, "by": true, "up": true, "as": true, "off": true, "per": true, "via": true,
+	"from": true, "with": true, "into": true, "over": true, "vs": true, "v": true, "out": true,
 }
 
 // governsDirectly reports whether a cue verb ending at token v introduces
@@ -805,7 +849,7 @@ func (d *Document) attributeQuotes() {
 				}
 			}
 			f = d.frameAfter(closeTok+1, hi, r.open, last)
-			if !f.ok && closeTok+1 == e {
+			if !f.ok && closeTok+1 == e && d.opensSentence(s, r.open) {
 				f = d.nextSentenceFrame(si, r.open, last)
 			}
 		}
@@ -992,6 +1036,17 @@ func (d *Document) inheritQuoted(q *Quote, r region) {
 			d.applyFrame(q, f)
 		}
 	}
+}
+
+// opensSentence reports whether no word comes before token i in the
+// sentence starting at token s.
+func (d *Document) opensSentence(s, i int) bool {
+	for k := s; k < i; k++ {
+		if d.toks[k].kind == tokWord {
+			return false
+		}
+	}
+	return true
 }
 
 // colonFrameEnds reports whether paragraph p ends with a colon.

@@ -401,6 +401,14 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		}
 		return a, b, true
 	}
+	if k := d.parentheticalOpen(j, lo); k >= 0 {
+		// "Sen. Elizabeth Warren (D-MA) said": the party and state go
+		// with the name.
+		if a, _, ok := d.npBackward(k-1, lo); ok && d.properOrPronoun(a, k) {
+			return a, j + 1, true
+		}
+		return 0, 0, false
+	}
 	if !d.isWord(j) || d.toks[j].region >= 0 {
 		return 0, 0, false
 	}
@@ -448,6 +456,43 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		a++
 	}
 	return a, j + 1, true
+}
+
+// parentheticalOpen returns the "(" of a short parenthetical that closes
+// at token j ("(R-Ohio)", "(D)"), right after a word, or -1.
+func (d *Document) parentheticalOpen(j, lo int) int {
+	if !d.isPunct(j, ")") {
+		return -1
+	}
+	for k := j - 1; k > lo && j-k <= 6; k-- {
+		if d.toks[k].region >= 0 || d.isTerminalAt(k) && !d.isPunct(k, ".") {
+			return -1
+		}
+		if d.isPunct(k, "(") {
+			if d.isWord(k-1) && d.toks[k-1].upper {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// parentheticalClose returns the token after a short parenthetical that
+// opens at token i, or i when there is none.
+func (d *Document) parentheticalClose(i, hi int) int {
+	if !d.isPunct(i, "(") {
+		return i
+	}
+	for k := i + 1; k < hi && k-i <= 6; k++ {
+		if d.toks[k].region >= 0 {
+			return i
+		}
+		if d.isPunct(k, ")") {
+			return k + 1
+		}
+	}
+	return i
 }
 
 // clauseWords reports whether tokens [a, b) hold a relative pronoun, an
@@ -591,6 +636,12 @@ func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
 			// "Former Secretary of State Madeleine Albright": a title
 			// with its "of" phrase, then the name.
 			sp.head = d.mentions[m].last
+		}
+		if m >= 0 && i <= sp.head && d.mentions[m].last < sp.head && strings.HasSuffix(d.toks[d.mentions[m].last].lower, "'s") {
+			// "Hillary Clinton’s right-hand woman": the named person is
+			// whose she is, not who speaks.
+			i = d.mentions[m].first
+			continue
 		}
 		if m >= 0 && i <= sp.head {
 			sp.kind, sp.person, sp.attr = spPerson, d.mentions[m].person, AttrExplicit
