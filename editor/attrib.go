@@ -782,10 +782,11 @@ func (d *Document) namingContext(r region) bool {
 		return false
 	}
 	prev := d.toks[o-1]
-	if prev.kind == tokWord && prev.upper && r.close >= 0 && r.close+1 < len(d.toks) {
+	if prev.kind == tokWord && prev.upper && r.close >= 0 && r.close+1 < len(d.toks) && r.close-r.open <= 5 &&
+		d.toks[o+1].upper && !d.isTerminalAt(r.close-1) && !d.isPunct(r.close-1, ",") {
 		next := d.toks[r.close+1]
 		if next.kind == tokWord && next.upper && next.paragraph == prev.paragraph && !d.lx.stopCaps[prev.lower] {
-			return true // a nickname inside a name
+			return true // a nickname inside a name: Ted “Lyin’ Ted” Cruz
 		}
 	}
 	if prev.kind == tokWord && prev.lower == "as" && o >= 2 {
@@ -905,7 +906,13 @@ func (d *Document) attributeQuotes() {
 			}
 		}
 		q.Partial = r.open > s && d.toks[r.open-1].kind == tokWord
+		lowerStart := r.open+1 < len(d.toks) && d.isWord(r.open+1) && !d.toks[r.open+1].upper
 		switch {
+		case lowerStart && n >= 3 && !strings.HasPrefix(q.Text, "so-called"):
+			// A phrase lifted from what someone said ("pledged to make
+			// Apple “build their damn computers”"): titles and names
+			// start with a capital.
+			q.Speech = true
 		case titleCase && !attached && n <= 6 && r.paragraph > 0:
 			q.Speech = false
 		case strings.EqualFold(strings.Trim(q.Text, ",.!? "), "so-called"):
