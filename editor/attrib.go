@@ -453,6 +453,14 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 			return f
 		}
 		j = d.skipTimeBack(j, lo)
+		if j > lo && d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but") {
+			// "when Trump spotted a sign and asked …": the verb shares
+			// the subject of its clause.
+			if a, b, ok := d.clauseSubject(j, lo, sentStart); ok {
+				f.sp = d.classifySpeaker(a, b, at, last)
+				return f
+			}
+		}
 		if j >= lo && !(d.isWord(j) && (d.toks[j].lower == "and" || d.toks[j].lower == "but")) {
 			if a, b, ok := d.npBackward(j, sentStart); ok {
 				// "agents who use the port said": the phrase is the object
@@ -512,6 +520,33 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		return f
 	}
 	return frame{}
+}
+
+// clauseSubject finds the subject of the clause that token j (a
+// conjunction joining a second verb) is part of: the noun phrase after the
+// word that opens the clause ("when", "because", a semicolon), when that
+// clause is not the sentence itself.
+func (d *Document) clauseSubject(j, lo, sentStart int) (int, int, bool) {
+	for m := j - 1; m >= lo && j-m < 20; m-- {
+		t := d.toks[m]
+		if t.region >= 0 || d.isPunct(m, ",") {
+			return 0, 0, false
+		}
+		if t.kind == tokWord && clauseOpeners[t.lower] || d.isPunct(m, ";") || d.isPunct(m, "—") {
+			a, b, ok := d.npForward(m+1, j)
+			if !ok || b >= j || !d.properOrPronoun(a, b) {
+				return 0, 0, false
+			}
+			return a, b, true
+		}
+	}
+	return 0, 0, false
+}
+
+// clauseOpeners open a clause with a subject of its own.
+var clauseOpeners = map[string]bool{
+	"when": true, "while": true, "because": true, "after": true, "before": true, "since": true,
+	"although": true, "though": true, "until": true, "whether": true, "once": true, "unless": true,
 }
 
 // prepositions open a phrase that is never a subject.
@@ -963,6 +998,26 @@ func (d *Document) attributeQuotes() {
 	}
 }
 
+// nearestMentions points each quotation that takes its speaker from an
+// earlier one at the nearest place the story names that person before it
+// ("Greene added that the Fed … “They don’t like to talk about it”"), so
+// the note sits by the name the reader last saw.
+func (d *Document) nearestMentions() {
+	for k := range d.Quotes {
+		q := &d.Quotes[k]
+		if !q.Direct || !q.Speech || q.Speaker == nil || q.Verb != nil || q.person < 0 || q.Headline {
+			continue
+		}
+		m := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].span.End > q.Span.Start })
+		for m--; m >= 0 && d.mentions[m].paragraph >= q.Paragraph-1 && d.mentions[m].span.Start > q.Speaker.Span.End; m-- {
+			if pm := d.mentions[m]; pm.person == q.person && !pm.inQuote {
+				q.Speaker = &Mention{Span: pm.span, Text: pm.span.In(d.Text)}
+				break
+			}
+		}
+	}
+}
+
 func (d *Document) applyFrame(q *Quote, f frame) {
 	q.Verb = d.mention(f.verb[0], f.verb[1])
 	sp := f.sp
@@ -1300,16 +1355,26 @@ func (d *Document) reportedClauses(s, ce int) {
 		// participle that carries the statement ("questioned the
 		// timeline, noting that …").
 		frameVerb := stance && d.lx.stance[d.toks[k].lower].lemma == ""
-		if frameVerb && (t.lower == "to" || d.participleClauseAfter(c, end)) {
+		if frameVerb && (t.lower == "to" || frameBreakers[t.lower] || d.participleClauseAfter(c, end)) {
 			continue
 		}
 		var f frame
-		if d.impersonal(k, v, s) {
+		if k == s+1 && d.toks[s].lower == "having" || k == s && v.form == formParticiple {
+			// "Having announced that he would not …, Judge Berman
+			// proceeded": the statement ends at the comma and the
+			// subject after it made it.
+			if sf, j := d.introParticipleFrame(c, ce, k); sf.ok {
+				end, f = j, sf
+			}
+		}
+		switch {
+		case f.ok:
+		case d.impersonal(k, v, s):
 			if t.lower == "to" && v.lemma != "seem" && v.lemma != "appear" {
 				continue // "is expected to vote": a forecast, not a statement
 			}
 			stance = true
-		} else {
+		default:
 			f = d.subjectFrame(k, v, s, s, s, nil)
 			if f.ok && f.verb[0] != k {
 				continue // nested in a statement already reported
@@ -1329,6 +1394,26 @@ func (d *Document) reportedClauses(s, ce int) {
 		}
 		found++
 	}
+}
+
+// introParticipleFrame reads the subject that follows an introductory
+// participle phrase whose statement runs from token c to a comma before
+// ce; it returns the frame and the comma.
+func (d *Document) introParticipleFrame(c, ce, k int) (frame, int) {
+	for j := c; j < ce && j-c < 40; j++ {
+		if d.toks[j].region >= 0 {
+			return frame{}, 0
+		}
+		if !d.isPunct(j, ",") {
+			continue
+		}
+		a, b, ok := d.npForward(j+1, ce)
+		if !ok || !d.properOrPronoun(a, b) {
+			return frame{}, 0
+		}
+		return frame{sp: d.classifySpeaker(a, b, c, nil), verb: [2]int{k, k + 1}, ok: true}, j
+	}
+	return frame{}, 0
 }
 
 // participleClauseAfter reports whether the object of a verb at tokens

@@ -141,6 +141,7 @@ func Analyze(text string) *Document {
 	d.splitSentences()
 	d.findPeople()
 	d.attributeQuotes()
+	d.nearestMentions()
 	d.findReportedSpeech()
 	d.sortQuotes()
 	return d

@@ -440,7 +440,7 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 			a = k
 			break
 		}
-		if d.lx.npStop[t.lower] && t.lower != "of" && t.lower != "for" {
+		if d.lx.npStop[t.lower] && t.lower != "of" && t.lower != "for" || verbStop[t.lower] && !t.upper {
 			break
 		}
 		if d.lx.cues[t.lower].lemma != "" && !t.upper {
@@ -456,6 +456,22 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		a++
 	}
 	return a, j + 1, true
+}
+
+// verbStop are common verbs, mostly irregular, that end a noun phrase
+// and that no "-ed" ending gives away.
+var verbStop = map[string]bool{
+	"become": true, "became": true, "becomes": true, "make": true, "makes": true, "made": true,
+	"went": true, "goes": true, "stood": true, "stands": true, "took": true, "takes": true,
+	"gave": true, "gives": true, "got": true, "gets": true, "came": true, "comes": true,
+	"held": true, "led": true, "left": true, "met": true, "ran": true, "saw": true, "sees": true,
+	"sat": true, "kept": true, "keeps": true, "brought": true, "brings": true, "felt": true,
+	"feels": true, "knew": true, "knows": true, "lost": true, "paid": true, "sent": true,
+	"spent": true, "struck": true, "thought": true, "thinks": true, "won": true, "began": true,
+	"begins": true, "seems": true, "wants": true, "needs": true, "shares": true, "remains": true,
+	"appears": true, "tends": true, "hopes": true, "plans": true, "did": true, "does": true,
+	"went on": true, "broke": true, "drew": true, "fell": true, "grew": true, "rose": true,
+	"threw": true, "wore": true, "chose": true, "hit": true, "let": true, "says": true, "said": true,
 }
 
 // parentheticalOpen returns the "(" of a short parenthetical that closes
@@ -573,8 +589,8 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 		if j > i && d.lx.cues[w].lemma != "" && !t.upper && !d.cueIsNoun(j, d.lx.cues[w]) {
 			break // a verb, not a noun like the "report" of "the congressional report"
 		}
-		if sawNoun && !t.upper && strings.HasSuffix(w, "ed") {
-			break
+		if sawNoun && !t.upper && (strings.HasSuffix(w, "ed") || verbStop[w] || d.isAdverb(j)) {
+			break // "Cruz backers stood quietly", "It’s become such"
 		}
 		if !d.lx.determiners[w] {
 			sawNoun = true
