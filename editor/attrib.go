@@ -1070,6 +1070,11 @@ func (d *Document) inheritQuoted(q *Quote, r region) {
 			break
 		}
 	}
+	if d.parTok[r.paragraph] == r.open && r.paragraph > 1 && d.colonFrameEnds(r.paragraph-1) &&
+		(prevIdx < 0 || d.Quotes[prevIdx].Paragraph < r.paragraph-1) {
+		d.colonIntro(q, r)
+		return
+	}
 	if prevIdx < 0 {
 		return
 	}
@@ -1090,13 +1095,6 @@ func (d *Document) inheritQuoted(q *Quote, r region) {
 			return
 		}
 		copyFrom(AttrContinuation)
-	case d.parTok[r.paragraph] == r.open && r.paragraph > 1 && d.colonFrameEnds(r.paragraph-1):
-		hi := d.parTok[r.paragraph]
-		si := d.sentenceOf(hi - 1)
-		f := d.frameBefore(d.sentStart[si], hi-1, d.sentStart[si], r.open, nil)
-		if f.ok && f.sp.kind != spNone {
-			d.applyFrame(q, f)
-		}
 	}
 }
 
@@ -1109,6 +1107,24 @@ func (d *Document) opensSentence(s, i int) bool {
 		}
 	}
 	return true
+}
+
+// colonIntro gives a quotation paragraph the speaker of the paragraph
+// before it, which ends in a colon: "Stone told the radio host:" or "He
+// then listed the qualities he looks for:".
+func (d *Document) colonIntro(q *Quote, r region) {
+	hi := d.parTok[r.paragraph]
+	si := d.sentenceOf(hi - 1)
+	f := d.frameBefore(d.sentStart[si], hi-1, d.sentStart[si], r.open, nil)
+	if f.ok && f.sp.kind != spNone {
+		d.applyFrame(q, f)
+		return
+	}
+	if a, b, ok := d.sentenceSubject(d.sentStart[si], hi-1); ok {
+		if sp := d.classifySpeaker(a, b, a, nil); sp.kind == spPerson || sp.kind == spPronoun {
+			d.applyFrame(q, frame{sp: sp, verb: [2]int{hi - 1, hi - 1}, ok: true})
+		}
+	}
 }
 
 // colonFrameEnds reports whether paragraph p ends with a colon.
