@@ -438,18 +438,12 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 			}
 			j = d.skipAdverbsBack(a-2, lo)
 		}
+		if jt := d.skipTimeBack(j, lo); jt >= lo && d.isWord(jt) && relativePronouns[d.toks[jt].lower] {
+			// "Sanders, who on Tuesday endorsed Clinton"
+			j = jt
+		}
 		if j >= lo && d.isWord(j) && relativePronouns[d.toks[j].lower] {
-			// The mention is "who"; who it is comes from the noun phrase
-			// it follows ("One agent, who said").
-			f.sp = speaker{a: j, b: j + 1, head: j, kind: spOther, person: -1, attr: AttrExplicit}
-			ant := j - 1
-			if d.isPunct(ant, ",") {
-				ant--
-			}
-			if a, b, ok := d.npBackward(ant, sentStart); ok {
-				sp := d.classifySpeaker(a, b, at, last)
-				f.sp.kind, f.sp.person, f.sp.attr, f.sp.name = sp.kind, sp.person, sp.attr, sp.name
-			}
+			f.sp = d.relativeSpeaker(j, sentStart, at, last)
 			return f
 		}
 		j = d.skipTimeBack(j, lo)
@@ -494,6 +488,17 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 				if outer := d.outerFrame(a, lo, sentStart, at, last); outer.ok {
 					return outer
 				}
+				return f
+			}
+		}
+	}
+	if v.form == formParticiple && !d.isPunct(k-1, ",") {
+		// "Romney, who helped launch the movement with a speech
+		// denouncing Trump": the participle belongs to the relative
+		// clause.
+		for m := k - 1; m >= lo && k-m < 15 && d.toks[m].region < 0 && !d.isPunct(m, ","); m-- {
+			if d.isWord(m) && relativePronouns[d.toks[m].lower] {
+				f.sp = d.relativeSpeaker(m, sentStart, at, last)
 				return f
 			}
 		}
@@ -547,6 +552,22 @@ func (d *Document) clauseSubject(j, lo, sentStart int) (int, int, bool) {
 var clauseOpeners = map[string]bool{
 	"when": true, "while": true, "because": true, "after": true, "before": true, "since": true,
 	"although": true, "though": true, "until": true, "whether": true, "once": true, "unless": true,
+}
+
+// relativeSpeaker makes the relative pronoun at token j the speaker
+// mention; who it is comes from the noun phrase it follows ("One agent,
+// who said").
+func (d *Document) relativeSpeaker(j, sentStart, at int, last []int) speaker {
+	sp := speaker{a: j, b: j + 1, head: j, kind: spOther, person: -1, attr: AttrExplicit}
+	ant := j - 1
+	if d.isPunct(ant, ",") {
+		ant--
+	}
+	if a, b, ok := d.npBackward(ant, sentStart); ok {
+		r := d.classifySpeaker(a, b, at, last)
+		sp.kind, sp.person, sp.attr, sp.name = r.kind, r.person, r.attr, r.name
+	}
+	return sp
 }
 
 // prepositions open a phrase that is never a subject.
