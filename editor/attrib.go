@@ -1392,6 +1392,17 @@ func (d *Document) reportedClauses(s, ce int) {
 		// participle that carries the statement ("questioned the
 		// timeline, noting that …").
 		frameVerb := stance && d.lx.stance[d.toks[k].lower].lemma == ""
+		switch d.lx.stance[d.toks[k].lower].lemma {
+		case "back", "support", "endorse":
+			// A position on someone: "backs Clinton", not "back down",
+			// "support for free trade" or "support candidates at".
+			if !t.upper || t.kind != tokWord {
+				continue
+			}
+		}
+		if lemma := v.lemma; (lemma == "seem" || lemma == "appear") && t.lower != "to" && t.lower != "that" && t.lower != "as" && t.lower != "like" {
+			continue // "appeared on CNN"
+		}
 		if frameVerb && (t.lower == "to" || frameBreakers[t.lower] || d.participleClauseAfter(c, end)) {
 			continue
 		}

@@ -266,7 +266,6 @@ recommend recommends recommended recommending
 decide decides decided deciding
 refuse refuses refused refusing
 decline declines declined declining
-see sees saw seeing
 view views viewed viewing
 consider considers considered considering
 doubt doubts doubted doubting
