@@ -1341,8 +1341,8 @@ func (d *Document) reportedClauses(s, ce int) {
 			continue // "asked not to be named", "spoke on condition of anonymity"
 		}
 		c := k + 1
-		if c < ce && (d.toks[c].lower == "for" || d.toks[c].lower == "out" || d.toks[c].lower == "on") {
-			c++ // called for, pointed out, weighed on
+		if c < ce && particleAfter(v.lemma, d.toks[c].lower) {
+			c++ // called for, pointed out, weighed in on
 		}
 		if v.object {
 			for j := c; j < ce && j-c < 5; j++ {
@@ -1442,6 +1442,22 @@ func (d *Document) reportedClauses(s, ce int) {
 		}
 		found++
 	}
+}
+
+// particleAfter reports whether word w after a cue verb is its particle
+// ("called for", "pointed out", "commented on"), not a preposition that
+// starts an adjunct ("said on Monday", "told reporters on a call").
+func particleAfter(lemma, w string) bool {
+	switch w {
+	case "for", "out":
+		return lemma != "say" && lemma != "tell"
+	case "on":
+		switch lemma {
+		case "weigh", "comment", "insist", "elaborate", "agree", "reflect", "focus", "remark", "expand":
+			return true
+		}
+	}
+	return false
 }
 
 // introParticipleFrame reads the subject that follows an introductory

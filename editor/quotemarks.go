@@ -78,6 +78,23 @@ func tokenizeParagraph(text string, start, end, par int, toks []token) []token {
 				i = j
 				continue
 			}
+			// A left single mark right after a word is an apostrophe
+			// typed the wrong way round ("CBS‘ Face the Nation").
+			if r == '‘' && i > start {
+				if pr, _ := utf8.DecodeLastRuneInString(text[start:i]); unicode.IsLetter(pr) || unicode.IsDigit(pr) {
+					toks = append(toks, token{start: i, end: j, kind: tokPunct, paragraph: par, region: -1})
+					i = j
+					continue
+				}
+			}
+			// A year written with a left mark: ‘08, ‘90s.
+			if r == '‘' && prevIsSpace(text, start, i) && j+1 < end && isASCIIDigit(text[j]) && isASCIIDigit(text[j+1]) &&
+				(j+2 >= end || !isASCIIDigit(text[j+2])) {
+				k := scanWord(text, j, end)
+				toks = append(toks, newWord(text, i, k, par))
+				i = k
+				continue
+			}
 			// An elided word: ’90s, ’em, rock ’n’ roll.
 			if (r == '’' || r == '\'') && prevIsSpace(text, start, i) {
 				if isNApostrophe(text, i, end) {
@@ -105,6 +122,8 @@ func tokenizeParagraph(text string, start, end, par int, toks []token) []token {
 	}
 	return toks
 }
+
+func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // isNApostrophe reports whether text[i:] starts with ’n’ or 'n' (rock ’n’ roll).
 func isNApostrophe(text string, i, end int) bool {
@@ -176,7 +195,8 @@ func scanWord(text string, i, end int) int {
 		if j+size < end {
 			nr, _ := utf8.DecodeRuneInString(text[j+size : end])
 			switch r {
-			case '\'', '’', '-', '‐':
+			case '\'', '’', '‘', '-', '‐':
+				// A left mark typed for an apostrophe: National Review‘s.
 				if unicode.IsLetter(nr) || unicode.IsDigit(nr) {
 					j += size
 					continue
@@ -239,11 +259,11 @@ func newWord(text string, i, j, par int) token {
 	if needsLower(w) {
 		lower = strings.ToLower(w)
 	}
-	if strings.ContainsRune(lower, '’') {
-		lower = strings.ReplaceAll(lower, "’", "'")
+	if strings.ContainsAny(lower, "’‘") {
+		lower = strings.NewReplacer("’", "'", "‘", "'").Replace(lower)
 	}
 	first, _ := utf8.DecodeRuneInString(w)
-	if first == '’' || first == '\'' {
+	if first == '’' || first == '\'' || first == '‘' {
 		_, size := utf8.DecodeRuneInString(w)
 		first, _ = utf8.DecodeRuneInString(w[size:])
 	}
@@ -290,6 +310,10 @@ func pairMarks(toks []token, lo, hi int, regions []region, stray []int) ([]regio
 		if t.double {
 			k := nearestDouble()
 			switch {
+			case t.role == roleOpen && k >= 0 && i > lo && toks[i-1].kind == tokPunct && toks[i-1].end == t.start &&
+				(i+1 >= hi || toks[i+1].start > t.end):
+				// An opening mark typed for a closing one: “It’s unusual,“ said.
+				closeAt(k, i)
 			case t.role == roleOpen:
 				push(i)
 			case k >= 0:

@@ -774,7 +774,7 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int, lastSpeak
 	if winStart < 1 {
 		winStart = 1
 	}
-	var inWindow []int
+	var inWindow, unknown []int
 	lastAny := -1
 	for m := d.mentionsBefore(at) - 1; m >= 0; m-- {
 		pm := d.mentions[m]
@@ -785,6 +785,9 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int, lastSpeak
 			continue
 		}
 		if d.People[pm.person].Gender != g {
+			if d.People[pm.person].Gender == "" && pm.paragraph >= winStart {
+				unknown = appendIntOnce(unknown, pm.person)
+			}
 			continue
 		}
 		if lastAny < 0 {
@@ -807,6 +810,10 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int, lastSpeak
 	switch {
 	case len(inWindow) == 1:
 		sp.person = inWindow[0]
+	case len(inWindow) == 0 && lastAny < 0 && len(unknown) == 1:
+		// One person near, whose sex the story has not told: "Ana Ruiz
+		// said … she said".
+		sp.person = unknown[0]
 	case len(inWindow) == 0 && lastAny >= 0:
 		sp.person = lastAny
 	default:
