@@ -778,6 +778,44 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 	return n, terminal, titleCase
 }
 
+// utterance reports whether a quotation is what a crowd or a person
+// chanted, shouted or sang: "chants of", "cries of", "shouting".
+func (d *Document) utterance(r region) bool {
+	o := r.open
+	if o < 1 || !d.isWord(o-1) || d.toks[o-1].paragraph != d.toks[o].paragraph {
+		return false
+	}
+	w := d.toks[o-1].lower
+	if w == "of" && o >= 2 && d.isWord(o-2) {
+		w = d.toks[o-2].lower
+	}
+	switch w {
+	case "chants", "chant", "cries", "cry", "shouts", "shout", "screams", "yells", "chanting", "shouting",
+		"yelling", "screaming", "chanted", "shouted", "yelled", "screamed", "singing", "sang", "sing":
+		return true
+	}
+	return false
+}
+
+// characterization reports whether a quotation follows "as a", "as an" or
+// "as the" outside a naming phrase ("known as the …").
+func (d *Document) characterization(r region) bool {
+	o := r.open
+	if o < 3 || !d.isWord(o-1) || !d.isWord(o-2) || d.toks[o-2].lower != "as" || d.toks[o-3].paragraph != d.toks[o].paragraph {
+		return false
+	}
+	switch d.toks[o-1].lower {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	switch d.toks[o-3].lower {
+	case "known", "billed", "dubbed", "branded", "named", "titled":
+		return false
+	}
+	return true
+}
+
 // titleSmallWords stay lower-case in a title ("Peace Through Strength",
 // "Law and Order", "Fear of a Black Hat"); any other lower-case word
 // makes the words a phrase or a sentence.
@@ -968,6 +1006,14 @@ func (d *Document) attributeQuotes() {
 			// A phrase lifted from what someone said ("pledged to make
 			// Apple “build their damn computers”"): titles and names
 			// start with a capital.
+			q.Speech = true
+		case d.utterance(r):
+			// Chants, cries and shouts are words said aloud: chants of
+			// “Lock her up!”, shouting “Four more years!”.
+			q.Speech = true
+		case d.characterization(r) && n <= 4:
+			// "described as a “real woman”", "seen by organizers as a
+			// “lifeboat”": someone's word for it.
 			q.Speech = true
 		case titleCase && !attached && n <= 6 && r.paragraph > 0:
 			q.Speech = false
