@@ -801,12 +801,18 @@ func (d *Document) utterance(r region) bool {
 // "as the" outside a naming phrase ("known as the …").
 func (d *Document) characterization(r region) bool {
 	o := r.open
-	if o < 3 || !d.isWord(o-1) || !d.isWord(o-2) || d.toks[o-2].lower != "as" || d.toks[o-3].paragraph != d.toks[o].paragraph {
+	if o >= 2 && d.isWord(o-1) && d.toks[o-1].lower == "as" {
+		o++ // "described his plan as “…”"
+	} else if o < 3 || !d.isWord(o-1) || !d.isWord(o-2) || d.toks[o-2].lower != "as" {
 		return false
+	} else {
+		switch d.toks[o-1].lower {
+		case "a", "an", "the":
+		default:
+			return false
+		}
 	}
-	switch d.toks[o-1].lower {
-	case "a", "an", "the":
-	default:
+	if d.toks[o-3].paragraph != d.toks[r.open].paragraph {
 		return false
 	}
 	switch d.toks[o-3].lower {
