@@ -778,6 +778,39 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 	return n, terminal, titleCase
 }
 
+// headlineSpeaker reads the speaker a headline names before a colon:
+// "McCain: Populist Anger Appeals to ‘Bad Angels of Our Nature’".
+func (d *Document) headlineSpeaker(open int, last []int) frame {
+	lo := d.parTok[0]
+	colon := -1
+	for k := lo; k < open; k++ {
+		if d.isPunct(k, ":") {
+			colon = k
+			break
+		}
+	}
+	if colon <= lo || colon-lo > 8 {
+		return frame{}
+	}
+	a, b, ok := d.npForward(lo, colon)
+	if !ok || b != colon || !d.properOrPronoun(a, b) || headlineLabels[d.toks[a].lower] || headlineLabels[d.toks[b-1].lower] {
+		return frame{}
+	}
+	sp := d.classifySpeaker(a, b, open, last)
+	if sp.kind == spNone {
+		return frame{}
+	}
+	return frame{sp: sp, verb: [2]int{colon, colon}, ok: true}
+}
+
+// headlineLabels open a headline as a label, not a speaker ("The Latest:",
+// "Watch:").
+var headlineLabels = map[string]bool{
+	"latest": true, "watch": true, "exclusive": true, "breaking": true, "video": true, "live": true,
+	"update": true, "updates": true, "analysis": true, "opinion": true, "editorial": true, "review": true,
+	"photos": true, "timeline": true, "explainer": true, "factbox": true, "correction": true,
+}
+
 // utterance reports whether a quotation is what a crowd or a person
 // chanted, shouted or sang: "chants of", "cries of", "shouting".
 func (d *Document) utterance(r region) bool {
@@ -986,6 +1019,9 @@ func (d *Document) attributeQuotes() {
 			// A quotation paragraph signed in the next one: "- Bernie
 			// Sanders."
 			f = d.signatureFrame(r.paragraph+1, r.open, last)
+		}
+		if !f.ok && r.paragraph == 0 {
+			f = d.headlineSpeaker(r.open, last)
 		}
 		var sameAs *Quote
 		if !f.ok && r.open > s && len(d.Quotes) > 0 {
@@ -1444,6 +1480,9 @@ func (d *Document) reportedClauses(s, ce int) {
 		// participle that carries the statement ("questioned the
 		// timeline, noting that …").
 		frameVerb := stance && d.lx.stance[d.toks[k].lower].lemma == ""
+		if frameVerb && soundVerbs[v.lemma] {
+			continue // "spoke Tuesday at City Hall", "laughed it off": no statement
+		}
 		switch d.lx.stance[d.toks[k].lower].lemma {
 		case "back", "support", "endorse":
 			// A position on someone: "backs Clinton", not "back down",
@@ -1494,6 +1533,15 @@ func (d *Document) reportedClauses(s, ce int) {
 		}
 		found++
 	}
+}
+
+// soundVerbs introduce quoted words but take no statement as an object.
+var soundVerbs = map[string]bool{
+	"laugh": true, "shout": true, "yell": true, "chime": true, "speak": true,
+	"interrupt": true, "chant": true, "bark": true, "beam": true, "fume": true,
+	"gush": true, "scoff": true, "sneer": true, "marvel": true, "scream": true, "whisper": true,
+	"mutter": true, "sigh": true, "snap": true, "rant": true, "cheer": true, "thunder": true,
+	"intone": true, "riff": true, "ponder": true,
 }
 
 // particleAfter reports whether word w after a cue verb is its particle
@@ -1718,8 +1766,8 @@ func (d *Document) addReported(a, b int, f frame) *Quote {
 	for b > a && d.toks[b-1].kind == tokPunct && d.toks[b-1].region < 0 {
 		b--
 	}
-	if a >= b {
-		return nil
+	if a >= b || d.onlyTime(a, b) {
+		return nil // "Ward spoke Tuesday": when, not what
 	}
 	span := Span{d.toks[a].start, d.toks[b-1].end}
 	// Extend over a closing mark of a quotation the clause ends in.
@@ -1738,6 +1786,25 @@ func (d *Document) addReported(a, b int, f frame) *Quote {
 	}
 	d.Quotes = append(d.Quotes, q)
 	return &d.Quotes[len(d.Quotes)-1]
+}
+
+// onlyTime reports whether tokens [a, b) are a short time phrase and
+// nothing else ("Tuesday", "on Monday night", "last week").
+func (d *Document) onlyTime(a, b int) bool {
+	if b-a > 4 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if !d.isWord(i) {
+			continue
+		}
+		switch w := d.toks[i].lower; {
+		case d.lx.timeWords[w], w == "on", w == "in", w == "at", w == "last", w == "this", w == "next", w == "the", w == "night", w == "morning", w == "afternoon", w == "evening", w == "week", w == "month", w == "year":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func sortQuotesStable(q []Quote) {

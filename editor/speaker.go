@@ -11,6 +11,7 @@ var placeWords = map[string]bool{
 	"san": true, "los": true, "las": true, "saint": true, "fort": true, "great": true,
 	"white": true, "supreme": true, "secret": true, "middle": true, "wall": true,
 	"capitol": true, "islamic": true, "democratic": true, "republican": true, "national": true,
+	"city": true, "town": true, "union": true, "grand": true,
 	"federal": true, "european": true, "american": true, "central": true, "planned": true,
 	"social": true, "black": true, "tea": true, "affordable": true, "big": true, "silicon": true,
 	"super": true, "election": true, "independence": true, "labor": true, "memorial": true,
@@ -170,6 +171,17 @@ func (d *Document) readName(a, b int) (nameCandidate, bool) {
 	return c, c.person
 }
 
+// hasTitle reports whether a name candidate comes with a title ("Sen.",
+// "Councilwoman").
+func (d *Document) hasTitle(c nameCandidate) bool {
+	for _, t := range c.titles {
+		if d.lx.titles[nameWord(d.toks[t].lower)] {
+			return true
+		}
+	}
+	return false
+}
+
 // findPeople builds the list of people the story names and records every
 // mention of them, resolving surnames and titles to the full name.
 func (d *Document) findPeople() {
@@ -246,6 +258,17 @@ func (d *Document) findPeople() {
 				continue
 			}
 			add(cd.c)
+		}
+	}
+	// A headline name with a title ("Councilwoman Rosa Diaz: …") is a
+	// person even when the story only uses the surname.
+	for _, cd := range cands {
+		if cd.hd && cd.c.full && cd.c.person && d.hasTitle(cd.c) {
+			if _, ok := byFull[d.fullKey(cd.c.name)]; !ok {
+				if _, ok := d.surnames[cd.c.surname]; !ok {
+					add(cd.c)
+				}
+			}
 		}
 	}
 	// Pass 2: every mention, in order.
