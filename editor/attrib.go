@@ -303,7 +303,12 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 		}
 		return frame{}
 	}
-	if _, ok := d.cueAt(i); ok {
+	if v, ok := d.cueAt(i); ok {
+		if v.form == formParticiple {
+			// "“fantastic,” telling reporters …": who tells is the
+			// subject before the quotation, not the listener after.
+			return frame{}
+		}
 		j := d.skipAdverbsFwd(i+1, hi)
 		if a, b, ok := d.npForward(j, hi); ok {
 			return d.accordingAfter(frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i, i + 1}, ok: true}, b, hi, at, last)
@@ -778,6 +783,24 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 	return n, terminal, titleCase
 }
 
+// nameAfterDash finds the capitalised name between a dash (or "from")
+// and the colon at token colon: "Pollsters agree - Carl Bialik:".
+func (d *Document) nameAfterDash(s, colon int) (int, int, bool) {
+	for k := colon - 1; k > s && colon-k <= 6; k-- {
+		t := d.toks[k]
+		if d.isPunct(k, "-") || d.isPunct(k, "—") || d.isPunct(k, "–") || t.lower == "from" {
+			if k+1 < colon && d.isWord(k+1) && d.toks[k+1].upper {
+				return k + 1, colon, true
+			}
+			return 0, 0, false
+		}
+		if t.region >= 0 || t.kind == tokWord && !t.upper || t.kind == tokPunct && !d.isPunct(k, ".") {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
 // headlineSpeaker reads the speaker a headline names before a colon:
 // "McCain: Populist Anger Appeals to ‘Bad Angels of Our Nature’".
 func (d *Document) headlineSpeaker(open int, last []int) frame {
@@ -995,6 +1018,16 @@ func (d *Document) attributeQuotes() {
 			}
 		}
 		attached := f.ok
+		if !f.ok && r.open > s+1 && d.isPunct(r.open-1, ":") {
+			// "Pollsters agree - Carl Bialik: “…”": a name right before
+			// the colon, after a dash or "from", speaks.
+			if a, b, ok := d.nameAfterDash(s, r.open-1); ok {
+				if sp := d.classifySpeaker(a, b, r.open, last); sp.kind != spNone {
+					f = frame{sp: sp, verb: [2]int{r.open - 1, r.open - 1}, ok: true}
+					attached = true
+				}
+			}
+		}
 		if !f.ok {
 			f = d.frameBefore(lo, r.open, s, r.open, last)
 			// A cue right before the quotation ("said:", "told reporters,")
