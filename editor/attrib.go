@@ -801,6 +801,29 @@ func (d *Document) nameAfterDash(s, colon int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// isLink reports whether quoted text is a web address or a handle
+// ("pic.twitter.com/…", "@pamkey"), which nobody says; a hashtag is a
+// slogan and stays.
+func isLink(s string) bool {
+	s = strings.Trim(s, ",.!?;: ")
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	if strings.HasPrefix(s, "@") || strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.") {
+		return true
+	}
+	host, _, hasPath := strings.Cut(s, "/")
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 || dot == len(host)-1 {
+		return false
+	}
+	switch strings.ToLower(host[dot+1:]) {
+	case "com", "org", "net", "gov", "edu", "us", "uk", "io", "co", "info", "news":
+		return true
+	}
+	return hasPath && !strings.ContainsAny(host, ",;")
+}
+
 // headlineSpeaker reads the speaker a headline names before a colon:
 // "McCain: Populist Anger Appeals to ‘Bad Angels of Our Nature’".
 func (d *Document) headlineSpeaker(open int, last []int) frame {
@@ -1077,6 +1100,8 @@ func (d *Document) attributeQuotes() {
 		q.Partial = r.open > s && d.toks[r.open-1].kind == tokWord
 		lowerStart := r.open+1 < len(d.toks) && d.isWord(r.open+1) && !d.toks[r.open+1].upper
 		switch {
+		case isLink(q.Text):
+			q.Speech = false
 		case lowerStart && n >= 3 && !strings.HasPrefix(q.Text, "so-called"):
 			// A phrase lifted from what someone said ("pledged to make
 			// Apple “build their damn computers”"): titles and names
@@ -1085,6 +1110,10 @@ func (d *Document) attributeQuotes() {
 		case d.utterance(r):
 			// Chants, cries and shouts are words said aloud: chants of
 			// “Lock her up!”, shouting “Four more years!”.
+			q.Speech = true
+		case lowerStart && n == 1 && r.close > 0 && !d.isWord(r.close-1) && d.isTerminalAt(r.close-1) && !d.isPunct(r.close-1, ",") && !d.namingContext(r):
+			// One word that ends the sentence ("called the plan
+			// “outrageous.”") is someone's verdict.
 			q.Speech = true
 		case d.characterization(r) && n <= 4:
 			// "described as a “real woman”", "seen by organizers as a
