@@ -326,6 +326,14 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 	if j > b && !d.properOrPronoun(a, b) {
 		return frame{}
 	}
+	if d.isPunct(j, ".") && j+1 < hi && d.isPunct(j+1, ",") && (d.toks[j-1].lower == "jr" || d.toks[j-1].lower == "sr") {
+		j++ // "Joseph R. Biden Jr., said"
+	}
+	if d.isPunct(j, ",") && j+1 < hi {
+		if _, ok := d.cueAt(j + 1); ok && d.properOrPronoun(a, b) {
+			j++ // "Joseph R. Biden Jr., said"
+		}
+	}
 	if d.isPunct(j, ",") {
 		// An appositive: "X, a former minister, said".
 		k := j + 1
@@ -1542,6 +1550,12 @@ func (d *Document) reportedClauses(s, ce int) {
 		// participle that carries the statement ("questioned the
 		// timeline, noting that …").
 		frameVerb := stance && d.lx.stance[d.toks[k].lower].lemma == ""
+		switch t.lower {
+		case "when", "while", "after", "before", "until", "as", "since":
+			if end-c <= 6 {
+				continue // "said when asked", "said as he left": when, not what
+			}
+		}
 		if frameVerb && soundVerbs[v.lemma] {
 			continue // "spoke Tuesday at City Hall", "laughed it off": no statement
 		}

@@ -129,6 +129,7 @@ concede concedes conceded conceding c
 joke jokes joked joking c
 laugh laughs laughed laughing q
 shout shouts shouted shouting q
+blurt blurts blurted blurting q
 yell yells yelled yelling q
 urge urges urged urging o
 report reports reported reporting cd
