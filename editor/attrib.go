@@ -832,6 +832,25 @@ func isLink(s string) bool {
 	return hasPath && !strings.ContainsAny(host, ",;")
 }
 
+// coordinated reports whether quotation region ri follows the previous
+// one in its paragraph with only "and", "or" or a comma between them.
+func (d *Document) coordinated(ri int) bool {
+	r := d.regions[ri]
+	if ri == 0 || r.open < 1 {
+		return false
+	}
+	p := d.regions[ri-1]
+	if p.paragraph != r.paragraph || p.close < 0 || p.depth != 0 || r.open-p.close > 3 {
+		return false
+	}
+	for k := p.close + 1; k < r.open; k++ {
+		if !(d.isPunct(k, ",") || d.isWord(k) && (d.toks[k].lower == "and" || d.toks[k].lower == "or")) {
+			return false
+		}
+	}
+	return true
+}
+
 // headlineSpeaker reads the speaker a headline names before a colon:
 // "McCain: Populist Anger Appeals to ‘Bad Angels of Our Nature’".
 func (d *Document) headlineSpeaker(open int, last []int) frame {
@@ -1110,6 +1129,10 @@ func (d *Document) attributeQuotes() {
 		switch {
 		case isLink(q.Text):
 			q.Speech = false
+		case sameAs != nil && d.coordinated(ri):
+			// “Miss Piggy” and “Miss Housekeeping”: quotations joined by
+			// "and" are of one kind.
+			q.Speech = true
 		case lowerStart && n >= 3 && !strings.HasPrefix(q.Text, "so-called"):
 			// A phrase lifted from what someone said ("pledged to make
 			// Apple “build their damn computers”"): titles and names
