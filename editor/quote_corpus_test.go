@@ -35,7 +35,7 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	seen := map[string]bool{}
-	var tp, fp, fn, spk int
+	var tp, fp, fpDouble, fn, spk int
 	for sc.Scan() {
 		var pd polnearDoc
 		if err := json.Unmarshal(sc.Bytes(), &pd); err != nil {
@@ -52,11 +52,14 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 			span, speaker Span
 			hasSpeaker    bool
 			used          bool
+			doubleMark    bool // opened by “ or "
 		}
 		var preds []*pred
 		for _, q := range doc.Quotes {
 			if q.Direct && q.Speech {
 				p := &pred{span: q.Span}
+				r, _ := utf8.DecodeRuneInString(doc.Text[q.Span.Start:])
+				p.doubleMark = r == '“' || r == '"' && !strings.HasPrefix(doc.Text[q.Span.Start:], "''")
 				if q.Speaker != nil {
 					p.speaker, p.hasSpeaker = q.Speaker.Span, true
 				}
@@ -110,6 +113,9 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 		for _, p := range preds {
 			if !p.used {
 				fp++
+				if p.doubleMark {
+					fpDouble++
+				}
 			}
 		}
 	}
@@ -119,9 +125,13 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 	prec := 100 * float64(tp) / float64(max(1, tp+fp))
 	rec := 100 * float64(tp) / float64(max(1, tp+fn))
 	speaker := 100 * float64(spk) / float64(max(1, tp))
-	t.Logf("PolNeAR dev+test direct: %d docs, P %.1f R %.1f speaker %.1f", len(seen), prec, rec, speaker)
-	if prec < 87.0 || rec < 96.0 || speaker < 87.2 {
-		t.Errorf("direct quotes below floor: P %.1f (87.0) R %.1f (96.0) speaker %.1f (87.2)", prec, rec, speaker)
+	// The scorer's gold holds only quotations in “ ” or " marks; '' and
+	// single marks, which the engine reads as quotation marks too, are
+	// never gold. Precision over the marks the gold knows:
+	precDouble := 100 * float64(tp) / float64(max(1, tp+fpDouble))
+	t.Logf("PolNeAR dev+test direct: %d docs, P %.1f (over “ and \" marks %.1f) R %.1f speaker %.1f", len(seen), prec, precDouble, rec, speaker)
+	if prec < 87.0 || precDouble < 96.0 || rec < 96.9 || speaker < 88.0 {
+		t.Errorf("direct quotes below floor: P %.1f (87.0), over double marks %.1f (96.0), R %.1f (96.9), speaker %.1f (88.0)", prec, precDouble, rec, speaker)
 	}
 }
 
@@ -161,4 +171,120 @@ func quotedSegments(text string, s, e int) []Span {
 		i = end
 	}
 	return out
+}
+
+// TestPolNeARAllStatements scores every statement, direct and reported, on
+// the PolNeAR dev+test articles the way tools/score_quotes.py does in --mode
+// all (each attribution's content is one gold statement), and holds F1 and
+// speaker accuracy to floors a little under the measured figures.
+func TestPolNeARAllStatements(t *testing.T) {
+	f, err := os.Open(filepath.Join(sharedDir, "corpus", "polnear", "polnear_dev_test.jsonl"))
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	seen := map[string]bool{}
+	var tp, fp, fn, spk int
+	for sc.Scan() {
+		var pd polnearDoc
+		if err := json.Unmarshal(sc.Bytes(), &pd); err != nil {
+			t.Fatal(err)
+		}
+		if seen[pd.Doc] {
+			continue
+		}
+		seen[pd.Doc] = true
+		doc := Analyze(pd.Text)
+		// Code-point index of each byte offset, as the scorer counts.
+		cp := make([]int, len(pd.Text)+1)
+		n := 0
+		for i := range pd.Text {
+			cp[i] = n
+			n++
+		}
+		cp[len(pd.Text)] = n
+		for i := 1; i < len(cp); i++ {
+			if cp[i] == 0 && i > 0 {
+				cp[i] = cp[i-1]
+			}
+		}
+		type pred struct {
+			lo, hi     int // code points
+			speaker    [2]int
+			hasSpeaker bool
+			used       bool
+		}
+		var preds []*pred
+		for _, q := range doc.Quotes {
+			if !q.Speech {
+				continue
+			}
+			p := &pred{lo: cp[q.Span.Start], hi: cp[q.Span.End]}
+			if q.Speaker != nil {
+				p.speaker, p.hasSpeaker = [2]int{cp[q.Speaker.Span.Start], cp[q.Speaker.Span.End]}, true
+			}
+			preds = append(preds, p)
+		}
+		for _, a := range pd.Attributions {
+			if len(a.Content) == 0 {
+				continue
+			}
+			size := 0
+			for _, c := range a.Content {
+				size += c[1] - c[0]
+			}
+			if size == 0 {
+				continue
+			}
+			var best *pred
+			bestShare := 0.0
+			for _, p := range preds {
+				if p.used {
+					continue
+				}
+				ov := 0
+				for _, c := range a.Content {
+					ov += max(0, min(p.hi, c[1])-max(p.lo, c[0]))
+				}
+				if share := float64(ov) / float64(size); share > bestShare {
+					best, bestShare = p, share
+				}
+			}
+			if best == nil || bestShare <= 0.3 {
+				fn++
+				continue
+			}
+			best.used = true
+			tp++
+			switch {
+			case len(a.Source) == 0 && !best.hasSpeaker:
+				spk++
+			case best.hasSpeaker:
+				for _, s := range a.Source {
+					if best.speaker[0] < s[1] && s[0] < best.speaker[1] {
+						spk++
+						break
+					}
+				}
+			}
+		}
+		for _, p := range preds {
+			if !p.used {
+				fp++
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	prec := 100 * float64(tp) / float64(max(1, tp+fp))
+	rec := 100 * float64(tp) / float64(max(1, tp+fn))
+	f1 := 2 * prec * rec / max(1, prec+rec)
+	speaker := 100 * float64(spk) / float64(max(1, tp))
+	t.Logf("PolNeAR dev+test all statements: %d docs, P %.1f R %.1f F1 %.1f speaker %.1f", len(seen), prec, rec, f1, speaker)
+	if f1 < 67.0 || speaker < 85.0 {
+		t.Errorf("statements below floor: F1 %.1f (67.0), speaker %.1f (85.0)", f1, speaker)
+	}
 }
