@@ -516,6 +516,14 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 			}
 		}
 	}
+	if v.form == formParticiple && k-1 >= lo && d.isWord(k-1) && !prepositions[d.toks[k-1].lower] {
+		// "with 50 percent of voters saying …": the noun phrase after
+		// "with" does the saying.
+		if a, b, ok := d.npBackward(k-1, sentStart); ok && a-1 >= lo && d.isWord(a-1) && d.toks[a-1].lower == "with" {
+			f.sp = d.classifySpeaker(a, b, at, last)
+			return f
+		}
+	}
 	if v.form == formParticiple && k-2 >= lo && d.isPunct(k-1, ",") {
 		// "…, Nefzi said, adding …" and "…, said Nefzi, adding …": the
 		// participle shares the subject of the frame before it.
