@@ -174,7 +174,15 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 		}
 		i = next
 	}
-	return d.npForward(i, limit)
+	a, b, ok := d.npForward(i, limit)
+	if ok && b+1 < limit && d.isPunct(b, ",") && (!d.properOrPronoun(a, b) || strings.HasSuffix(d.toks[a].lower, "'s")) {
+		// "France’s far-right leader, Marine Le Pen, voiced …": the
+		// name in apposition is the subject's.
+		if m := d.mentionAt(b + 1); m >= 0 && d.mentions[m].first == b+1 && d.isPunct(d.mentions[m].last+1, ",") {
+			return b + 1, d.mentions[m].last + 1, true
+		}
+	}
+	return a, b, ok
 }
 
 // skipHeading steps over a dateline or a run-in heading in capitals at
@@ -190,6 +198,9 @@ func (d *Document) skipHeading(i, limit int) int {
 		}
 		j++
 	}
+	if caps == 1 && i == d.parTok[d.toks[i].paragraph] && j < limit && (d.isPunct(j, "(") || d.isPunct(j, ",") || d.isDash(j)) {
+		caps = 2 // a short dateline: "PARIS (Reuters) -", "ROME —"
+	}
 	if caps < 2 {
 		return i
 	}
@@ -204,6 +215,10 @@ func (d *Document) skipHeading(i, limit int) int {
 		return i // an acronym then a lower-case word: "NAACP president …"
 	}
 	return j
+}
+
+func (d *Document) isDash(k int) bool {
+	return d.isPunct(k, "—") || d.isPunct(k, "–") || d.isPunct(k, "-")
 }
 
 // introPhraseStart reports whether token i opens an introductory phrase
