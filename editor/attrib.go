@@ -1650,6 +1650,33 @@ func (d *Document) reportedClauses(s, ce int) {
 		if !f.ok {
 			f = frame{verb: [2]int{k, k + 1}, ok: true}
 		}
+		// "55 percent of voters said they …, according to a Quinnipiac
+		// poll": the statement ends at the comma and the poll is the
+		// source given.
+		for j := c + 2; j+2 < end; j++ {
+			if d.toks[j].region >= 0 || !d.isPunct(j, ",") || d.toks[j+1].lower != "according" || d.toks[j+2].lower != "to" {
+				continue
+			}
+			if a, b, ok := d.npForward(j+3, end); ok && d.shareOfPeople(f.sp) {
+				f = frame{sp: d.classifySpeaker(a, b, c, nil), verb: [2]int{j + 1, j + 3}, ok: true}
+			}
+			end = j
+			break
+		}
+		if d.shareOfPeople(f.sp) {
+			// "… said they had an unfavorable impression of Trump in a
+			// Washington Post-ABC News poll"
+			for j := c + 2; j+1 < end; j++ {
+				if d.toks[j].region >= 0 || d.toks[j].lower != "in" {
+					continue
+				}
+				if a, b, ok := d.npForward(j+1, end); ok && (d.toks[b-1].lower == "poll" || d.toks[b-1].lower == "survey") {
+					f = frame{sp: d.classifySpeaker(a, b, c, nil), verb: f.verb, ok: true}
+					end = j
+					break
+				}
+			}
+		}
 		if q := d.addReported(c, end, f); q != nil {
 			q.stance = stance
 		}
@@ -1664,6 +1691,24 @@ var soundVerbs = map[string]bool{
 	"gush": true, "scoff": true, "sneer": true, "marvel": true, "scream": true, "whisper": true,
 	"mutter": true, "sigh": true, "snap": true, "rant": true, "cheer": true, "thunder": true,
 	"intone": true, "riff": true, "ponder": true,
+}
+
+// shareOfPeople reports whether a speaker is a share of a group, as polls
+// report them: "55 percent of voters", "a majority of Republicans", "three
+// in 10".
+func (d *Document) shareOfPeople(sp speaker) bool {
+	if sp.kind == spNone || sp.b <= sp.a {
+		return false
+	}
+	for i := sp.a; i < sp.b && i < sp.a+4; i++ {
+		switch w := d.toks[i].lower; {
+		case w == "percent" || w == "%" || w == "majority" || w == "half" || w == "third" || w == "quarter" || w == "most" || w == "plurality":
+			return true
+		case w == "in" && i > sp.a && i+1 < sp.b:
+			return true // "three in 10"
+		}
+	}
+	return false
 }
 
 // particleAfter reports whether word w after a cue verb is its particle
