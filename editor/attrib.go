@@ -1605,6 +1605,24 @@ func (d *Document) reportedClauses(s, ce int) {
 		if frameVerb && soundVerbs[v.lemma] {
 			continue // "spoke Tuesday at City Hall", "laughed it off": no statement
 		}
+		if v.lemma == "call" && d.toks[k].lower == "called" && k > s && d.namingParticiple(k) {
+			continue // "a group called Citizens for Trump": a name, not words
+		}
+		if v.lemma == "ask" && d.toks[k].lower == "asked" && k > s && passiveAsk[d.toks[k-1].lower] {
+			// "When asked about …", "was asked by a caller why …": the
+			// subject is asked; the asker, when named, asks.
+			if t.lower != "by" {
+				continue
+			}
+			a, b, ok := d.npForward(c+1, end)
+			if !ok {
+				continue
+			}
+			f := frame{sp: d.classifySpeaker(a, b, c, nil), verb: [2]int{k, k + 1}, ok: true}
+			d.addReported(b, end, f)
+			found++
+			continue
+		}
 		switch d.lx.stance[d.toks[k].lower].lemma {
 		case "back", "support", "endorse":
 			// A position on someone: "backs Clinton", not "back down",
@@ -1691,6 +1709,34 @@ var soundVerbs = map[string]bool{
 	"gush": true, "scoff": true, "sneer": true, "marvel": true, "scream": true, "whisper": true,
 	"mutter": true, "sigh": true, "snap": true, "rant": true, "cheer": true, "thunder": true,
 	"intone": true, "riff": true, "ponder": true,
+}
+
+// passiveAsk make "asked" after them passive: the subject is the one
+// asked.
+var passiveAsk = map[string]bool{
+	"when": true, "if": true, "after": true, "once": true, "as": true, "was": true, "were": true,
+	"been": true, "being": true, "is": true, "are": true, "be": true, "whenever": true, "while": true,
+}
+
+// namingParticiple reports whether "called" at token k names the noun
+// before it ("a super PAC called Future45", "a series called …"): a
+// common noun right before, a capitalised word or quotation right after.
+func (d *Document) namingParticiple(k int) bool {
+	p := d.toks[k-1]
+	if p.kind == tokPunct && d.isPunct(k-1, ",") && k > 1 {
+		p = d.toks[k-2] // "a regular series, called “Quick Question”"
+	}
+	if p.kind != tokWord || p.upper || d.lx.adverbs[p.lower] || relativePronouns[p.lower] || d.lx.npStop[p.lower] {
+		return false
+	}
+	if _, pro := pronouns[p.lower]; pro {
+		return false
+	}
+	if k+1 >= len(d.toks) {
+		return false
+	}
+	n := d.toks[k+1]
+	return n.kind == tokQuote || n.kind == tokWord && n.upper
 }
 
 // shareOfPeople reports whether a speaker is a share of a group, as polls
