@@ -207,7 +207,7 @@ func (d *Document) skipHeading(i, limit int) int {
 	// A dateline ends in a dash within a few tokens ("TALLAHASSEE, Fla. —",
 	// "NEW YORK, Nov. 19 (UPI) —").
 	for k := j; k < limit && k-j < 10; k++ {
-		if d.isPunct(k, "—") || d.isPunct(k, "–") || d.isPunct(k, "-") {
+		if d.isDash(k) {
 			return k + 1
 		}
 	}
@@ -217,6 +217,7 @@ func (d *Document) skipHeading(i, limit int) int {
 	return j
 }
 
+// isDash reports whether token k is a dash or hyphen standing alone.
 func (d *Document) isDash(k int) bool {
 	return d.isPunct(k, "—") || d.isPunct(k, "–") || d.isPunct(k, "-")
 }
@@ -819,7 +820,7 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 func (d *Document) nameAfterDash(s, colon int) (int, int, bool) {
 	for k := colon - 1; k > s && colon-k <= 6; k-- {
 		t := d.toks[k]
-		if d.isPunct(k, "-") || d.isPunct(k, "—") || d.isPunct(k, "–") || t.lower == "from" {
+		if d.isDash(k) || t.lower == "from" {
 			if k+1 < colon && d.isWord(k+1) && d.toks[k+1].upper {
 				return k + 1, colon, true
 			}
@@ -1269,10 +1270,8 @@ func (d *Document) inheritSpeaker(q *Quote, r region, ri int, headOf map[int]int
 	if hi == d.parTok[r.paragraph] && (r.paragraph == 1 || hi != r.open) {
 		return
 	}
-	for k := hi; k < r.open; k++ {
-		if d.toks[k].kind == tokWord {
-			return // the quotation does not open its sentence
-		}
+	if !d.opensSentence(hi, r.open) {
+		return
 	}
 	// A quotation paragraph or sentence after one that reports what
 	// someone says ("Ghazala Khan says she received a call …") goes on in
@@ -2051,7 +2050,7 @@ func (d *Document) signatureFrame(p, at int, last []int) frame {
 		return frame{}
 	}
 	lo, hi := d.parTok[p], d.parTok[p+1]
-	if hi-lo < 2 || hi-lo > 16 || !(d.isPunct(lo, "-") || d.isPunct(lo, "—") || d.isPunct(lo, "–")) {
+	if hi-lo < 2 || hi-lo > 16 || !d.isDash(lo) {
 		return frame{}
 	}
 	a, b, ok := d.npForward(lo+1, hi)

@@ -1,10 +1,6 @@
 package editor
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -26,35 +22,7 @@ type iteraterDoc struct {
 
 func readIteraterDocs(t testing.TB) []iteraterDoc {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir, "corpus", "wikinews-revisions", "wikinews_doc_level_all_splits.jsonl"))
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var docs []iteraterDoc
-	for sc.Scan() {
-		var d iteraterDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
-
-// byteOffsets maps each code point offset of text (and its end) to a byte
-// offset.
-func byteOffsets(text string) []int {
-	out := make([]int, 0, len(text)+1)
-	for i := range text {
-		out = append(out, i)
-	}
-	return append(out, len(text))
+	return readCorpusJSONL[iteraterDoc](t, "wikinews-revisions", "wikinews_doc_level_all_splits.jsonl")
 }
 
 // TestWordDiffWikinewsRevisions diffs the 189 real revision pairs: each
@@ -71,7 +39,7 @@ func TestWordDiffWikinewsRevisions(t *testing.T) {
 		d := WordDiff(doc.Before, doc.After, DiffOptions{})
 		checkDiff(t, d)
 		checkSubsets(t, d, uint64(len(doc.Before)))
-		at := byteOffsets(doc.Before)
+		at := codePointOffsets(doc.Before)
 		for _, e := range doc.Edits {
 			if e.Start < 0 || e.End < e.Start || e.End >= len(at) {
 				t.Fatalf("doc %s: edit [%d,%d) outside the text", doc.DocID, e.Start, e.End)

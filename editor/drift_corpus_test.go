@@ -1,9 +1,6 @@
 package editor
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,23 +58,13 @@ const semAntoNegFloor = 85
 // often on meaning-changed edits, rarely on clarity, fluency, coherence and
 // style edits.
 func TestWikinewsDrift(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir, "corpus", "wikinews-revisions", "wikinews_sent_level_all_splits.jsonl"))
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
+	type sentencePair struct {
+		Before string `json:"before_sent"`
+		After  string `json:"after_sent"`
+		Label  string `json:"labels"`
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	var mc, mcFired, other, otherFired int
-	for sc.Scan() {
-		var row struct {
-			Before string `json:"before_sent"`
-			After  string `json:"after_sent"`
-			Label  string `json:"labels"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			t.Fatal(err)
-		}
+	for _, row := range readCorpusJSONL[sentencePair](t, "wikinews-revisions", "wikinews_sent_level_all_splits.jsonl") {
 		if row.Label == "others" {
 			continue
 		}

@@ -1,10 +1,6 @@
 package editor
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -22,29 +18,29 @@ type polnearDoc struct {
 	} `json:"attributions"`
 }
 
+// readPolNeAR returns the dev+test articles, each once: where several
+// annotators marked an article, the first one's, as the scorer takes it.
+func readPolNeAR(t *testing.T) []polnearDoc {
+	t.Helper()
+	seen := map[string]bool{}
+	var out []polnearDoc
+	for _, pd := range readCorpusJSONL[polnearDoc](t, "polnear", "polnear_dev_test.jsonl") {
+		if !seen[pd.Doc] {
+			seen[pd.Doc] = true
+			out = append(out, pd)
+		}
+	}
+	return out
+}
+
 // TestPolNeARDirectQuotes scores direct quotations on the PolNeAR dev+test
 // articles the way tools/score_quotes.py does in --mode direct, and holds
 // the engine to floors a little under its measured figures. It skips when
 // the shared corpus is absent.
 func TestPolNeARDirectQuotes(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir, "corpus", "polnear", "polnear_dev_test.jsonl"))
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	seen := map[string]bool{}
+	docs := readPolNeAR(t)
 	var tp, fp, fpDouble, fn, spk int
-	for sc.Scan() {
-		var pd polnearDoc
-		if err := json.Unmarshal(sc.Bytes(), &pd); err != nil {
-			t.Fatal(err)
-		}
-		if seen[pd.Doc] {
-			continue
-		}
-		seen[pd.Doc] = true
+	for _, pd := range docs {
 		doc := Analyze(pd.Text)
 		checkSpans(t, doc)
 		byteAt := codePointOffsets(pd.Text)
@@ -119,9 +115,6 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 			}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 	prec := 100 * float64(tp) / float64(max(1, tp+fp))
 	rec := 100 * float64(tp) / float64(max(1, tp+fn))
 	speaker := 100 * float64(spk) / float64(max(1, tp))
@@ -129,7 +122,7 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 	// single marks, which the engine reads as quotation marks too, are
 	// never gold. Precision over the marks the gold knows:
 	precDouble := 100 * float64(tp) / float64(max(1, tp+fpDouble))
-	t.Logf("PolNeAR dev+test direct: %d docs, P %.1f (over “ and \" marks %.1f) R %.1f speaker %.1f", len(seen), prec, precDouble, rec, speaker)
+	t.Logf("PolNeAR dev+test direct: %d docs, P %.1f (over “ and \" marks %.1f) R %.1f speaker %.1f", len(docs), prec, precDouble, rec, speaker)
 	if prec < 87.0 || precDouble < 96.0 || rec < 96.9 || speaker < 88.0 {
 		t.Errorf("direct quotes below floor: P %.1f (87.0), over double marks %.1f (96.0), R %.1f (96.9), speaker %.1f (88.0)", prec, precDouble, rec, speaker)
 	}
@@ -143,6 +136,21 @@ func codePointOffsets(text string) []int {
 		out = append(out, i)
 	}
 	return append(out, len(text))
+}
+
+// byteToCodePoint maps each byte offset of text (and its length) to the
+// code-point offset of the character it falls in, as the scorer rounds.
+func byteToCodePoint(text string) []int {
+	out := make([]int, len(text)+1)
+	n := -1
+	for i := 0; i < len(text); i++ {
+		if utf8.RuneStart(text[i]) {
+			n++
+		}
+		out[i] = n
+	}
+	out[len(text)] = n + 1
+	return out
 }
 
 // quotedSegments returns the quotation-marked stretches (marks included)
@@ -178,38 +186,11 @@ func quotedSegments(text string, s, e int) []Span {
 // all (each attribution's content is one gold statement), and holds F1 and
 // speaker accuracy to floors a little under the measured figures.
 func TestPolNeARAllStatements(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir, "corpus", "polnear", "polnear_dev_test.jsonl"))
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	seen := map[string]bool{}
+	docs := readPolNeAR(t)
 	var tp, fp, fn, spk int
-	for sc.Scan() {
-		var pd polnearDoc
-		if err := json.Unmarshal(sc.Bytes(), &pd); err != nil {
-			t.Fatal(err)
-		}
-		if seen[pd.Doc] {
-			continue
-		}
-		seen[pd.Doc] = true
+	for _, pd := range docs {
 		doc := Analyze(pd.Text)
-		// Code-point index of each byte offset, as the scorer counts.
-		cp := make([]int, len(pd.Text)+1)
-		n := 0
-		for i := range pd.Text {
-			cp[i] = n
-			n++
-		}
-		cp[len(pd.Text)] = n
-		for i := 1; i < len(cp); i++ {
-			if cp[i] == 0 && i > 0 {
-				cp[i] = cp[i-1]
-			}
-		}
+		cp := byteToCodePoint(pd.Text)
 		type pred struct {
 			lo, hi     int // code points
 			speaker    [2]int
@@ -276,14 +257,11 @@ func TestPolNeARAllStatements(t *testing.T) {
 			}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 	prec := 100 * float64(tp) / float64(max(1, tp+fp))
 	rec := 100 * float64(tp) / float64(max(1, tp+fn))
 	f1 := 2 * prec * rec / max(1, prec+rec)
 	speaker := 100 * float64(spk) / float64(max(1, tp))
-	t.Logf("PolNeAR dev+test all statements: %d docs, P %.1f R %.1f F1 %.1f speaker %.1f", len(seen), prec, rec, f1, speaker)
+	t.Logf("PolNeAR dev+test all statements: %d docs, P %.1f R %.1f F1 %.1f speaker %.1f", len(docs), prec, rec, f1, speaker)
 	if f1 < 67.0 || speaker < 85.0 {
 		t.Errorf("statements below floor: F1 %.1f (67.0), speaker %.1f (85.0)", f1, speaker)
 	}

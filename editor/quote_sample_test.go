@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"bufio"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,31 @@ import (
 // sharedDir is the shared folder next to the repository, absent on most
 // machines.
 var sharedDir = filepath.Join("..", "..", "shared")
+
+// readCorpusJSONL decodes each line of a JSON Lines file under the shared
+// corpus folder, skipping the test when the corpus is absent.
+func readCorpusJSONL[T any](t testing.TB, rel ...string) []T {
+	t.Helper()
+	f, err := os.Open(filepath.Join(append([]string{sharedDir, "corpus"}, rel...)...))
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	var out []T
+	for sc.Scan() {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
 
 func readShared(t *testing.T, rel string) string {
 	t.Helper()
