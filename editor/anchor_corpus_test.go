@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"copydesk/editor/internal/newstest"
 )
 
 // goldEdit is a gold edit in bytes: before[Start:End] became After, which
@@ -31,7 +33,7 @@ type goldMap struct {
 	at []int
 }
 
-func newGoldMap(t *testing.T, p iteraterDoc) *goldMap {
+func newGoldMap(t *testing.T, p newstest.IteraterDoc) *goldMap {
 	t.Helper()
 	cp := make([]int, 0, len(p.Before)+1)
 	for i := range p.Before {
@@ -223,7 +225,7 @@ func (m *goldMap) expect(before string, span Span) (anchorCategory, Span) {
 
 // anchorCorpusNotes picks the notes of a before text: each sentence, and two
 // runs of one to four words in it.
-func anchorCorpusNotes(p iteraterDoc, rng *rand.Rand) []Span {
+func anchorCorpusNotes(p newstest.IteraterDoc, rng *rand.Rand) []Span {
 	cp := make([]int, 0, len(p.Before)+1)
 	for i := range p.Before {
 		cp = append(cp, i)
@@ -294,7 +296,7 @@ func wordSpans(text string, s Span) []Span {
 //   - heavily rewritten or wholly replaced words may land on the new words
 //     (or inside them) or be orphaned, but must not land elsewhere.
 func TestReanchorWikinewsRevisions(t *testing.T) {
-	pairs := readIteraterDocs(t)
+	pairs := newstest.IteraterDocs(t)
 	if len(pairs) != 189 {
 		t.Fatalf("%d revision pairs, want 189", len(pairs))
 	}

@@ -2,35 +2,16 @@ package editor
 
 import (
 	"testing"
+
+	"copydesk/editor/internal/newstest"
 )
-
-// iteraterDoc is one revision pair of the IteraTeR Wikinews document-level
-// file; edit offsets are code points into the before text.
-type iteraterDoc struct {
-	DocID     string `json:"doc_id"`
-	Before    string `json:"before_revision"`
-	After     string `json:"after_revision"`
-	Sentences []int  `json:"sents_char_pos"`
-	Edits     []struct {
-		Type   string  `json:"type"`
-		Before *string `json:"before"`
-		After  *string `json:"after"`
-		Start  int     `json:"start_char_pos"`
-		End    int     `json:"end_char_pos"`
-	} `json:"edit_actions"`
-}
-
-func readIteraterDocs(t testing.TB) []iteraterDoc {
-	t.Helper()
-	return readCorpusJSONL[iteraterDoc](t, "wikinews-revisions", "wikinews_doc_level_all_splits.jsonl")
-}
 
 // TestWordDiffWikinewsRevisions diffs the 189 real revision pairs: each
 // diff must rebuild both texts, and each human-annotated edit span (an
 // insertion is an empty span at its place in the before text) must overlap
 // or touch a reported change.
 func TestWordDiffWikinewsRevisions(t *testing.T) {
-	docs := readIteraterDocs(t)
+	docs := newstest.IteraterDocs(t)
 	if len(docs) != 189 {
 		t.Fatalf("%d revision pairs, want 189", len(docs))
 	}
@@ -39,7 +20,7 @@ func TestWordDiffWikinewsRevisions(t *testing.T) {
 		d := WordDiff(doc.Before, doc.After, DiffOptions{})
 		checkDiff(t, d)
 		checkSubsets(t, d, uint64(len(doc.Before)))
-		at := codePointOffsets(doc.Before)
+		at := newstest.CodePointOffsets(doc.Before)
 		for _, e := range doc.Edits {
 			if e.Start < 0 || e.End < e.Start || e.End >= len(at) {
 				t.Fatalf("doc %s: edit [%d,%d) outside the text", doc.DocID, e.Start, e.End)

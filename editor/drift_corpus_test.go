@@ -1,9 +1,10 @@
 package editor
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"copydesk/editor/internal/newstest"
 )
 
 // TestSemAntoNegDrift measures drift.negation on the SemAntoNeg pairs of
@@ -11,7 +12,7 @@ import (
 // the meaning is reversed) and holds it to floors a little under the
 // measured figures. It skips when the corpus is absent.
 func TestSemAntoNegDrift(t *testing.T) {
-	text := readShared(t, filepath.Join("corpus", "negation-pairs", "antonym-substitution", "sem_anto_neg.tsv"))
+	text := newstest.Read(t, "corpus", "negation-pairs", "antonym-substitution", "sem_anto_neg.tsv")
 	var tp, fp, fn, tn int
 	for i, line := range strings.Split(text, "\n") {
 		f := strings.Split(line, "\t")
@@ -64,7 +65,7 @@ func TestWikinewsDrift(t *testing.T) {
 		Label  string `json:"labels"`
 	}
 	var mc, mcFired, other, otherFired int
-	for _, row := range readCorpusJSONL[sentencePair](t, "wikinews-revisions", "wikinews_sent_level_all_splits.jsonl") {
+	for _, row := range newstest.JSONL[sentencePair](t, "wikinews-revisions", "wikinews_sent_level_all_splits.jsonl") {
 		if row.Label == "others" {
 			continue
 		}

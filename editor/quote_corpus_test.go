@@ -4,46 +4,21 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/editor/internal/newstest"
 )
-
-// polnearDoc is one line of the shared PolNeAR dev+test file (offsets in
-// code points).
-type polnearDoc struct {
-	Doc          string `json:"doc"`
-	Text         string `json:"text"`
-	Attributions []struct {
-		Source  [][2]int `json:"source"`
-		Content [][2]int `json:"content"`
-		Quoted  bool     `json:"content_has_quote_marks"`
-	} `json:"attributions"`
-}
-
-// readPolNeAR returns the dev+test articles, each once: where several
-// annotators marked an article, the first one's, as the scorer takes it.
-func readPolNeAR(t *testing.T) []polnearDoc {
-	t.Helper()
-	seen := map[string]bool{}
-	var out []polnearDoc
-	for _, pd := range readCorpusJSONL[polnearDoc](t, "polnear", "polnear_dev_test.jsonl") {
-		if !seen[pd.Doc] {
-			seen[pd.Doc] = true
-			out = append(out, pd)
-		}
-	}
-	return out
-}
 
 // TestPolNeARDirectQuotes scores direct quotations on the PolNeAR dev+test
 // articles the way tools/score_quotes.py does in --mode direct, and holds
 // the engine to floors a little under its measured figures. It skips when
 // the shared corpus is absent.
 func TestPolNeARDirectQuotes(t *testing.T) {
-	docs := readPolNeAR(t)
+	docs := newstest.PolNeARDevTest(t)
 	var tp, fp, fpDouble, fn, spk int
 	for _, pd := range docs {
 		doc := Analyze(pd.Text)
 		checkSpans(t, doc)
-		byteAt := codePointOffsets(pd.Text)
+		byteAt := newstest.CodePointOffsets(pd.Text)
 		type pred struct {
 			span, speaker Span
 			hasSpeaker    bool
@@ -128,16 +103,6 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 	}
 }
 
-// codePointOffsets maps each code-point offset of text (and its length) to
-// a byte offset.
-func codePointOffsets(text string) []int {
-	out := make([]int, 0, len(text)+1)
-	for i := range text {
-		out = append(out, i)
-	}
-	return append(out, len(text))
-}
-
 // byteToCodePoint maps each byte offset of text (and its length) to the
 // code-point offset of the character it falls in, as the scorer rounds.
 func byteToCodePoint(text string) []int {
@@ -186,7 +151,7 @@ func quotedSegments(text string, s, e int) []Span {
 // all (each attribution's content is one gold statement), and holds F1 and
 // speaker accuracy to floors a little under the measured figures.
 func TestPolNeARAllStatements(t *testing.T) {
-	docs := readPolNeAR(t)
+	docs := newstest.PolNeARDevTest(t)
 	var tp, fp, fn, spk int
 	for _, pd := range docs {
 		doc := Analyze(pd.Text)

@@ -1,51 +1,11 @@
 package editor
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"copydesk/editor/internal/newstest"
 )
-
-// sharedDir is the shared folder next to the repository, absent on most
-// machines.
-var sharedDir = filepath.Join("..", "..", "shared")
-
-// readCorpusJSONL decodes each line of a JSON Lines file under the shared
-// corpus folder, skipping the test when the corpus is absent.
-func readCorpusJSONL[T any](t testing.TB, rel ...string) []T {
-	t.Helper()
-	f, err := os.Open(filepath.Join(append([]string{sharedDir, "corpus"}, rel...)...))
-	if err != nil {
-		t.Skipf("corpus not available: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var out []T
-	for sc.Scan() {
-		var v T
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func readShared(t *testing.T, rel string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(sharedDir, rel))
-	if err != nil {
-		t.Skipf("shared file not available: %v", err)
-	}
-	return string(b)
-}
 
 // paragraphOf returns the 1-based line of the file that offset falls on,
 // the numbering the sample's README uses ("paragraph N" = line N).
@@ -57,7 +17,7 @@ func lineOf(text string, off int) int {
 // TestSampleDraft checks the NATO draft against what its README says an
 // editor flags, and against its expected quote sheet.
 func TestSampleDraft(t *testing.T) {
-	text := readShared(t, filepath.Join("samples", "nato-rutte-draft.txt"))
+	text := newstest.Read(t, "samples", "nato-rutte-draft.txt")
 	doc := Analyze(text)
 	checkSpans(t, doc)
 	reg, err := NewRegistry(DefaultChecks()...)

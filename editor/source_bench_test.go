@@ -3,6 +3,8 @@ package editor
 import (
 	"strings"
 	"testing"
+
+	"copydesk/editor/internal/newstest"
 )
 
 // reviewInputOfWords builds a draft of about n words and 2n words of
@@ -10,7 +12,7 @@ import (
 // quotations are misquoted and some sentences drift) and a second source
 // with other names.
 func reviewInputOfWords(n int) ReviewInput {
-	draft := articleOfWords(n)
+	draft := newstest.Article(n)
 	paras := strings.Split(draft, "\n\n")
 	for i := range paras {
 		if i%7 == 3 {
@@ -18,7 +20,7 @@ func reviewInputOfWords(n int) ReviewInput {
 		}
 	}
 	notes := strings.Join(paras, "\n\n")
-	other := strings.NewReplacer("Lindqvist", "Berg", "Moreno", "Castillo", "Achebe", "Okonkwo", "Novak", "Horvat", "Tanaka", "Sato", "Brennan", "Walsh").Replace(articleOfWords(n))
+	other := strings.NewReplacer("Lindqvist", "Berg", "Moreno", "Castillo", "Achebe", "Okonkwo", "Novak", "Horvat", "Tanaka", "Sato", "Brennan", "Walsh").Replace(newstest.Article(n))
 	return ReviewInput{Text: draft, Sources: []SourceText{{Title: "notes", Text: notes}, {Title: "wire", Text: other}}}
 }
 

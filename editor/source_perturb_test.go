@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"copydesk/editor/internal/newstest"
 )
 
 // perturbArticles is how many PolNeAR articles the perturbation test reads.
@@ -162,10 +164,7 @@ func TestPolNeARPerturbations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the PolNeAR articles")
 	}
-	files, _ := filepath.Glob(filepath.Join(sharedDir, "corpus", "polnear", "data", "*", "text", "*.txt"))
-	if len(files) == 0 {
-		t.Skip("corpus not available")
-	}
+	files := newstest.PolNeARTexts(t)
 	sort.Strings(files)
 	if len(files) > perturbArticles {
 		step := len(files) / perturbArticles
