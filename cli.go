@@ -20,6 +20,7 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/convert"
 	review "copydesk/editor/report"
+	"copydesk/editor/textio"
 	"copydesk/storage"
 )
 
@@ -171,8 +172,8 @@ func parseID(s string) (int64, error) {
 
 // readArticleFile reads an article file, marking read and decode errors as
 // bad input.
-func readArticleFile(path string) (string, editor.Encoding, error) {
-	text, enc, err := editor.ReadArticleFile(path)
+func readArticleFile(path string) (string, textio.Encoding, error) {
+	text, enc, err := textio.ReadArticle(path)
 	if err != nil {
 		return "", "", usageError{err}
 	}
@@ -247,7 +248,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		for i, a := range articles {
 			t := *title
 			if t == "" {
-				t = editor.TitleOf(a.im.Text)
+				t = textio.TitleOf(a.im.Text)
 			}
 			stored, _, err := store.CreateArticle(ctx, editor.Article{Title: t}, a.im.Text, "imported from "+filepath.Base(a.path), currentUser())
 			if err != nil {
@@ -289,7 +290,7 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if enc != editor.UTF8 {
+	if enc != textio.UTF8 {
 		fmt.Fprintf(stderr, "%s: decoded from %s\n", fs.Arg(1), enc)
 	}
 	store, _, _, err := openStore(ctx, *db)
@@ -470,7 +471,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		_, err = stdout.Write(buf.Bytes())
 		return err
 	}
-	return editor.WriteFileAtomic(*out, buf.Bytes(), 0o644)
+	return textio.WriteFileAtomic(*out, buf.Bytes(), 0o644)
 }
 
 // buildReport gathers what a review record needs from the store: the

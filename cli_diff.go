@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 	"copydesk/storage"
 )
 
@@ -82,7 +83,7 @@ func revisionFiles(oldPath, newPath string, stderr io.Writer) (old, new, title s
 		if err != nil {
 			return "", "", "", err
 		}
-		if enc != editor.UTF8 {
+		if enc != textio.UTF8 {
 			fmt.Fprintf(stderr, "%s: decoded from %s\n", path, enc)
 		}
 		texts[i] = text
@@ -129,7 +130,7 @@ func storedRevisions(ctx context.Context, dbPath, idArg string, from, to int) (o
 	if err != nil {
 		return "", "", "", err
 	}
-	title = fmt.Sprintf("%s: revision %d → %d", editor.TitleOf(b.Text), a.Number, b.Number)
+	title = fmt.Sprintf("%s: revision %d → %d", textio.TitleOf(b.Text), a.Number, b.Number)
 	return a.Text, b.Text, title, nil
 }
 

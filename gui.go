@@ -12,6 +12,7 @@ import (
 	"copydesk/app"
 	"copydesk/assets"
 	"copydesk/editor"
+	"copydesk/editor/textio"
 	"copydesk/storage"
 )
 
@@ -73,7 +74,7 @@ func hasDisplay() bool {
 // seedSample stores the bundled sample article and its source in a new
 // database, so the app never opens empty.
 func seedSample(ctx context.Context, store *storage.DB) error {
-	a, _, err := store.CreateArticle(ctx, editor.Article{Title: editor.TitleOf(assets.SampleArticle), Slug: "harbor-dredging"}, assets.SampleArticle, "sample draft", "Copydesk")
+	a, _, err := store.CreateArticle(ctx, editor.Article{Title: textio.TitleOf(assets.SampleArticle), Slug: "harbor-dredging"}, assets.SampleArticle, "sample draft", "Copydesk")
 	if err != nil {
 		return fmt.Errorf("seed sample article: %w", err)
 	}

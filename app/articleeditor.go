@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // highlight marks a stretch of the text (byte offsets into the whole
@@ -134,7 +135,7 @@ func (e *articleEditor) CreateRenderer() fyne.WidgetRenderer {
 
 // SetText replaces the whole text, clearing undo history and selection.
 func (e *articleEditor) SetText(text string) {
-	e.buf = editor.NewBuffer(editor.NormalizeNewlines(text))
+	e.buf = editor.NewBuffer(textio.NormalizeNewlines(text))
 	e.caret, e.anchor = editor.Pos{}, editor.Pos{}
 	e.highlights, e.marks = nil, nil
 	e.edits = e.edits[:0]

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // TypedRune implements fyne.Focusable: insert a character, replacing the
@@ -89,7 +90,7 @@ func (e *articleEditor) TypedShortcut(s fyne.Shortcut) {
 			e.replace(e.anchor, e.caret, "", editor.EditOther)
 		}
 	case *fyne.ShortcutPaste:
-		if text := editor.NormalizeNewlines(clip.Content()); text != "" {
+		if text := textio.NormalizeNewlines(clip.Content()); text != "" {
 			e.replace(e.anchor, e.caret, text, editor.EditOther)
 		}
 	case *fyne.ShortcutSelectAll:

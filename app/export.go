@@ -14,6 +14,7 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/convert"
 	"copydesk/editor/report"
+	"copydesk/editor/textio"
 )
 
 // exportChoice is one entry of the Export dialog's format list.
@@ -61,7 +62,7 @@ func (w *Workspace) ExportAs(path, format string, from, to int) error {
 	if err := e.Write(&buf, format); err != nil {
 		return err
 	}
-	return editor.WriteFileAtomic(path, buf.Bytes(), 0o644)
+	return textio.WriteFileAtomic(path, buf.Bytes(), 0o644)
 }
 
 // onExport asks what to export, then where (the save dialog asks before

@@ -15,6 +15,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/convert"
+	"copydesk/editor/textio"
 )
 
 // importSummary says what an import of several files did.
@@ -73,7 +74,7 @@ func (w *Workspace) importPaths(paths []string, progress func(done, total int)) 
 	for i, path := range files {
 		im, err := convert.Import(path)
 		if err == nil {
-			title := editor.TitleOf(im.Text)
+			title := textio.TitleOf(im.Text)
 			var a editor.Article
 			a, _, err = w.store.CreateArticle(context.Background(), editor.Article{Title: title}, im.Text, "imported from "+filepath.Base(path), w.opts.Author)
 			if err == nil {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // sourceKinds are offered when attaching a source, in this order.
@@ -122,9 +123,9 @@ func (w *Workspace) AttachSource(title string, kind editor.SourceKind, text stri
 		return fmt.Errorf("the source holds no text")
 	}
 	if strings.TrimSpace(title) == "" {
-		title = editor.TitleOf(text)
+		title = textio.TitleOf(text)
 	}
-	_, err := w.store.AddSource(context.Background(), editor.Source{ArticleID: w.article.ID, Title: title, Kind: kind, Text: editor.NormalizeNewlines(text)})
+	_, err := w.store.AddSource(context.Background(), editor.Source{ArticleID: w.article.ID, Title: title, Kind: kind, Text: textio.NormalizeNewlines(text)})
 	if err != nil {
 		return err
 	}
@@ -133,10 +134,10 @@ func (w *Workspace) AttachSource(title string, kind editor.SourceKind, text stri
 	return nil
 }
 
-// AttachSourceFile reads a file (any text encoding DecodeText reads) and
+// AttachSourceFile reads a file (any text encoding textio.Decode reads) and
 // attaches it as a source.
 func (w *Workspace) AttachSourceFile(path string, kind editor.SourceKind) error {
-	text, _, err := editor.ReadTextFile(path)
+	text, _, err := textio.ReadFile(path)
 	if err != nil {
 		return err
 	}

@@ -11,8 +11,8 @@ import (
 	"slices"
 	"strings"
 
-	"copydesk/editor"
 	"copydesk/editor/docx"
+	"copydesk/editor/textio"
 	"copydesk/editor/webpage"
 )
 
@@ -71,13 +71,13 @@ func Import(path string) (Imported, error) {
 }
 
 func readText(path string) (Imported, error) {
-	text, enc, err := editor.ReadArticleFile(path)
+	text, enc, err := textio.ReadArticle(path)
 	if err != nil {
 		return Imported{}, err
 	}
 	var im Imported
 	im.Text = text
-	if enc != editor.UTF8 {
+	if enc != textio.UTF8 {
 		im.Notices = append(im.Notices, "decoded from "+string(enc))
 	}
 	return im, nil

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"copydesk/editor"
 	"copydesk/editor/docx"
+	"copydesk/editor/textio"
 )
 
 func TestToMarkdownReadsBack(t *testing.T) {
@@ -17,7 +17,7 @@ func TestToMarkdownReadsBack(t *testing.T) {
 	}
 	for _, text := range texts {
 		md := ToMarkdown(text)
-		if got := editor.FromMarkdown(md); got != text {
+		if got := textio.FromMarkdown(md); got != text {
 			t.Errorf("FromMarkdown(ToMarkdown(%q)) = %q\nmarkdown:\n%s", text, got, md)
 		}
 	}

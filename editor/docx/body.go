@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // Namespaces of the elements the reader looks at. Word writes the
@@ -88,7 +88,7 @@ func readBody(r io.Reader, v view) (Document, error) {
 		br.emit(br.carry.String())
 	}
 	if len(br.lines) == 0 {
-		return Document{}, editor.ErrNoText
+		return Document{}, textio.ErrNoText
 	}
 	return Document{Text: strings.Join(br.lines, "\n"), Notices: br.notices()}, nil
 }
@@ -137,7 +137,7 @@ func (br *bodyReader) token(tok xml.Token) error {
 			br.write(string(t))
 		}
 	}
-	if br.size > editor.MaxTextBytes {
+	if br.size > textio.MaxBytes {
 		return textTooLong()
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // fuzzSeedBodies are w:body contents with the structures the reader
@@ -22,7 +23,7 @@ var fuzzSeedBodies = []string{
 // checkDocument checks what Read promises about a document it returns.
 func checkDocument(t *testing.T, doc Document) {
 	t.Helper()
-	if doc.Text == "" || len(doc.Text) > editor.MaxTextBytes {
+	if doc.Text == "" || len(doc.Text) > textio.MaxBytes {
 		t.Fatalf("text of %d bytes", len(doc.Text))
 	}
 	if !utf8.ValidString(doc.Text) {

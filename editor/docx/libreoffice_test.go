@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // These tests check the files against LibreOffice, the Word-compatible
@@ -60,7 +61,7 @@ func readExport(t *testing.T, path string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := editor.NormalizeNewlines(strings.TrimPrefix(string(b), "\uFEFF"))
+	s := textio.NormalizeNewlines(strings.TrimPrefix(string(b), "\uFEFF"))
 	return strings.Split(strings.TrimRight(s, "\n"), "\n")
 }
 

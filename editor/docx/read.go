@@ -9,7 +9,7 @@ import (
 	"io"
 	"strings"
 
-	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // Limits on what Read accepts. A long feature with photos is a few MiB; its
@@ -60,7 +60,7 @@ type Document struct {
 // Read refuses, with an error and no text, anything that is not a .docx
 // file (legacy .doc, password-protected, RTF, OpenDocument, other zips),
 // damaged XML, files over the limits above or whose text is over
-// editor.MaxTextBytes, and files with no text (editor.ErrNoText).
+// textio.MaxBytes, and files with no text (textio.ErrNoText).
 func Read(r io.ReaderAt, size int64) (Document, error) {
 	return read(r, size, acceptAll)
 }
@@ -253,5 +253,5 @@ func (c *cappedReader) Close() error { return c.rc.Close() }
 // textTooLong is the error for a document whose text is over the limit
 // Copydesk sets on any article.
 func textTooLong() error {
-	return fmt.Errorf("%w: its text is over the %d MiB limit for an article", ErrTooLarge, editor.MaxTextBytes>>20)
+	return fmt.Errorf("%w: its text is over the %d MiB limit for an article", ErrTooLarge, textio.MaxBytes>>20)
 }

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // zipFiles zips the named contents in the given order.
@@ -280,7 +280,7 @@ func TestReadRefuses(t *testing.T) {
 		return zipFiles(t, files...)
 	}
 	bomb := zipFiles(t, [2]string{"word/document.xml", documentXML(strings.Repeat(" ", MaxPartBytes))})
-	longText := docxWithBody(t, `<w:p><w:r><w:t>`+strings.Repeat("word ", editor.MaxTextBytes/5+1)+`</w:t></w:r></w:p>`)
+	longText := docxWithBody(t, `<w:p><w:r><w:t>`+strings.Repeat("word ", textio.MaxBytes/5+1)+`</w:t></w:r></w:p>`)
 	deep := docxWithBody(t, `<w:p><w:r><w:t>x</w:t></w:r></w:p>`+strings.Repeat("<w:sdt>", maxDepth)+strings.Repeat("</w:sdt>", maxDepth))
 
 	var encryptedEntry bytes.Buffer
@@ -312,7 +312,7 @@ func TestReadRefuses(t *testing.T) {
 		{name: "undefined entity", file: docxWithBody(t, `<w:p><w:r><w:t>&bomb;</w:t></w:r></w:p>`), wantErr: ErrMalformed},
 		{name: "too deep", file: deep, wantErr: ErrMalformed, wantMsg: "256 deep"},
 		{name: "encrypted entry", file: encryptedEntry.Bytes(), wantErr: ErrEncrypted},
-		{name: "no text", file: docxWithBody(t, `<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>`), wantErr: editor.ErrNoText},
+		{name: "no text", file: docxWithBody(t, `<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>`), wantErr: textio.ErrNoText},
 		{name: "file over the limit", file: []byte("PK\x03\x04"), size: MaxFileBytes + 1, wantErr: ErrTooLarge, wantMsg: "limit is 64 MiB"},
 		{name: "zip bomb", file: bomb, wantErr: ErrTooLarge, wantMsg: "limit is 64 MiB"},
 		{name: "too many entries", file: manyEntries(), wantErr: ErrTooLarge, wantMsg: "limit is 10000"},

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // WriteRedline writes the comparison d of two revisions as a .docx file
@@ -52,7 +53,7 @@ func WriteRedline(w io.Writer, d *editor.Diff, meta Meta, accepted func(editor.D
 	rw := redlineWriter{attrs: revisionAttrs(meta)}
 	rw.paragraphs(splitParagraphs(spans))
 	if meta.Title == "" {
-		meta.Title = editor.TitleOf(d.New)
+		meta.Title = textio.TitleOf(d.New)
 	}
 	return writePackage(w, rw.b.String(), d.New, meta, true)
 }

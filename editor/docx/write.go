@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // Meta is what a written file says about itself.
@@ -53,7 +53,7 @@ func Write(w io.Writer, text string, meta Meta) error {
 
 // lines splits text into paragraphs; there is always at least one.
 func lines(text string) []string {
-	return strings.Split(strings.TrimSuffix(editor.NormalizeNewlines(text), "\n"), "\n")
+	return strings.Split(strings.TrimSuffix(textio.NormalizeNewlines(text), "\n"), "\n")
 }
 
 // writeRuns writes s as runs, with tabs as w:tab. textTag is "t", or
@@ -163,7 +163,7 @@ func settingsXML(trackRevisions bool) string {
 func coreXML(meta Meta, text string) string {
 	title := meta.Title
 	if title == "" {
-		title = editor.TitleOf(text)
+		title = textio.TitleOf(text)
 	}
 	var b strings.Builder
 	b.WriteString(xmlHeader)

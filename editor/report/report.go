@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // Report is what a review record shows.
@@ -224,7 +225,7 @@ func (r Report) title() string {
 	if t := strings.TrimSpace(r.Article.Title); t != "" {
 		return t
 	}
-	if t := editor.TitleOf(r.Revision.Text); t != "" {
+	if t := textio.TitleOf(r.Revision.Text); t != "" {
 		return t
 	}
 	return "Untitled article"

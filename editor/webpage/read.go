@@ -15,13 +15,13 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
-	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // DefaultLimit is the size limit Read applies when it is given none: the
 // limit on any text Copydesk reads. Saved news pages, with their inline
 // scripts and styles, are well under 2 MiB.
-const DefaultLimit = editor.MaxTextBytes
+const DefaultLimit = textio.MaxBytes
 
 // maxDepth bounds how deep into nested elements Read looks. Real pages nest
 // a few dozen levels; deeper content is left out with a notice rather than
@@ -49,7 +49,7 @@ func (e *TooLargeError) Error() string {
 }
 
 // Is reports whether target is editor.ErrTooLarge.
-func (e *TooLargeError) Is(target error) bool { return target == editor.ErrTooLarge }
+func (e *TooLargeError) Is(target error) bool { return target == textio.ErrTooLarge }
 
 func formatSize(n int64) string {
 	switch {
@@ -98,7 +98,7 @@ func Read(r io.Reader, limit int64) (Document, error) {
 	}
 	text := x.extract(root)
 	if strings.TrimSpace(text) == "" {
-		return Document{}, fmt.Errorf("webpage: %w", editor.ErrNoText)
+		return Document{}, fmt.Errorf("webpage: %w", textio.ErrNoText)
 	}
 	return Document{Text: text, Notices: x.notices}, nil
 }
@@ -125,7 +125,7 @@ func decodePage(b []byte) (text, notice string, err error) {
 	case bytes.HasPrefix(b, bomUTF16LE), bytes.HasPrefix(b, bomUTF16BE):
 		if bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}) {
 			// UTF-32 is no encoding a browser reads.
-			return "", "", editor.ErrBinary
+			return "", "", textio.ErrBinary
 		}
 		e, name, _ := charset.DetermineEncoding(b, "")
 		d, err := e.NewDecoder().Bytes(b)
@@ -136,7 +136,7 @@ func decodePage(b []byte) (text, notice string, err error) {
 		notice = fmt.Sprintf("The page was read as %s.", strings.ToUpper(name))
 	default:
 		if bytes.IndexByte(b, 0) >= 0 {
-			return "", "", editor.ErrBinary
+			return "", "", textio.ErrBinary
 		}
 		if utf8.Valid(b) {
 			text = string(b)
@@ -155,7 +155,7 @@ func decodePage(b []byte) (text, notice string, err error) {
 		text, notice = string(d), fmt.Sprintf("The page is not UTF-8; it was read as %s.", name)
 	}
 	if looksBinary(text) {
-		return "", "", editor.ErrBinary
+		return "", "", textio.ErrBinary
 	}
 	return text, notice, nil
 }

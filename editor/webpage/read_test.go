@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
-	"copydesk/editor"
+	"copydesk/editor/textio"
 )
 
 // TestReadPages reads saved pages in testdata and compares the text with
@@ -217,13 +217,13 @@ func TestReadRefuses(t *testing.T) {
 		is      error  // errors.Is target
 		message string // part of the error message
 	}{
-		{"PNG image", png, 0, editor.ErrBinary, "binary"},
-		{"control characters", []byte("<p>a\x01b\x02c\x03d\x04e\x05f\x06g\x07h\x08i\x0bj\x0e</p>"), 0, editor.ErrBinary, "binary"},
-		{"UTF-32", []byte("\xFF\xFE\x00\x00<\x00\x00\x00"), 0, editor.ErrBinary, "binary"},
-		{"over the limit", bytes.Repeat([]byte("<p>word</p>"), 200), 1 << 10, editor.ErrTooLarge, "larger than the 1 KiB limit"},
-		{"over the default limit", bytes.Repeat([]byte("a"), DefaultLimit+1), 0, editor.ErrTooLarge, "larger than the 16 MiB limit"},
-		{"no text", []byte("<html><head><title> </title><script>x()</script></head><body><nav>Menu</nav></body></html>"), 0, editor.ErrNoText, "no text"},
-		{"empty", nil, 0, editor.ErrNoText, "no text"},
+		{"PNG image", png, 0, textio.ErrBinary, "binary"},
+		{"control characters", []byte("<p>a\x01b\x02c\x03d\x04e\x05f\x06g\x07h\x08i\x0bj\x0e</p>"), 0, textio.ErrBinary, "binary"},
+		{"UTF-32", []byte("\xFF\xFE\x00\x00<\x00\x00\x00"), 0, textio.ErrBinary, "binary"},
+		{"over the limit", bytes.Repeat([]byte("<p>word</p>"), 200), 1 << 10, textio.ErrTooLarge, "larger than the 1 KiB limit"},
+		{"over the default limit", bytes.Repeat([]byte("a"), DefaultLimit+1), 0, textio.ErrTooLarge, "larger than the 16 MiB limit"},
+		{"no text", []byte("<html><head><title> </title><script>x()</script></head><body><nav>Menu</nav></body></html>"), 0, textio.ErrNoText, "no text"},
+		{"empty", nil, 0, textio.ErrNoText, "no text"},
 		{"bad UTF-8 after a BOM", []byte("\xEF\xBB\xBF<p>\xff</p>"), 0, nil, "byte order mark"},
 	}
 	for _, tt := range tests {

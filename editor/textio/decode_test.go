@@ -1,4 +1,4 @@
-package editor
+package textio
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-func TestDecodeText(t *testing.T) {
+func TestDecode(t *testing.T) {
 	const want = "“Not worried,” he said — it’s fine.\nSecond graf."
 	cp1252, err := charmap.Windows1252.NewEncoder().String(want)
 	if err != nil {
@@ -38,18 +38,18 @@ func TestDecodeText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, enc, err := DecodeText(tt.in)
+			got, enc, err := Decode(tt.in)
 			if err != nil {
-				t.Fatalf("DecodeText: %v", err)
+				t.Fatalf("Decode: %v", err)
 			}
 			if got != tt.want || enc != tt.wantEnc {
-				t.Errorf("DecodeText = %q (%s), want %q (%s)", got, enc, tt.want, tt.wantEnc)
+				t.Errorf("Decode = %q (%s), want %q (%s)", got, enc, tt.want, tt.wantEnc)
 			}
 		})
 	}
 }
 
-func TestDecodeTextRefuses(t *testing.T) {
+func TestDecodeRefuses(t *testing.T) {
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 	tests := []struct {
 		name    string
@@ -62,13 +62,13 @@ func TestDecodeTextRefuses(t *testing.T) {
 		{"undefined in 1252", []byte("caf\x81\xe9"), nil},
 		{"bad utf8 after bom", []byte("\xEF\xBB\xBFab\xff"), nil},
 		{"odd utf16", []byte("\xFF\xFEa"), nil},
-		{"too large", bytes.Repeat([]byte("a"), MaxTextBytes+1), ErrTooLarge},
+		{"too large", bytes.Repeat([]byte("a"), MaxBytes+1), ErrTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, err := DecodeText(tt.in)
+			got, _, err := Decode(tt.in)
 			if err == nil {
-				t.Fatalf("DecodeText = %q, want an error", got)
+				t.Fatalf("Decode = %q, want an error", got)
 			}
 			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
 				t.Errorf("error = %v, want %v", err, tt.wantErr)
@@ -77,21 +77,21 @@ func TestDecodeTextRefuses(t *testing.T) {
 	}
 }
 
-func TestReadTextFile(t *testing.T) {
+func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "draft.txt")
 	if err := os.WriteFile(path, []byte("Hed\r\nGraf"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, enc, err := ReadTextFile(path)
+	got, enc, err := ReadFile(path)
 	if err != nil || got != "Hed\nGraf" || enc != UTF8 {
-		t.Errorf("ReadTextFile = %q, %s, %v", got, enc, err)
+		t.Errorf("ReadFile = %q, %s, %v", got, enc, err)
 	}
-	if _, _, err := ReadTextFile(dir); err == nil {
-		t.Error("ReadTextFile(folder) succeeded, want an error")
+	if _, _, err := ReadFile(dir); err == nil {
+		t.Error("ReadFile(folder) succeeded, want an error")
 	}
-	if _, _, err := ReadTextFile(filepath.Join(dir, "missing.txt")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("ReadTextFile(missing) = %v, want ErrNotExist", err)
+	if _, _, err := ReadFile(filepath.Join(dir, "missing.txt")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("ReadFile(missing) = %v, want ErrNotExist", err)
 	}
 }
 
@@ -116,13 +116,13 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-func FuzzDecodeText(f *testing.F) {
+func FuzzDecode(f *testing.F) {
 	f.Add([]byte("plain"))
 	f.Add([]byte("\xEF\xBB\xBFbom"))
 	f.Add([]byte("\xFF\xFEh\x00i\x00"))
 	f.Add([]byte("caf\xe9 \x93quoted\x94\r\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, _, err := DecodeText(b)
+		s, _, err := Decode(b)
 		if err != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package editor
+package textio
 
 import (
 	"bytes"
@@ -12,15 +12,15 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// MaxTextBytes is the largest file Copydesk reads as article or source text.
+// MaxBytes is the largest file Copydesk reads as article or source text.
 // A 10,000-word feature is about 60 KB; 16 MiB leaves room for book-length
 // material while refusing logs, dumps and disk images that arrive by mistake.
-const MaxTextBytes = 16 << 20
+const MaxBytes = 16 << 20
 
 // Encoding names the character encoding a text was decoded from.
 type Encoding string
 
-// Encodings DecodeText recognises.
+// Encodings Decode recognises.
 const (
 	UTF8         Encoding = "UTF-8"
 	UTF8BOM      Encoding = "UTF-8 with BOM"
@@ -33,18 +33,18 @@ const (
 // ErrBinary is returned for input that is not text in any encoding we read.
 var ErrBinary = errors.New("not a text file (binary content)")
 
-// ErrTooLarge is returned for input over MaxTextBytes.
-var ErrTooLarge = fmt.Errorf("file is larger than the %d MiB limit", MaxTextBytes>>20)
+// ErrTooLarge is returned for input over MaxBytes.
+var ErrTooLarge = fmt.Errorf("file is larger than the %d MiB limit", MaxBytes>>20)
 
-// DecodeText turns the bytes of a text file into normalised UTF-8 text and
+// Decode turns the bytes of a text file into normalised UTF-8 text and
 // reports the encoding it found. It reads UTF-8 (with or without a byte
 // order mark), UTF-16 with a byte order mark, and Windows-1252, which is
 // what Word's "plain text" and older newsroom systems write. It never
 // guesses silently: input that is valid in none of these, or that looks
 // binary, is refused. Line endings are normalised to \n; every other
 // character is kept as the user wrote it.
-func DecodeText(b []byte) (string, Encoding, error) {
-	if len(b) > MaxTextBytes {
+func Decode(b []byte) (string, Encoding, error) {
+	if len(b) > MaxBytes {
 		return "", encodingNone, ErrTooLarge
 	}
 	text, enc, err := decode(b)

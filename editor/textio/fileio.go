@@ -1,4 +1,4 @@
-package editor
+package textio
 
 import (
 	"errors"
@@ -9,9 +9,9 @@ import (
 	"strings"
 )
 
-// ReadTextFile reads and decodes a text file (see DecodeText), refusing
-// files over MaxTextBytes before reading them whole.
-func ReadTextFile(path string) (string, Encoding, error) {
+// ReadFile reads and decodes a text file (see Decode), refusing
+// files over MaxBytes before reading them whole.
+func ReadFile(path string) (string, Encoding, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", encodingNone, err
@@ -24,14 +24,14 @@ func ReadTextFile(path string) (string, Encoding, error) {
 	if info.IsDir() {
 		return "", encodingNone, fmt.Errorf("%s is a folder, not a file", path)
 	}
-	if info.Size() > MaxTextBytes {
+	if info.Size() > MaxBytes {
 		return "", encodingNone, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
 	b := make([]byte, info.Size())
 	if _, err := io.ReadFull(f, b); err != nil {
 		return "", encodingNone, err
 	}
-	text, enc, err := DecodeText(b)
+	text, enc, err := Decode(b)
 	if err != nil {
 		return "", encodingNone, fmt.Errorf("%s: %w", path, err)
 	}
@@ -78,11 +78,11 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 // ErrNoText is returned for a file that decodes to nothing but white space.
 var ErrNoText = errors.New("the file holds no text")
 
-// ReadArticleFile reads a file handed in as an article, revision or source:
-// it decodes it (see DecodeText) and converts Markdown (.md, .markdown) to
+// ReadArticle reads a file handed in as an article, revision or source:
+// it decodes it (see Decode) and converts Markdown (.md, .markdown) to
 // article text.
-func ReadArticleFile(path string) (string, Encoding, error) {
-	text, enc, err := ReadTextFile(path)
+func ReadArticle(path string) (string, Encoding, error) {
+	text, enc, err := ReadFile(path)
 	if err != nil {
 		return "", encodingNone, err
 	}
