@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"copydesk/editor"
+	"copydesk/editor/diff"
 	"copydesk/editor/textio"
 	"copydesk/storage"
 )
@@ -49,7 +50,7 @@ func cmdDiff(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 
-	d := editor.WordDiff(old, new, editor.DiffOptions{HideTypography: *hide})
+	d := diff.Words(old, new, diff.Options{HideTypography: *hide})
 	switch *format {
 	case "json":
 		b, err := json.Marshal(d)

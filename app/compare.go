@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/diff"
 )
 
 // ShowCompare opens the comparison of the open article's two latest
@@ -60,7 +61,7 @@ func (w *Workspace) onCompare(from, to int) {
 		w.showError(err)
 		return
 	}
-	w.compare.setDiff(editor.WordDiff(old, nw, w.compare.options()))
+	w.compare.setDiff(diff.Words(old, nw, w.compare.options()))
 }
 
 // onApplyMerge stores the merged text as a new revision, after asking for

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/diff"
 )
 
 // decision is what the editor made of one change.
@@ -34,7 +35,7 @@ const (
 // compareModel is a word diff with the editor's decisions on its changes
 // and the change in focus; it holds no widgets.
 type compareModel struct {
-	diff      *editor.Diff
+	diff      *diff.Diff
 	decisions []decision
 	history   [][]decision // decisions before each accept or reject, for undo
 	visible   []int        // indexes of the changes shown, in reading order
@@ -42,7 +43,7 @@ type compareModel struct {
 	rowOf     []int        // row of each change
 }
 
-func newCompareModel(d *editor.Diff) *compareModel {
+func newCompareModel(d *diff.Diff) *compareModel {
 	m := &compareModel{diff: d, decisions: make([]decision, len(d.Changes)), rowOf: make([]int, len(d.Changes))}
 	for ri, r := range d.Rows {
 		for _, ci := range r.Changes {
@@ -135,11 +136,11 @@ func (m *compareModel) counts() (acc, rej, pend int) {
 // are taken as in the newer revision, and so are hidden typography-only
 // changes.
 func (m *compareModel) result() string {
-	return m.diff.Apply(func(c editor.DiffChange) bool { return m.decisions[c.Index] != rejected })
+	return m.diff.Apply(func(c diff.Change) bool { return m.decisions[c.Index] != rejected })
 }
 
 // sideSpans returns the styles for paragraph span para of one side.
-func (m *compareModel) sideSpans(row editor.ParagraphRow, para editor.Span, old bool) []styledSpan {
+func (m *compareModel) sideSpans(row diff.Row, para editor.Span, old bool) []styledSpan {
 	var spans []styledSpan
 	cur := m.currentChange()
 	for _, ci := range row.Changes {
@@ -163,7 +164,7 @@ func (m *compareModel) sideSpans(row editor.ParagraphRow, para editor.Span, old 
 // changeStyle is how a change is drawn on one side: deletions struck
 // through, insertions underlined (a cue that does not depend on colour),
 // tinted red and green while pending; a decided change shows what stays.
-func (m *compareModel) changeStyle(c editor.DiffChange, old, current bool) spanStyle {
+func (m *compareModel) changeStyle(c diff.Change, old, current bool) spanStyle {
 	var st spanStyle
 	d := m.decisions[c.Index]
 	switch {
@@ -180,7 +181,7 @@ func (m *compareModel) changeStyle(c editor.DiffChange, old, current bool) spanS
 	default: // new side, rejected
 		st = spanStyle{Strike: true, Color: theme.ColorNameDisabled}
 	}
-	if c.Kind == editor.ChangeMove {
+	if c.Kind == diff.ChangeMove {
 		st.Italic = true
 	}
 	if current {
@@ -190,17 +191,17 @@ func (m *compareModel) changeStyle(c editor.DiffChange, old, current bool) spanS
 }
 
 // rowMark is the symbol in a row's gutter.
-func rowMark(k editor.RowKind) string {
+func rowMark(k diff.RowKind) string {
 	switch k {
-	case editor.RowModified:
+	case diff.RowModified:
 		return "±"
-	case editor.RowInserted:
+	case diff.RowInserted:
 		return "+"
-	case editor.RowDeleted:
+	case diff.RowDeleted:
 		return "−"
-	case editor.RowMoved:
+	case diff.RowMoved:
 		return "⇅"
-	case editor.RowSplit, editor.RowMerged:
+	case diff.RowSplit, diff.RowMerged:
 		return "⤨"
 	}
 	return ""
@@ -209,7 +210,7 @@ func rowMark(k editor.RowKind) string {
 // inlineRow builds the redline of a row: the newer text with deleted text
 // put back, struck through, before the place it was removed from. Line
 // breaks inside a row show as spaces.
-func (m *compareModel) inlineRow(row editor.ParagraphRow) (string, []styledSpan) {
+func (m *compareModel) inlineRow(row diff.Row) (string, []styledSpan) {
 	d := m.diff
 	cur := m.currentChange()
 	if len(row.New) == 0 { // deleted, or the old place of a moved paragraph
@@ -232,7 +233,7 @@ func (m *compareModel) inlineRow(row editor.ParagraphRow) (string, []styledSpan)
 	var ins []insertion
 	for _, ci := range row.Changes {
 		c := d.Changes[ci]
-		if !d.Hidden(c) && c.OldText != "" && c.Kind != editor.ChangeMove && c.New.Start >= nw.Start && c.New.Start <= nw.End {
+		if !d.Hidden(c) && c.OldText != "" && c.Kind != diff.ChangeMove && c.New.Start >= nw.Start && c.New.Start <= nw.End {
 			ins = append(ins, insertion{c.New.Start - nw.Start, ci})
 		}
 	}
@@ -441,7 +442,7 @@ type compareView struct {
 
 func newCompareView(onPick func(from, to int), onApply func(text, label string)) *compareView {
 	v := &compareView{onPick: onPick, onApply: onApply}
-	v.model = newCompareModel(editor.WordDiff("", "", editor.DiffOptions{}))
+	v.model = newCompareModel(diff.Words("", "", diff.Options{}))
 	v.list = newDocView(func() int { return len(v.model.diff.Rows) }, nil)
 	v.list.heightOf = v.rowHeight
 	v.list.CreateItem = func() fyne.CanvasObject { return newCompareRow(v) }
@@ -527,12 +528,12 @@ func (v *compareView) picked() {
 }
 
 // options returns the diff options the controls ask for.
-func (v *compareView) options() editor.DiffOptions {
-	return editor.DiffOptions{HideTypography: v.hideTypo.Checked}
+func (v *compareView) options() diff.Options {
+	return diff.Options{HideTypography: v.hideTypo.Checked}
 }
 
 // setDiff shows a new comparison.
-func (v *compareView) setDiff(d *editor.Diff) {
+func (v *compareView) setDiff(d *diff.Diff) {
 	v.model = newCompareModel(d)
 	v.list.Reload()
 	v.list.ScrollToTop()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
+	"copydesk/editor/diff"
 )
 
 const (
@@ -17,7 +18,7 @@ const (
 )
 
 func TestCompareModelDecisionsAndResult(t *testing.T) {
-	d := editor.WordDiff(compareOld, compareNew, editor.DiffOptions{})
+	d := diff.Words(compareOld, compareNew, diff.Options{})
 	m := newCompareModel(d)
 	if len(m.visible) < 3 {
 		t.Fatalf("%d visible changes, want at least 3: %+v", len(m.visible), d.Changes)
@@ -51,10 +52,10 @@ func TestCompareModelDecisionsAndResult(t *testing.T) {
 }
 
 func TestCompareInlineRowShowsBothSides(t *testing.T) {
-	d := editor.WordDiff(compareOld, compareNew, editor.DiffOptions{})
+	d := diff.Words(compareOld, compareNew, diff.Options{})
 	m := newCompareModel(d)
 	for _, row := range d.Rows {
-		if row.Kind != editor.RowModified {
+		if row.Kind != diff.RowModified {
 			continue
 		}
 		text, spans := m.inlineRow(row)
@@ -147,7 +148,7 @@ func BenchmarkDiffViewOpen10k(b *testing.B) {
 	old, nw := revisionPair10k()
 	for b.Loop() {
 		v := newCompareView(nil, nil)
-		v.setDiff(editor.WordDiff(old, nw, editor.DiffOptions{}))
+		v.setDiff(diff.Words(old, nw, diff.Options{}))
 		w := test.NewWindow(v.content)
 		w.Resize(fyne.NewSize(1200, 800))
 		w.Close()
@@ -158,7 +159,7 @@ func BenchmarkDiffViewScroll10k(b *testing.B) {
 	test.NewTempApp(b)
 	old, nw := revisionPair10k()
 	v := newCompareView(nil, nil)
-	v.setDiff(editor.WordDiff(old, nw, editor.DiffOptions{}))
+	v.setDiff(diff.Words(old, nw, diff.Options{}))
 	w := test.NewWindow(v.content)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1200, 800))
@@ -176,7 +177,7 @@ func BenchmarkDiffViewScroll10k(b *testing.B) {
 func TestDiffViewScrollBuildsTheRowsInView(t *testing.T) {
 	old, nw := revisionPair10k()
 	v := newCompareView(nil, nil)
-	v.setDiff(editor.WordDiff(old, nw, editor.DiffOptions{}))
+	v.setDiff(diff.Words(old, nw, diff.Options{}))
 	w := test.NewTempWindow(t, v.content)
 	w.Resize(fyne.NewSize(1200, 800))
 	rowsInView := func() (lo, hi, n int) {

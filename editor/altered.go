@@ -104,7 +104,7 @@ func AlteredQuotes(prev, cur *Document) []Finding {
 			if sim < alteredMinSimilarity && !(same && sim >= alteredMinSimilaritySpeaker) {
 				continue
 			}
-			score := sim - 0.001*float64(absDiff(i-j))
+			score := sim - 0.001*float64(max(i-j, j-i))
 			if same {
 				score += 0.2
 			}

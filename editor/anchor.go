@@ -271,7 +271,7 @@ func newReanchorer(text string) *reanchorer {
 // there are words similar.
 func (r *reanchorer) features(a Anchor, span Span, words float64, hint int) placeFeatures {
 	text := r.text
-	f := placeFeatures{words: words, wordsLen: len(a.Exact), distance: abs(span.Start - hint)}
+	f := placeFeatures{words: words, wordsLen: len(a.Exact), distance: max(span.Start-hint, hint-span.Start)}
 	var total, weight float64
 	if a.Prefix != "" {
 		lo := runeStartAtOrAfter(text, span.Start-len(a.Prefix)-anchorContextSlack)
@@ -333,13 +333,6 @@ func contextSimilarity(stored, now string, before bool) float64 {
 	d := editDistancePrefix(stored, now)
 	s := 1 - float64(d)/float64(len(stored))
 	return max(0, (s-anchorContextFloor)/(1-anchorContextFloor))
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // exact looks for the anchor's words unchanged and returns the best place,
@@ -491,7 +484,7 @@ func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 			continue
 		}
 		for _, e := range uniqueInts(refinedEnds) {
-			if n := e - s; n > 0 && abs(n-len(a.Exact)) <= len(a.Exact)/2+anchorAlignSlack {
+			if n := e - s; n > 0 && max(n-len(a.Exact), len(a.Exact)-n) <= len(a.Exact)/2+anchorAlignSlack {
 				consider(Span{s, e})
 			}
 		}

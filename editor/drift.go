@@ -441,7 +441,7 @@ func (ix *SourceIndex) candidatePassages(toks []driftToken, sc *candidateScratch
 		}
 		covered, n := ix.sharedWeight(weights, p)
 		for _, c := range cands[:min(len(cands), 8)] {
-			if c == cands[bi] || ix.sents[c.sent].src != p.src || absDiff(c.sent-best.sent) > 4 {
+			if c == cands[bi] || ix.sents[c.sent].src != p.src || max(c.sent-best.sent, best.sent-c.sent) > 4 {
 				continue
 			}
 			two := passage{src: p.src, sents: []int{best.sent, c.sent}}

@@ -183,7 +183,7 @@ func sameWordFamily(a, b string) bool {
 // and b (insertions, deletions, substitutions and swaps of neighbours,
 // counted in bytes), or limit+1 when it is more than limit.
 func typingDistance(a, b string, limit int) int {
-	if absDiff(len(a)-len(b)) > limit {
+	if max(len(a)-len(b), len(b)-len(a)) > limit {
 		return limit + 1
 	}
 	prev2 := make([]int, len(b)+1)

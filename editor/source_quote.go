@@ -305,7 +305,7 @@ func (ix *SourceIndex) approximate(frags []quoteFragment, n int) (src, lo, hi, c
 		}
 		near := false
 		for _, c := range chosen {
-			if c.src == p.src && absDiff(c.d-p.d) <= n/2+3 {
+			if c.src == p.src && max(c.d-p.d, p.d-c.d) <= n/2+3 {
 				near = true
 				break
 			}
@@ -335,13 +335,6 @@ func (ix *SourceIndex) approximate(frags []quoteFragment, n int) (src, lo, hi, c
 		return -1, 0, 0, 0
 	}
 	return src, lo, hi, cost
-}
-
-func absDiff(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // alignQuote computes the least word edit distance between q and any run

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"copydesk/editor"
+	"copydesk/editor/diff"
 	"copydesk/editor/docx"
 	"copydesk/editor/report"
 	"copydesk/editor/webpage"
@@ -91,9 +91,9 @@ func (e Export) Write(w io.Writer, format string) error {
 	case FormatDOCX:
 		return docx.Write(w, e.Text, meta)
 	case FormatRedlineHTML, FormatRedlineHTMLi:
-		return webpage.WriteRedline(w, editor.WordDiff(e.Old, e.New, editor.DiffOptions{}), e.Title, format == FormatRedlineHTMLi)
+		return webpage.WriteRedline(w, diff.Words(e.Old, e.New, diff.Options{}), e.Title, format == FormatRedlineHTMLi)
 	case FormatRedlineDOCX:
-		return docx.WriteRedline(w, editor.WordDiff(e.Old, e.New, editor.DiffOptions{}), meta, nil)
+		return docx.WriteRedline(w, diff.Words(e.Old, e.New, diff.Options{}), meta, nil)
 	case FormatReportHTML, FormatReportPDF:
 		if e.Report == nil {
 			return fmt.Errorf("%s: no review record to write", format)

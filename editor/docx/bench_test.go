@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"copydesk/editor"
+	"copydesk/editor/diff"
 )
 
 // longArticle is a 10,000-word feature built from the samples, with a
@@ -43,7 +44,7 @@ func BenchmarkRead(b *testing.B) {
 // an edit in every paragraph.
 func BenchmarkWriteRedline(b *testing.B) {
 	old, new := longArticle()
-	d := editor.WordDiff(old, new, editor.DiffOptions{})
+	d := diff.Words(old, new, diff.Options{})
 	b.SetBytes(int64(len(new)))
 	for b.Loop() {
 		if err := WriteRedline(&bytes.Buffer{}, d, redlineMeta, nil); err != nil {

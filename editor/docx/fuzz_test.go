@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"copydesk/editor"
+	"copydesk/editor/diff"
 	"copydesk/editor/textio"
 )
 
@@ -59,7 +59,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(buf.Bytes())
 	}
 	for _, p := range revisionPairs[:4] {
-		f.Add(writeRedlineBytes(f, editor.WordDiff(p.old, p.new, editor.DiffOptions{}), redlineMeta, nil))
+		f.Add(writeRedlineBytes(f, diff.Words(p.old, p.new, diff.Options{}), redlineMeta, nil))
 	}
 	for _, body := range fuzzSeedBodies {
 		f.Add(docxWithBody(f, body))
@@ -86,7 +86,7 @@ func FuzzReadDocumentXML(f *testing.F) {
 		f.Add(documentXML(body))
 	}
 	for _, p := range revisionPairs[:4] {
-		file := writeRedlineBytes(f, editor.WordDiff(p.old, p.new, editor.DiffOptions{}), redlineMeta, nil)
+		file := writeRedlineBytes(f, diff.Words(p.old, p.new, diff.Options{}), redlineMeta, nil)
 		f.Add(zipPart(f, file, "word/document.xml"))
 	}
 	f.Fuzz(func(t *testing.T, document string) {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"copydesk/editor"
+	"copydesk/editor/diff"
 	"copydesk/editor/textio"
 )
 
@@ -309,9 +309,9 @@ func readODTChanges(t *testing.T, path string) odtChanges {
 func TestLibreOfficeKeepsRedline(t *testing.T) {
 	dir, odt, back := t.TempDir(), t.TempDir(), t.TempDir()
 	var files []string
-	diffs := make([]*editor.Diff, len(revisionPairs))
+	diffs := make([]*diff.Diff, len(revisionPairs))
 	for i, p := range revisionPairs {
-		diffs[i] = editor.WordDiff(p.old, p.new, editor.DiffOptions{})
+		diffs[i] = diff.Words(p.old, p.new, diff.Options{})
 		path := filepath.Join(dir, "redline"+string(rune('a'+i))+".docx")
 		writeFile(t, path, writeRedlineBytes(t, diffs[i], redlineMeta, nil))
 		files = append(files, path)

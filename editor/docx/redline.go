@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"copydesk/editor"
+	"copydesk/editor/diff"
 	"copydesk/editor/textio"
 )
 
@@ -28,7 +29,7 @@ import (
 //
 // Track Changes is left on in the file, so the writer's own edits are
 // tracked as well.
-func WriteRedline(w io.Writer, d *editor.Diff, meta Meta, accepted func(editor.DiffChange) bool) error {
+func WriteRedline(w io.Writer, d *diff.Diff, meta Meta, accepted func(diff.Change) bool) error {
 	pieces, err := walkDiff(d)
 	if err != nil {
 		return fmt.Errorf("docx: redline: %w", err)
@@ -192,10 +193,10 @@ var errDiffOrder = errors.New("the diff's changes do not line up with its texts"
 // the exported spans of the changes: it orders the pieces on both sides,
 // fills the stretches between them with unchanged text and checks that
 // those stretches are the same in both texts.
-func walkDiff(d *editor.Diff) ([]diffPiece, error) {
+func walkDiff(d *diff.Diff) ([]diffPiece, error) {
 	changed := make([]diffPiece, 0, len(d.Changes)+1)
 	for i, c := range d.Changes {
-		if c.Kind == editor.ChangeMove {
+		if c.Kind == diff.ChangeMove {
 			changed = append(changed,
 				diffPiece{c.Old, editor.Span{Start: c.MovedFrom, End: c.MovedFrom}, i},
 				diffPiece{editor.Span{Start: c.MovedTo, End: c.MovedTo}, c.New, i})

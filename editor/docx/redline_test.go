@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"copydesk/editor"
+	"copydesk/editor/diff"
 )
 
 // revisionPairs are old and new revisions of an article with the kinds of
@@ -56,7 +56,7 @@ var revisionPairs = []struct {
 
 var redlineMeta = Meta{Author: "Desk Editor", Date: time.Date(2024, 5, 1, 9, 15, 0, 0, time.UTC)}
 
-func writeRedlineBytes(t testing.TB, d *editor.Diff, meta Meta, accepted func(editor.DiffChange) bool) []byte {
+func writeRedlineBytes(t testing.TB, d *diff.Diff, meta Meta, accepted func(diff.Change) bool) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteRedline(&buf, d, meta, accepted); err != nil {
@@ -70,7 +70,7 @@ func writeRedlineBytes(t testing.TB, d *editor.Diff, meta Meta, accepted func(ed
 func TestRedlineAcceptReject(t *testing.T) {
 	for _, tt := range revisionPairs {
 		t.Run(tt.name, func(t *testing.T) {
-			d := editor.WordDiff(tt.old, tt.new, editor.DiffOptions{})
+			d := diff.Words(tt.old, tt.new, diff.Options{})
 			file := writeRedlineBytes(t, d, redlineMeta, nil)
 			for _, c := range []struct {
 				view view
@@ -94,19 +94,19 @@ func TestRedlineAcceptReject(t *testing.T) {
 func TestRedlineSettled(t *testing.T) {
 	tests := []struct {
 		name     string
-		opts     editor.DiffOptions
-		accepted func(editor.DiffChange) bool
+		opts     diff.Options
+		accepted func(diff.Change) bool
 	}{
-		{"every other change accepted", editor.DiffOptions{}, func(c editor.DiffChange) bool { return c.Index%2 == 0 }},
-		{"all accepted", editor.DiffOptions{}, func(editor.DiffChange) bool { return true }},
-		{"typography hidden", editor.DiffOptions{HideTypography: true}, nil},
+		{"every other change accepted", diff.Options{}, func(c diff.Change) bool { return c.Index%2 == 0 }},
+		{"all accepted", diff.Options{}, func(diff.Change) bool { return true }},
+		{"typography hidden", diff.Options{HideTypography: true}, nil},
 	}
 	pair := revisionPairs[len(revisionPairs)-1]
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := editor.WordDiff(pair.old, pair.new, tt.opts)
+			d := diff.Words(pair.old, pair.new, tt.opts)
 			file := writeRedlineBytes(t, d, redlineMeta, tt.accepted)
-			want := d.Apply(func(c editor.DiffChange) bool {
+			want := d.Apply(func(c diff.Change) bool {
 				return d.Hidden(c) || tt.accepted != nil && tt.accepted(c)
 			})
 			doc, err := readBytes(file, rejectAll)
@@ -123,7 +123,7 @@ func TestRedlineSettled(t *testing.T) {
 	}
 	t.Run("typography change pending by default", func(t *testing.T) {
 		p := revisionPairs[10]
-		d := editor.WordDiff(p.old, p.new, editor.DiffOptions{})
+		d := diff.Words(p.old, p.new, diff.Options{})
 		doc, err := readBytes(writeRedlineBytes(t, d, redlineMeta, nil), rejectAll)
 		if err != nil {
 			t.Fatal(err)
@@ -194,7 +194,7 @@ func TestRedlineMarkup(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := revisionPairs[tt.pair]
-			file := writeRedlineBytes(t, editor.WordDiff(p.old, p.new, editor.DiffOptions{}), tt.meta, nil)
+			file := writeRedlineBytes(t, diff.Words(p.old, p.new, diff.Options{}), tt.meta, nil)
 			revs := revisions(t, zipPart(t, file, "word/document.xml"))
 			if len(revs) == 0 {
 				t.Fatal("no tracked changes in the file")
@@ -261,7 +261,7 @@ func TestSplitParagraphs(t *testing.T) {
 }
 
 func TestWalkDiffRefusesInconsistentDiff(t *testing.T) {
-	d := editor.WordDiff("Head\nold words", "Head\nnew words", editor.DiffOptions{})
+	d := diff.Words("Head\nold words", "Head\nnew words", diff.Options{})
 	d.Old = "Head\nsomething else entirely"
 	if err := WriteRedline(io.Discard, d, Meta{}, nil); err == nil {
 		t.Error("WriteRedline accepted a diff whose spans do not match its texts")
@@ -275,12 +275,12 @@ func FuzzWalkDiff(f *testing.F) {
 		f.Add(p.old, p.new, uint64(0x5555))
 	}
 	f.Fuzz(func(t *testing.T, old, new string, pick uint64) {
-		d := editor.WordDiff(old, new, editor.DiffOptions{})
+		d := diff.Words(old, new, diff.Options{})
 		pieces, err := walkDiff(d)
 		if err != nil {
 			t.Fatalf("walkDiff: %v", err)
 		}
-		accept := func(c editor.DiffChange) bool { return pick>>(uint(c.Index)%64)&1 == 1 }
+		accept := func(c diff.Change) bool { return pick>>(uint(c.Index)%64)&1 == 1 }
 		var b strings.Builder
 		for _, p := range pieces {
 			if p.change >= 0 && accept(d.Changes[p.change]) {

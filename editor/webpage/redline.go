@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"copydesk/editor"
+	"copydesk/editor/diff"
 )
 
 const redlineStyle = pageStyle + `
@@ -26,7 +27,7 @@ del.move,ins.move{background:#def;color:#036}
 // <ins>. Otherwise the revisions stand side by side (Diff.WriteHTML).
 // Changes the diff's options hide show as their new text. All text is
 // escaped.
-func WriteRedline(w io.Writer, d *editor.Diff, title string, inline bool) error {
+func WriteRedline(w io.Writer, d *diff.Diff, title string, inline bool) error {
 	if !inline {
 		return d.WriteHTML(w, title)
 	}
@@ -73,13 +74,13 @@ type redlineMark struct {
 }
 
 // redlineMarks places the visible changes of d in the new text, in order.
-func redlineMarks(d *editor.Diff) []redlineMark {
+func redlineMarks(d *diff.Diff) []redlineMark {
 	var ms []redlineMark
 	for _, c := range d.Changes {
 		if d.Hidden(c) {
 			continue
 		}
-		if c.Kind == editor.ChangeMove {
+		if c.Kind == diff.ChangeMove {
 			// The old place is a point in the new text; the new place
 			// is the moved words themselves.
 			ms = append(ms,

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"copydesk/editor"
+	"copydesk/editor/diff"
 	"copydesk/editor/webpage/browsertest"
 )
 
@@ -128,7 +128,7 @@ func TestWriteRedlineInline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := editor.WordDiff(tt.old, tt.new, editor.DiffOptions{})
+			d := diff.Words(tt.old, tt.new, diff.Options{})
 			var b bytes.Buffer
 			if err := WriteRedline(&b, d, "Harbor & co", true); err != nil {
 				t.Fatalf("WriteRedline: %v", err)
@@ -148,7 +148,7 @@ func TestWriteRedlineInline(t *testing.T) {
 }
 
 func TestWriteRedlineHidesTypography(t *testing.T) {
-	d := editor.WordDiff("Head\n\"Yes,\" she said.", "Head\n“Yes,” she said today.", editor.DiffOptions{HideTypography: true})
+	d := diff.Words("Head\n\"Yes,\" she said.", "Head\n“Yes,” she said today.", diff.Options{HideTypography: true})
 	var b bytes.Buffer
 	if err := WriteRedline(&b, d, "t", true); err != nil {
 		t.Fatal(err)
@@ -161,7 +161,7 @@ func TestWriteRedlineHidesTypography(t *testing.T) {
 }
 
 func TestWriteRedlineSideBySide(t *testing.T) {
-	d := editor.WordDiff("Head\nOld <b>words</b>.", "Head\nNew <b>words</b>.", editor.DiffOptions{})
+	d := diff.Words("Head\nOld <b>words</b>.", "Head\nNew <b>words</b>.", diff.Options{})
 	var got, want bytes.Buffer
 	if err := WriteRedline(&got, d, "t", false); err != nil {
 		t.Fatal(err)
@@ -185,7 +185,7 @@ func FuzzWriteRedline(f *testing.F) {
 		if !validCopy(old) || !validCopy(new) {
 			t.Skip()
 		}
-		d := editor.WordDiff(old, new, editor.DiffOptions{})
+		d := diff.Words(old, new, diff.Options{})
 		var b bytes.Buffer
 		if err := WriteRedline(&b, d, "t", true); err != nil {
 			t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"copydesk/editor"
+	"copydesk/editor/diff"
 	"copydesk/editor/webpage/browsertest"
 )
 
@@ -151,8 +151,8 @@ func writeFile(t *testing.T, name string, page []byte) string {
 // and checks that the screenshot shows something.
 func TestPagesRenderInChromium(t *testing.T) {
 	browsertest.Chromium(t)
-	d := editor.WordDiff("Harbor chief says dredging on time\nThe work is on budget, Marsh said.",
-		"Harbor chief says dredging will be late\nThe work is over budget, Marsh said on Tuesday.", editor.DiffOptions{})
+	d := diff.Words("Harbor chief says dredging on time\nThe work is on budget, Marsh said.",
+		"Harbor chief says dredging will be late\nThe work is over budget, Marsh said on Tuesday.", diff.Options{})
 	tests := []struct {
 		name  string
 		write func(*bytes.Buffer) error
@@ -196,13 +196,13 @@ func TestPagesRunNothingInChromium(t *testing.T) {
 	}{
 		{"clean copy", "Harbor &amp; board", func(b *bytes.Buffer) error { return Write(b, "Harbor & board", hostile) }},
 		{"inline redline", "Harbor &amp; board", func(b *bytes.Buffer) error {
-			return WriteRedline(b, editor.WordDiff(old, hostile, editor.DiffOptions{}), "Harbor & board", true)
+			return WriteRedline(b, diff.Words(old, hostile, diff.Options{}), "Harbor & board", true)
 		}},
 		{"redline of removed markup", "Harbor &amp; board", func(b *bytes.Buffer) error {
-			return WriteRedline(b, editor.WordDiff(hostile, old, editor.DiffOptions{}), "Harbor & board", true)
+			return WriteRedline(b, diff.Words(hostile, old, diff.Options{}), "Harbor & board", true)
 		}},
 		{"side-by-side redline", "Harbor &amp; board", func(b *bytes.Buffer) error {
-			return WriteRedline(b, editor.WordDiff(old, hostile, editor.DiffOptions{}), "Harbor & board", false)
+			return WriteRedline(b, diff.Words(old, hostile, diff.Options{}), "Harbor & board", false)
 		}},
 	}
 	for _, tt := range tests {

@@ -1,4 +1,4 @@
-package editor
+package diff
 
 import (
 	"math"
@@ -6,52 +6,54 @@ import (
 	"sort"
 	"strings"
 
+	"copydesk/editor"
+
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // Tuning of the paragraph alignment and move detection.
 const (
-	// wdPairThreshold is the least word overlap (Dice coefficient, in
+	// pairThreshold is the least word overlap (Dice coefficient, in
 	// thousandths) for two paragraphs to be shown as one paragraph edited;
 	// below it they are a deletion and an insertion.
-	wdPairThreshold = 500
-	// wdBandMin is the least half-width of the band of the paragraph
+	pairThreshold = 500
+	// bandMin is the least half-width of the band of the paragraph
 	// alignment around the diagonal of a changed region.
-	wdBandMin = 16
-	// wdMaxCells caps the paragraph alignment's table.
-	wdMaxCells = 1 << 22
-	// wdSentenceAnchorMin is the size (old plus new tokens) from which a
+	bandMin = 16
+	// maxCells caps the paragraph alignment's table.
+	maxCells = 1 << 22
+	// sentenceAnchorMin is the size (old plus new tokens) from which a
 	// block is first matched sentence by sentence, so one long paragraph
 	// with scattered edits stays fast.
-	wdSentenceAnchorMin = 3000
-	// wdMoveMinWords and wdMoveThreshold: a deletion and an insertion of at
+	sentenceAnchorMin = 3000
+	// moveMinWords and moveThreshold: a deletion and an insertion of at
 	// least this many words with at least this overlap (thousandths) are
 	// one move.
-	wdMoveMinWords  = 3
-	wdMoveThreshold = 800
-	// wdMoveMaxCandidates bounds the pairs move detection compares.
-	wdMoveMaxCandidates = 400
+	moveMinWords  = 3
+	moveThreshold = 800
+	// moveMaxCandidates bounds the pairs move detection compares.
+	moveMaxCandidates = 400
 )
 
-// wdBlock is a run of paragraphs compared as a unit: old paragraphs
+// alignBlock is a run of paragraphs compared as a unit: old paragraphs
 // [o0,o1) against new paragraphs [n0,n1).
-type wdBlock struct {
+type alignBlock struct {
 	o0, o1, n0, n1 int
 	kind           RowKind
 }
 
-// wordDiffer holds the state of one WordDiff. Both texts get a final \n
+// wordDiffer holds the state of one Words call. Both texts get a final \n
 // (taken off again at the end) so every paragraph, the last included, is
 // its text plus a line break, and runs of paragraphs concatenate cleanly.
 // Only the paragraphs that differ are cut into tokens.
 type wordDiffer struct {
 	realOld, realNew int // lengths of the texts without the added \n
-	tm               *wdTokenMap
-	a, b             *wdText
+	tm               *tokenMap
+	a, b             *tokenText
 	aPara, bPara     []int    // byte offset of each paragraph, then the length
 	aTok, bTok       [][2]int // token range of each paragraph, once cut
 	aWords, bWords   [][]rune
-	blocks           []wdBlock
+	blocks           []alignBlock
 	segs             []diffSeg
 	clean            tokenCleaner
 }
@@ -90,14 +92,14 @@ func paragraphText(text string, ps []int, i int) string {
 }
 
 // cutParagraphs tokenizes paragraphs [p0,p1) of t in one go.
-func cutParagraphs(t *wdText, ps []int, tok [][2]int, p0, p1 int) {
+func cutParagraphs(t *tokenText, ps []int, tok [][2]int, p0, p1 int) {
 	if p0 == p1 {
 		return
 	}
 	k := t.tokenize(ps[p0], ps[p1])
 	for p := p0; p < p1; p++ {
 		lo := k
-		for t.kinds[k] != wdNewline {
+		for t.kinds[k] != kindNewline {
 			k++
 		}
 		k++
@@ -116,10 +118,10 @@ func (w *wordDiffer) run(d *Diff) {
 	w.build(d)
 }
 
-func paragraphSpans(ps []int) []Span {
-	out := make([]Span, len(ps)-1)
+func paragraphSpans(ps []int) []editor.Span {
+	out := make([]editor.Span, len(ps)-1)
 	for i := range out {
-		out[i] = Span{ps[i], ps[i+1] - 1}
+		out[i] = editor.Span{Start: ps[i], End: ps[i+1] - 1}
 	}
 	return out
 }
@@ -128,7 +130,7 @@ func paragraphSpans(ps []int) []Span {
 // paragraphs between them by their words.
 func (w *wordDiffer) alignParagraphs() {
 	na, nb := len(w.aPara)-1, len(w.bPara)-1
-	pm := newTokenMap(wdMaxRune, na+nb)
+	pm := newTokenMap(maxRune, na+nb)
 	ra, rb := make([]rune, na), make([]rune, nb)
 	for i := range ra {
 		ra[i] = pm.id(paragraphText(w.a.text, w.aPara, i))
@@ -149,7 +151,7 @@ func (w *wordDiffer) alignParagraphs() {
 		case diffmatchpatch.DiffEqual:
 			w.alignRegion(ri, i, rj, j)
 			for k := 0; k < o.n; k++ {
-				w.blocks = append(w.blocks, wdBlock{i + k, i + k + 1, j + k, j + k + 1, RowUnchanged})
+				w.blocks = append(w.blocks, alignBlock{i + k, i + k + 1, j + k, j + k + 1, RowUnchanged})
 			}
 			i += o.n
 			j += o.n
@@ -165,7 +167,7 @@ func (w *wordDiffer) alignParagraphs() {
 
 // reserveTokens makes room for the tokens of the paragraphs that differ,
 // about one per four bytes.
-func (w *wordDiffer) reserveTokens(ops []wdOp) {
+func (w *wordDiffer) reserveTokens(ops []editOp) {
 	var i, j, na, nb int
 	for _, o := range ops {
 		switch o.op {
@@ -188,7 +190,7 @@ func (w *wordDiffer) reserveTokens(ops []wdOp) {
 // does: paragraphs that occur once in each text, in the same order, anchor
 // the comparison, and go-diff matches what lies between anchors. Long
 // articles in which most paragraphs were touched stay fast that way.
-func anchoredDiff(a, b []rune, m *wdTokenMap) []wdOp {
+func anchoredDiff(a, b []rune, m *tokenMap) []editOp {
 	count := func(xs []rune) map[rune]int32 {
 		c := make(map[rune]int32, len(xs))
 		for i, x := range xs {
@@ -215,8 +217,8 @@ func anchoredDiff(a, b []rune, m *wdTokenMap) []wdOp {
 		}
 	}
 	anchors := longestIncreasing(pairs)
-	var ops []wdOp
-	add := func(more ...wdOp) {
+	var ops []editOp
+	add := func(more ...editOp) {
 		for _, o := range more {
 			if k := len(ops) - 1; k >= 0 && ops[k].op == o.op {
 				ops[k].n += o.n
@@ -229,7 +231,7 @@ func anchoredDiff(a, b []rune, m *wdTokenMap) []wdOp {
 	for _, p := range append(anchors, [2]int{len(a), len(b)}) {
 		add(diffRunes(a[i:p[0]], b[j:p[1]])...)
 		if p[0] < len(a) {
-			add(wdOp{diffmatchpatch.DiffEqual, 1})
+			add(editOp{diffmatchpatch.DiffEqual, 1})
 		}
 		i, j = p[0]+1, p[1]+1
 	}
@@ -267,13 +269,13 @@ func longestIncreasing(pairs [][2]int) [][2]int {
 }
 
 // words returns the sorted word tokens of paragraph i of t.
-func (w *wordDiffer) words(t *wdText, tok [][2]int, cache [][]rune, i int) []rune {
+func (w *wordDiffer) words(t *tokenText, tok [][2]int, cache [][]rune, i int) []rune {
 	if cache[i] != nil {
 		return cache[i]
 	}
 	ws := []rune{}
 	for k := tok[i][0]; k < tok[i][1]; k++ {
-		if t.kinds[k] == wdWord {
+		if t.kinds[k] == kindWord {
 			ws = append(ws, t.ids[k])
 		}
 	}
@@ -317,12 +319,12 @@ func commonCount(x, y []rune) int {
 
 // Moves through the alignment table.
 const (
-	wdStepNone byte = iota
-	wdStepDelete
-	wdStepInsert
-	wdStepPair
-	wdStepSplit
-	wdStepMerge
+	stepNone byte = iota
+	stepDelete
+	stepInsert
+	stepPair
+	stepSplit
+	stepMerge
 )
 
 // alignRegion aligns old paragraphs [o0,o1) with new paragraphs [n0,n1),
@@ -334,10 +336,10 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 	k, l := o1-o0, n1-n0
 	if k == 0 || l == 0 {
 		for i := o0; i < o1; i++ {
-			w.blocks = append(w.blocks, wdBlock{i, i + 1, n0, n0, RowDeleted})
+			w.blocks = append(w.blocks, alignBlock{i, i + 1, n0, n0, RowDeleted})
 		}
 		for j := n0; j < n1; j++ {
-			w.blocks = append(w.blocks, wdBlock{o1, o1, j, j + 1, RowInserted})
+			w.blocks = append(w.blocks, alignBlock{o1, o1, j, j + 1, RowInserted})
 		}
 		return
 	}
@@ -346,15 +348,15 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 	if k == 1 && l == 1 {
 		// One paragraph between unchanged ones on both sides: the same
 		// paragraph however much it was rewritten.
-		w.blocks = append(w.blocks, wdBlock{o0, o1, n0, n1, RowModified})
+		w.blocks = append(w.blocks, alignBlock{o0, o1, n0, n1, RowModified})
 		return
 	}
 	oldWords := func(i int) []rune { return w.words(w.a, w.aTok, w.aWords, o0+i) }
 	newWords := func(j int) []rune { return w.words(w.b, w.bTok, w.bWords, n0+j) }
 
-	band := max(wdBandMin, wdAbs(k-l)+8)
-	if (k+1)*(2*band+1) > wdMaxCells {
-		band = max(wdBandMin, wdMaxCells/(k+1)/2)
+	band := max(bandMin, max(k-l, l-k)+8)
+	if (k+1)*(2*band+1) > maxCells {
+		band = max(bandMin, maxCells/(k+1)/2)
 	}
 	lo := func(i int) int { return max(0, i*l/k-band) }
 	hi := func(i int) int { return min(l, i*l/k+band) }
@@ -394,10 +396,10 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 	}
 	pairScore := func(i, j int) int32 {
 		sim := paragraphSimilarity(len(oldWords(i)), len(newWords(j)), commonAt(i, j))
-		if sim < wdPairThreshold {
+		if sim < pairThreshold {
 			return none
 		}
-		return int32(sim - wdPairThreshold + 1)
+		return int32(sim - pairThreshold + 1)
 	}
 	// splitScore scores one paragraph (one) against two on the other side
 	// (two, two+1), each of which must mostly come from it.
@@ -406,10 +408,10 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 			return none
 		}
 		sim := 2000 * min(c1+c2, len(one)) / (len(one) + len(p1) + len(p2))
-		if sim < wdPairThreshold {
+		if sim < pairThreshold {
 			return none
 		}
-		return int32(sim - wdPairThreshold + 1)
+		return int32(sim - pairThreshold + 1)
 	}
 	for i := 0; i <= k; i++ {
 		for j := lo(i); j <= hi(i); j++ {
@@ -417,7 +419,7 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 			if i == 0 && j == 0 {
 				continue
 			}
-			best, how := int32(none), wdStepNone
+			best, how := int32(none), stepNone
 			try := func(s int32, st byte) {
 				if s > best {
 					best, how = s, st
@@ -426,55 +428,55 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 			if i > 0 && j > 0 {
 				if prev := get(i-1, j-1); prev > none {
 					if s := pairScore(i-1, j-1); s > none {
-						try(prev+s, wdStepPair)
+						try(prev+s, stepPair)
 					}
 				}
 			}
 			if i > 0 && j > 1 {
 				if prev := get(i-1, j-2); prev > none {
 					if s := splitScore(oldWords(i-1), newWords(j-2), newWords(j-1), commonAt(i-1, j-2), commonAt(i-1, j-1)); s > none {
-						try(prev+s, wdStepSplit)
+						try(prev+s, stepSplit)
 					}
 				}
 			}
 			if i > 1 && j > 0 {
 				if prev := get(i-2, j-1); prev > none {
 					if s := splitScore(newWords(j-1), oldWords(i-2), oldWords(i-1), commonAt(i-2, j-1), commonAt(i-1, j-1)); s > none {
-						try(prev+s, wdStepMerge)
+						try(prev+s, stepMerge)
 					}
 				}
 			}
 			if j > 0 {
 				if prev := get(i, j-1); prev > none {
-					try(prev, wdStepInsert)
+					try(prev, stepInsert)
 				}
 			}
 			if i > 0 {
 				if prev := get(i-1, j); prev > none {
-					try(prev, wdStepDelete)
+					try(prev, stepDelete)
 				}
 			}
 			score[c], step[c] = best, how
 		}
 	}
-	var rev []wdBlock
+	var rev []alignBlock
 	for i, j := k, l; i > 0 || j > 0; {
 		c := at(i, j)
 		switch step[c] {
-		case wdStepPair:
-			rev = append(rev, wdBlock{o0 + i - 1, o0 + i, n0 + j - 1, n0 + j, RowModified})
+		case stepPair:
+			rev = append(rev, alignBlock{o0 + i - 1, o0 + i, n0 + j - 1, n0 + j, RowModified})
 			i, j = i-1, j-1
-		case wdStepSplit:
-			rev = append(rev, wdBlock{o0 + i - 1, o0 + i, n0 + j - 2, n0 + j, RowSplit})
+		case stepSplit:
+			rev = append(rev, alignBlock{o0 + i - 1, o0 + i, n0 + j - 2, n0 + j, RowSplit})
 			i, j = i-1, j-2
-		case wdStepMerge:
-			rev = append(rev, wdBlock{o0 + i - 2, o0 + i, n0 + j - 1, n0 + j, RowMerged})
+		case stepMerge:
+			rev = append(rev, alignBlock{o0 + i - 2, o0 + i, n0 + j - 1, n0 + j, RowMerged})
 			i, j = i-2, j-1
-		case wdStepInsert:
-			rev = append(rev, wdBlock{o0 + i, o0 + i, n0 + j - 1, n0 + j, RowInserted})
+		case stepInsert:
+			rev = append(rev, alignBlock{o0 + i, o0 + i, n0 + j - 1, n0 + j, RowInserted})
 			j--
 		default:
-			rev = append(rev, wdBlock{o0 + i - 1, o0 + i, n0 + j, n0 + j, RowDeleted})
+			rev = append(rev, alignBlock{o0 + i - 1, o0 + i, n0 + j, n0 + j, RowDeleted})
 			i--
 		}
 	}
@@ -482,17 +484,10 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 	w.blocks = append(w.blocks, rev...)
 }
 
-func wdAbs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // diffBlock diffs one block word by word and appends its pieces to segs.
-func (w *wordDiffer) diffBlock(bi int, blk wdBlock) {
-	oldSpan := Span{w.aPara[blk.o0], w.aPara[blk.o1]}
-	newSpan := Span{w.bPara[blk.n0], w.bPara[blk.n1]}
+func (w *wordDiffer) diffBlock(bi int, blk alignBlock) {
+	oldSpan := editor.Span{Start: w.aPara[blk.o0], End: w.aPara[blk.o1]}
+	newSpan := editor.Span{Start: w.bPara[blk.n0], End: w.bPara[blk.n1]}
 	if blk.kind == RowUnchanged || oldSpan.Empty() || newSpan.Empty() {
 		change := 0
 		if blk.kind == RowUnchanged {
@@ -508,7 +503,7 @@ func (w *wordDiffer) diffBlock(bi int, blk wdBlock) {
 	ps := w.clean.clean(w.clean.pieces(ops, alo, blo))
 	pa, pb := oldSpan.Start, newSpan.Start
 	for _, p := range ps {
-		s := diffSeg{Span{pa, pa + len(w.a.bytesOf(p.os, p.os+p.o))}, Span{pb, pb + len(w.b.bytesOf(p.ns, p.ns+p.n))}, 0, bi}
+		s := diffSeg{editor.Span{Start: pa, End: pa + len(w.a.bytesOf(p.os, p.os+p.o))}, editor.Span{Start: pb, End: pb + len(w.b.bytesOf(p.ns, p.ns+p.n))}, 0, bi}
 		pa, pb = s.Old.End, s.New.End
 		if p.eq || s.Old.In(w.a.text) == s.New.In(w.b.text) {
 			// A merge can, rarely, turn a change back into identical text.
@@ -521,12 +516,12 @@ func (w *wordDiffer) diffBlock(bi int, blk wdBlock) {
 // tokenOps diffs old tokens [alo,ahi) with new tokens [blo,bhi). Large
 // blocks are first matched sentence by sentence and only the sentences
 // that differ are diffed word by word.
-func (w *wordDiffer) tokenOps(alo, ahi, blo, bhi int) []wdOp {
-	if (ahi-alo)+(bhi-blo) < wdSentenceAnchorMin {
+func (w *wordDiffer) tokenOps(alo, ahi, blo, bhi int) []editOp {
+	if (ahi-alo)+(bhi-blo) < sentenceAnchorMin {
 		return w.plainTokenOps(alo, ahi, blo, bhi)
 	}
 	sa, sb := sentenceStarts(w.a, alo, ahi), sentenceStarts(w.b, blo, bhi)
-	sm := newTokenMap(wdMaxRune, len(sa)+len(sb))
+	sm := newTokenMap(maxRune, len(sa)+len(sb))
 	ra, rb := make([]rune, len(sa)-1), make([]rune, len(sb)-1)
 	for i := range ra {
 		ra[i] = sm.id(w.a.bytesOf(sa[i], sa[i+1]))
@@ -540,8 +535,8 @@ func (w *wordDiffer) tokenOps(alo, ahi, blo, bhi int) []wdOp {
 			return w.a.bytesOf(sa[i], sa[i+1]) == w.b.bytesOf(sb[j], sb[j+1])
 		})
 	}
-	var ops []wdOp
-	add := func(more ...wdOp) {
+	var ops []editOp
+	add := func(more ...editOp) {
 		for _, o := range more {
 			if k := len(ops) - 1; k >= 0 && ops[k].op == o.op {
 				ops[k].n += o.n
@@ -560,7 +555,7 @@ func (w *wordDiffer) tokenOps(alo, ahi, blo, bhi int) []wdOp {
 		switch o.op {
 		case diffmatchpatch.DiffEqual:
 			flush()
-			add(wdOp{diffmatchpatch.DiffEqual, sa[i+o.n] - sa[i]})
+			add(editOp{diffmatchpatch.DiffEqual, sa[i+o.n] - sa[i]})
 			i += o.n
 			j += o.n
 			ri, rj = i, j
@@ -574,7 +569,7 @@ func (w *wordDiffer) tokenOps(alo, ahi, blo, bhi int) []wdOp {
 	return ops
 }
 
-func (w *wordDiffer) plainTokenOps(alo, ahi, blo, bhi int) []wdOp {
+func (w *wordDiffer) plainTokenOps(alo, ahi, blo, bhi int) []editOp {
 	ops := diffRunes(w.a.ids[alo:ahi], w.b.ids[blo:bhi])
 	if w.tm.overflow {
 		ops = verifyEqual(ops, func(i, j int) bool { return w.clean.same(alo+i, blo+j) })
@@ -585,11 +580,11 @@ func (w *wordDiffer) plainTokenOps(alo, ahi, blo, bhi int) []wdOp {
 // sentenceStarts cuts tokens [lo,hi) into sentences: each runs to a full
 // stop, question or exclamation mark and the space after it, or to a line
 // break. The result starts with lo and ends with hi.
-func sentenceStarts(t *wdText, lo, hi int) []int {
+func sentenceStarts(t *tokenText, lo, hi int) []int {
 	out := []int{lo}
 	for k := lo; k < hi; k++ {
-		end := t.kinds[k] == wdNewline
-		if !end && t.kinds[k] == wdSpace && k > lo && t.kinds[k-1] == wdPunct {
+		end := t.kinds[k] == kindNewline
+		if !end && t.kinds[k] == kindSpace && k > lo && t.kinds[k-1] == kindPunct {
 			switch t.tok(k - 1) {
 			case ".", "!", "?", "…":
 				end = true
@@ -635,16 +630,16 @@ func (w *wordDiffer) dropAddedNewlines() {
 			// An unchanged run loses its last byte on one side only: the
 			// other side's line break becomes a change of its own, given to
 			// the block after it when there is one.
-			keep := diffSeg{Span{s.Old.Start, s.Old.End - 1}, Span{s.New.Start, s.New.End - 1}, -1, s.block}
-			cut := diffSeg{Span{s.Old.End - 1, s.Old.End - 1}, Span{s.New.End - 1, s.New.End}, 0, min(s.block+1, len(w.blocks)-1)}
+			keep := diffSeg{editor.Span{Start: s.Old.Start, End: s.Old.End - 1}, editor.Span{Start: s.New.Start, End: s.New.End - 1}, -1, s.block}
+			cut := diffSeg{editor.Span{Start: s.Old.End - 1, End: s.Old.End - 1}, editor.Span{Start: s.New.End - 1, End: s.New.End}, 0, min(s.block+1, len(w.blocks)-1)}
 			if !old {
-				cut.Old, cut.New = Span{s.Old.End - 1, s.Old.End}, Span{s.New.End - 1, s.New.End - 1}
+				cut.Old, cut.New = editor.Span{Start: s.Old.End - 1, End: s.Old.End}, editor.Span{Start: s.New.End - 1, End: s.New.End - 1}
 			}
 			w.segs = slices.Replace(w.segs, i, i+1, keep, cut)
 		}
 	}
 	// Empty spans after the dropped byte move back onto the end.
-	clamp := func(sp *Span, n int) {
+	clamp := func(sp *editor.Span, n int) {
 		sp.Start, sp.End = min(sp.Start, n), min(sp.End, n)
 	}
 	out := w.segs[:0]
@@ -689,21 +684,21 @@ func (w *wordDiffer) build(d *Diff) {
 		if !ok {
 			idx = len(d.Changes)
 			final[o] = idx
-			d.Changes = append(d.Changes, DiffChange{Index: idx})
+			d.Changes = append(d.Changes, Change{Index: idx})
 		}
 		w.segs[i].change = idx
 		s := w.segs[i]
 		c := &d.Changes[idx]
 		if ins, isMove := moves[o]; isMove {
 			di, ii := w.segs[o], w.segs[ins]
-			*c = DiffChange{Index: idx, Kind: ChangeMove, Old: di.Old, New: ii.New,
+			*c = Change{Index: idx, Kind: ChangeMove, Old: di.Old, New: ii.New,
 				OldText: di.Old.In(old), NewText: ii.New.In(new), MovedTo: ii.Old.Start, MovedFrom: di.New.Start}
 			continue
 		}
 		if o != i {
 			continue
 		}
-		*c = DiffChange{Index: idx, Old: s.Old, New: s.New, OldText: s.Old.In(old), NewText: s.New.In(new)}
+		*c = Change{Index: idx, Old: s.Old, New: s.New, OldText: s.Old.In(old), NewText: s.New.In(new)}
 		c.classify()
 	}
 	d.segs = w.segs
@@ -724,7 +719,7 @@ func (w *wordDiffer) findMoves(old, new string) map[int]int {
 		}
 		text := s.Old.In(old) + s.New.In(new)
 		ws := moveWords(text, w.tm)
-		if len(ws) < wdMoveMinWords {
+		if len(ws) < moveMinWords {
 			continue
 		}
 		if s.New.Empty() {
@@ -741,21 +736,21 @@ func (w *wordDiffer) findMoves(old, new string) map[int]int {
 	byLen := func(x, y cand) int { return len(y.words) - len(x.words) }
 	slices.SortStableFunc(dels, byLen)
 	slices.SortStableFunc(inss, byLen)
-	dels = dels[:min(len(dels), wdMoveMaxCandidates)]
-	inss = inss[:min(len(inss), wdMoveMaxCandidates)]
+	dels = dels[:min(len(dels), moveMaxCandidates)]
+	inss = inss[:min(len(inss), moveMaxCandidates)]
 	type pair struct{ del, ins, score int }
 	var pairs []pair
 	for _, dc := range dels {
 		for _, ic := range inss {
-			if wdAbs(dc.seg-ic.seg) == 1 {
+			if max(dc.seg-ic.seg, ic.seg-dc.seg) == 1 {
 				continue // side by side: a replacement, not a move
 			}
 			shorter, longer := min(len(dc.words), len(ic.words)), max(len(dc.words), len(ic.words))
-			if 2000*shorter/(shorter+longer) < wdMoveThreshold {
+			if 2000*shorter/(shorter+longer) < moveThreshold {
 				continue
 			}
 			sim := 2000 * commonCount(dc.words, ic.words) / (len(dc.words) + len(ic.words))
-			if sim >= wdMoveThreshold {
+			if sim >= moveThreshold {
 				pairs = append(pairs, pair{dc.seg, ic.seg, sim})
 			}
 		}
@@ -782,11 +777,11 @@ func (w *wordDiffer) findMoves(old, new string) map[int]int {
 }
 
 // moveWords returns the sorted token ids of the words of text.
-func moveWords(text string, m *wdTokenMap) []rune {
+func moveWords(text string, m *tokenMap) []rune {
 	var ws []rune
 	for i := 0; i < len(text); {
 		j, kind := nextDiffToken(text, i)
-		if kind == wdWord {
+		if kind == kindWord {
 			ws = append(ws, m.id(text[i:j]))
 		}
 		i = j
@@ -796,8 +791,8 @@ func moveWords(text string, m *wdTokenMap) []rune {
 }
 
 // rows turns the blocks into the rows of a side-by-side view.
-func (w *wordDiffer) rows(d *Diff) []ParagraphRow {
-	rows := make([]ParagraphRow, len(w.blocks))
+func (w *wordDiffer) rows(d *Diff) []Row {
+	rows := make([]Row, len(w.blocks))
 	for i, blk := range w.blocks {
 		r := &rows[i]
 		r.Kind = blk.kind

@@ -1,4 +1,4 @@
-package editor
+package diff
 
 import (
 	"bufio"
@@ -8,6 +8,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"copydesk/editor"
 )
 
 // ANSI colours for WriteText.
@@ -90,7 +92,7 @@ type jsonRow struct {
 func (d *Diff) MarshalJSON() ([]byte, error) {
 	out := struct {
 		Changes []jsonChange `json:"changes"`
-		Stats   DiffStats    `json:"stats"`
+		Stats   Stats        `json:"stats"`
 		Rows    []jsonRow    `json:"rows"`
 	}{Changes: []jsonChange{}, Stats: d.Stats, Rows: []jsonRow{}}
 	for _, c := range d.Changes {
@@ -144,7 +146,7 @@ tr.unchanged td{color:#777}
 .stats{font:14px sans-serif;color:#555}`
 
 // WriteHTML writes the diff as a standalone UTF-8 page: the old and new
-// paragraphs side by side, one row per ParagraphRow, with <del> and <ins>
+// paragraphs side by side, one row per Row, with <del> and <ins>
 // around the changes. Every change has an id (c0, c1, …) to jump to.
 func (d *Diff) WriteHTML(w io.Writer, title string) error {
 	bw := bufio.NewWriter(w)
@@ -179,8 +181,8 @@ func (d *Diff) WriteHTML(w io.Writer, title string) error {
 
 // writeHTMLSide writes the part rng of one side's text, marking the
 // changed stretches in it.
-func (d *Diff) writeHTMLSide(bw *bufio.Writer, old bool, rng Span, seen map[int]bool) {
-	side := func(s diffSeg) Span {
+func (d *Diff) writeHTMLSide(bw *bufio.Writer, old bool, rng editor.Span, seen map[int]bool) {
+	side := func(s diffSeg) editor.Span {
 		if old {
 			return s.Old
 		}
@@ -199,7 +201,7 @@ func (d *Diff) writeHTMLSide(bw *bufio.Writer, old bool, rng Span, seen map[int]
 		if sp.Start >= rng.End {
 			break
 		}
-		part := Span{max(sp.Start, rng.Start), min(sp.End, rng.End)}
+		part := editor.Span{Start: max(sp.Start, rng.Start), End: min(sp.End, rng.End)}
 		if part.Empty() {
 			continue
 		}

@@ -1,4 +1,4 @@
-package editor
+package diff
 
 import (
 	"testing"
@@ -23,7 +23,7 @@ func FuzzWordDiff(f *testing.F) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, old, new string) {
-		d := WordDiff(old, new, DiffOptions{})
+		d := Words(old, new, Options{})
 		checkDiff(t, d)
 		checkSubsets(t, d, uint64(len(old)*31+len(new)))
 		for _, c := range d.Changes {

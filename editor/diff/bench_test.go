@@ -1,4 +1,4 @@
-package editor
+package diff
 
 import (
 	"errors"
@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"copydesk/editor"
 )
 
 // Vocabulary for generated news copy: plausible sentences, not lorem ipsum,
@@ -111,7 +113,7 @@ func benchmarkWordDiff(b *testing.B, words int) {
 	b.ResetTimer()
 	var d *Diff
 	for b.Loop() {
-		d = WordDiff(old, new, DiffOptions{})
+		d = Words(old, new, Options{})
 	}
 	b.ReportMetric(float64(len(d.Changes)), "changes")
 }
@@ -162,9 +164,9 @@ func BenchmarkGitWordDiff100k(b *testing.B) { benchmarkGitWordDiff(b, 100_000) }
 // and a diff that holds to its invariants.
 func TestBenchRevisions(t *testing.T) {
 	old, new := benchRevisions(10_000, 42)
-	d := WordDiff(old, new, DiffOptions{})
+	d := Words(old, new, Options{})
 	checkDiff(t, d)
-	words := CountWords(old)
+	words := editor.CountWords(old)
 	changed := max(d.Stats.InsertedWords, d.Stats.DeletedWords)
 	if words < 9_500 || words > 11_000 {
 		t.Errorf("%d words, want about 10,000", words)

@@ -1,4 +1,4 @@
-package editor
+package diff
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/editor"
 )
 
 // checkDiff holds a diff to its invariants: the changes, walked over the
@@ -15,14 +17,14 @@ import (
 // paragraph once, in order; and Apply gives New for all, Old for none.
 func checkDiff(t testing.TB, d *Diff) {
 	t.Helper()
-	type piece struct{ old, new Span }
+	type piece struct{ old, new editor.Span }
 	var ps []piece
 	for i, c := range d.Changes {
 		if c.Index != i {
 			t.Fatalf("change %d has index %d", i, c.Index)
 		}
 		for _, sp := range []struct {
-			s    Span
+			s    editor.Span
 			text string
 		}{{c.Old, d.Old}, {c.New, d.New}} {
 			// Stray bytes in invalid UTF-8 are tokens of their own, so
@@ -35,7 +37,7 @@ func checkDiff(t testing.TB, d *Diff) {
 			t.Fatalf("change %d: texts %q, %q do not match spans %v, %v", i, c.OldText, c.NewText, c.Old, c.New)
 		}
 		if c.Kind == ChangeMove {
-			ps = append(ps, piece{c.Old, Span{c.MovedFrom, c.MovedFrom}}, piece{Span{c.MovedTo, c.MovedTo}, c.New})
+			ps = append(ps, piece{c.Old, editor.Span{Start: c.MovedFrom, End: c.MovedFrom}}, piece{editor.Span{Start: c.MovedTo, End: c.MovedTo}, c.New})
 			continue
 		}
 		if c.OldText == c.NewText {
@@ -71,10 +73,10 @@ func checkDiff(t testing.TB, d *Diff) {
 	if oldB.String() != d.Old || newB.String() != d.New {
 		t.Fatalf("changes do not rebuild the texts")
 	}
-	if got := d.Apply(func(DiffChange) bool { return true }); got != d.New {
+	if got := d.Apply(func(Change) bool { return true }); got != d.New {
 		t.Fatalf("Apply(all) = %q, want New %q", got, d.New)
 	}
-	if got := d.Apply(func(DiffChange) bool { return false }); got != d.Old {
+	if got := d.Apply(func(Change) bool { return false }); got != d.Old {
 		t.Fatalf("Apply(none) = %q, want Old %q", got, d.Old)
 	}
 	var nextOld, nextNew int
@@ -116,7 +118,7 @@ func checkSubsets(t testing.TB, d *Diff, seed uint64) {
 		for i := range pick {
 			pick[i] = r.IntN(2) == 0
 		}
-		accept := func(c DiffChange) bool { return pick[c.Index] }
+		accept := func(c Change) bool { return pick[c.Index] }
 		got := d.Apply(accept)
 		if valid && !utf8.ValidString(got) {
 			t.Fatalf("Apply(subset %v) gave invalid UTF-8: %q", pick, got)
@@ -192,10 +194,10 @@ func TestWordDiffChanges(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := WordDiff(tc.old, tc.new, DiffOptions{})
+			d := Words(tc.old, tc.new, Options{})
 			checkDiff(t, d)
 			if got := diffMarkup(t, d); got != tc.want {
-				t.Errorf("WordDiff(%q, %q) =\n  %q\nwant\n  %q\nchanges: %s", tc.old, tc.new, got, tc.want, describeDiffChanges(d))
+				t.Errorf("Words(%q, %q) =\n  %q\nwant\n  %q\nchanges: %s", tc.old, tc.new, got, tc.want, describeDiffChanges(d))
 			}
 		})
 	}
@@ -236,7 +238,7 @@ func TestWordDiffRows(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := WordDiff(tc.old, tc.new, DiffOptions{})
+			d := Words(tc.old, tc.new, Options{})
 			checkDiff(t, d)
 			var got []row
 			for _, r := range d.Rows {
@@ -261,9 +263,9 @@ func TestWordDiffRows(t *testing.T) {
 func TestWordDiffMovedSentence(t *testing.T) {
 	old := "Hed\nThe mayor spoke first. Then the council voted on the harbour plan. Residents cheered.\nSecond paragraph here."
 	new := "Hed\nThe mayor spoke first. Residents cheered.\nSecond paragraph here. Then the council voted on the harbour plan."
-	d := WordDiff(old, new, DiffOptions{})
+	d := Words(old, new, Options{})
 	checkDiff(t, d)
-	var moves []DiffChange
+	var moves []Change
 	for _, c := range d.Changes {
 		if c.Kind == ChangeMove {
 			moves = append(moves, c)
@@ -273,7 +275,7 @@ func TestWordDiffMovedSentence(t *testing.T) {
 		t.Fatalf("want one move of the council sentence, got %s", describeDiffChanges(d))
 	}
 	m := moves[0]
-	if got := d.Apply(func(c DiffChange) bool { return c.Index == m.Index }); got != strings.Replace(strings.Replace(old, m.OldText, "", 1), "Second paragraph here.", "Second paragraph here."+m.NewText[:len(m.NewText)], 1) {
+	if got := d.Apply(func(c Change) bool { return c.Index == m.Index }); got != strings.Replace(strings.Replace(old, m.OldText, "", 1), "Second paragraph here.", "Second paragraph here."+m.NewText[:len(m.NewText)], 1) {
 		t.Errorf("accepting only the move gave %q", got)
 	}
 }
@@ -295,7 +297,7 @@ func TestWordDiffFlags(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := WordDiff(tc.old, tc.new, DiffOptions{HideTypography: true})
+			d := Words(tc.old, tc.new, Options{HideTypography: true})
 			checkDiff(t, d)
 			if len(d.Changes) == 0 {
 				t.Fatal("no changes")
@@ -314,7 +316,7 @@ func TestWordDiffFlags(t *testing.T) {
 				if got := diffMarkup(t, d); got != tc.new {
 					t.Errorf("text with typography hidden = %q, want the new text", got)
 				}
-				if d.Stats != (DiffStats{}) {
+				if d.Stats != (Stats{}) {
 					t.Errorf("stats = %+v, want none", d.Stats)
 				}
 			}
@@ -323,21 +325,21 @@ func TestWordDiffFlags(t *testing.T) {
 }
 
 func TestWordDiffStats(t *testing.T) {
-	d := WordDiff("Hed\nThe quick brown fox.\nGone para here.", "Hed\nThe slow fox jumped.\nNew one.", DiffOptions{})
+	d := Words("Hed\nThe quick brown fox.\nGone para here.", "Hed\nThe slow fox jumped.\nNew one.", Options{})
 	checkDiff(t, d)
-	want := DiffStats{InsertedWords: 4, DeletedWords: 5, ChangedParagraphs: 3} // modified, deleted, inserted
+	want := Stats{InsertedWords: 4, DeletedWords: 5, ChangedParagraphs: 3} // modified, deleted, inserted
 	if d.Stats != want {
 		t.Errorf("stats = %+v, want %+v (%s)", d.Stats, want, describeDiffChanges(d))
 	}
 }
 
 func TestWordDiffApplySubset(t *testing.T) {
-	d := WordDiff("The mayor said on Monday the budget was final.", "The governor said on Tuesday the budget was final.", DiffOptions{})
+	d := Words("The mayor said on Monday the budget was final.", "The governor said on Tuesday the budget was final.", Options{})
 	checkDiff(t, d)
 	if len(d.Changes) != 2 {
 		t.Fatalf("changes: %s", describeDiffChanges(d))
 	}
-	got := d.Apply(func(c DiffChange) bool { return c.NewText == "Tuesday" })
+	got := d.Apply(func(c Change) bool { return c.NewText == "Tuesday" })
 	if want := "The mayor said on Tuesday the budget was final."; got != want {
 		t.Errorf("Apply = %q, want %q", got, want)
 	}
@@ -345,7 +347,7 @@ func TestWordDiffApplySubset(t *testing.T) {
 }
 
 func TestWordDiffJSON(t *testing.T) {
-	d := WordDiff("Talks resume today.", "Talks resume on “Monday”.", DiffOptions{})
+	d := Words("Talks resume today.", "Talks resume on “Monday”.", Options{})
 	b, err := d.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
@@ -358,7 +360,7 @@ func TestWordDiffJSON(t *testing.T) {
 }
 
 func TestWordDiffHTMLEscapes(t *testing.T) {
-	d := WordDiff("Hed\nUse <b>bold</b> & \"quotes\".", "Hed\nUse <i>italic</i> & 'quotes'.", DiffOptions{})
+	d := Words("Hed\nUse <b>bold</b> & \"quotes\".", "Hed\nUse <i>italic</i> & 'quotes'.", Options{})
 	var b strings.Builder
 	if err := d.WriteHTML(&b, "Draft <2> & co"); err != nil {
 		t.Fatal(err)
@@ -377,7 +379,7 @@ func TestWordDiffHTMLEscapes(t *testing.T) {
 }
 
 func TestWordDiffColour(t *testing.T) {
-	d := WordDiff("a b c", "a x c", DiffOptions{})
+	d := Words("a b c", "a x c", Options{})
 	var b strings.Builder
 	if err := d.WriteText(&b, true); err != nil {
 		t.Fatal(err)
@@ -392,14 +394,14 @@ func TestWordDiffColour(t *testing.T) {
 func TestWordDiffTokenOverflow(t *testing.T) {
 	old := "alpha beta gamma delta epsilon zeta eta theta"
 	new := "alpha beta gamma iota epsilon kappa eta theta lambda"
-	for _, limit := range []rune{3, 5, 8, wdMaxRune} {
+	for _, limit := range []rune{3, 5, 8, maxRune} {
 		t.Run(fmt.Sprint(limit), func(t *testing.T) {
 			w := newWordDiffer(old, new, limit)
 			d := &Diff{Old: old, New: new}
 			w.run(d)
 			d.finishStats()
 			checkDiff(t, d)
-			if limit < wdMaxRune {
+			if limit < maxRune {
 				return // exact, but not necessarily the tidiest
 			}
 			if got, want := diffMarkup(t, d), "alpha beta gamma [-delta-]{+iota+} epsilon [-zeta-]{+kappa+} eta theta{+ lambda+}"; got != want {
@@ -407,7 +409,7 @@ func TestWordDiffTokenOverflow(t *testing.T) {
 			}
 		})
 	}
-	m := newTokenMap(wdMaxRune, 0)
+	m := newTokenMap(maxRune, 0)
 	m.next = 0xD7FF
 	if r := m.id("x"); r != 0xD7FF {
 		t.Fatalf("id = %x", r)
@@ -428,7 +430,7 @@ func TestWordDiffLongParagraph(t *testing.T) {
 			fmt.Fprintf(&nb, "Sentence number %d talks about the harbour. ", i)
 		}
 	}
-	d := WordDiff(ob.String(), nb.String(), DiffOptions{})
+	d := Words(ob.String(), nb.String(), Options{})
 	checkDiff(t, d)
 	if len(d.Changes) != 8+5 {
 		t.Errorf("%d changes, want 13: %s", len(d.Changes), describeDiffChanges(d))

@@ -1,8 +1,9 @@
-package editor
+package diff
 
 import (
 	"testing"
 
+	"copydesk/editor"
 	"copydesk/editor/internal/newstest"
 )
 
@@ -17,7 +18,7 @@ func TestWordDiffWikinewsRevisions(t *testing.T) {
 	}
 	var edits, covered int
 	for _, doc := range docs {
-		d := WordDiff(doc.Before, doc.After, DiffOptions{})
+		d := Words(doc.Before, doc.After, Options{})
 		checkDiff(t, d)
 		checkSubsets(t, d, uint64(len(doc.Before)))
 		at := newstest.CodePointOffsets(doc.Before)
@@ -25,7 +26,7 @@ func TestWordDiffWikinewsRevisions(t *testing.T) {
 			if e.Start < 0 || e.End < e.Start || e.End >= len(at) {
 				t.Fatalf("doc %s: edit [%d,%d) outside the text", doc.DocID, e.Start, e.End)
 			}
-			gold := Span{at[e.Start], at[e.End]}
+			gold := editor.Span{Start: at[e.Start], End: at[e.End]}
 			edits++
 			if changeTouches(d, gold) {
 				covered++
@@ -47,11 +48,11 @@ const wikinewsCoverageFloor = 0.995
 
 // changeTouches reports whether a change's old span (or, for a move, the
 // place it lands) overlaps or touches gold.
-func changeTouches(d *Diff, gold Span) bool {
+func changeTouches(d *Diff, gold editor.Span) bool {
 	for _, c := range d.Changes {
-		spans := []Span{c.Old}
+		spans := []editor.Span{c.Old}
 		if c.Kind == ChangeMove {
-			spans = append(spans, Span{c.MovedTo, c.MovedTo})
+			spans = append(spans, editor.Span{Start: c.MovedTo, End: c.MovedTo})
 		}
 		for _, s := range spans {
 			if s.Start <= gold.End && gold.Start <= s.End {

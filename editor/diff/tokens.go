@@ -1,4 +1,4 @@
-package editor
+package diff
 
 import (
 	"slices"
@@ -12,36 +12,36 @@ import (
 // word, a run of spaces, a line break or a punctuation mark), the way
 // line-mode diffs stand a rune for a line.
 
-// wdMaxRune is the highest rune handed out for a token; it is itself the
+// maxRune is the highest rune handed out for a token; it is itself the
 // shared stand-in for every token past the 1,112,063rd distinct one.
-const wdMaxRune = unicode.MaxRune
+const maxRune = unicode.MaxRune
 
-// wdTokenKind classifies a token by its first rune.
-type wdTokenKind uint8
+// tokenKind classifies a token by its first rune.
+type tokenKind uint8
 
 const (
-	wdSpace   wdTokenKind = iota // a run of spaces or tabs
-	wdNewline                    // one \n
-	wdWord                       // letters, digits and the marks joining them
-	wdPunct                      // anything else, one character at a time
+	kindSpace   tokenKind = iota // a run of spaces or tabs
+	kindNewline                  // one \n
+	kindWord                     // letters, digits and the marks joining them
+	kindPunct                    // anything else, one character at a time
 )
 
-// wdTokenMap gives each distinct token a rune, skipping the surrogate range
+// tokenMap gives each distinct token a rune, skipping the surrogate range
 // (those runes do not survive go-diff's string conversions). Once the runes
 // run out, further new tokens share the last rune, and diffs of sequences
 // holding it are checked token by token afterwards.
-type wdTokenMap struct {
+type tokenMap struct {
 	ids      map[string]rune
 	next     rune
 	limit    rune
 	overflow bool
 }
 
-func newTokenMap(limit rune, sizeHint int) *wdTokenMap {
-	return &wdTokenMap{ids: make(map[string]rune, sizeHint), limit: limit}
+func newTokenMap(limit rune, sizeHint int) *tokenMap {
+	return &tokenMap{ids: make(map[string]rune, sizeHint), limit: limit}
 }
 
-func (m *wdTokenMap) id(tok string) rune {
+func (m *tokenMap) id(tok string) rune {
 	if r, ok := m.ids[tok]; ok {
 		return r
 	}
@@ -58,27 +58,27 @@ func (m *wdTokenMap) id(tok string) rune {
 	return r
 }
 
-// wdText is one side of a diff with the paragraphs that need it cut into
+// tokenText is one side of a diff with the paragraphs that need it cut into
 // tokens; each run of paragraphs cut at once has consecutive tokens.
-type wdText struct {
+type tokenText struct {
 	text         string
 	starts, ends []int // token i is text[starts[i]:ends[i]]
 	ids          []rune
-	kinds        []wdTokenKind
+	kinds        []tokenKind
 	over         rune // the rune tokens share once the map runs out
-	m            *wdTokenMap
+	m            *tokenMap
 	lo, hi       int // the tokens of the block being cleaned
 }
 
-func newDiffText(text string, m *wdTokenMap) *wdText {
-	return &wdText{text: text, over: m.limit, m: m}
+func newDiffText(text string, m *tokenMap) *tokenText {
+	return &tokenText{text: text, over: m.limit, m: m}
 }
 
-func (t *wdText) n() int           { return len(t.ids) }
-func (t *wdText) tok(i int) string { return t.text[t.starts[i]:t.ends[i]] }
+func (t *tokenText) n() int           { return len(t.ids) }
+func (t *tokenText) tok(i int) string { return t.text[t.starts[i]:t.ends[i]] }
 
 // bytesOf returns the text of tokens [lo,hi), which must be consecutive.
-func (t *wdText) bytesOf(lo, hi int) string {
+func (t *tokenText) bytesOf(lo, hi int) string {
 	if hi <= lo {
 		return ""
 	}
@@ -86,7 +86,7 @@ func (t *wdText) bytesOf(lo, hi int) string {
 }
 
 // reserve makes room for n more tokens.
-func (t *wdText) reserve(n int) {
+func (t *tokenText) reserve(n int) {
 	t.starts = slices.Grow(t.starts, n)
 	t.ends = slices.Grow(t.ends, n)
 	t.ids = slices.Grow(t.ids, n)
@@ -94,7 +94,7 @@ func (t *wdText) reserve(n int) {
 }
 
 // tokenize cuts text[lo:hi] into tokens and returns the index of the first.
-func (t *wdText) tokenize(lo, hi int) int {
+func (t *tokenText) tokenize(lo, hi int) int {
 	first := len(t.ids)
 	for i := lo; i < hi; {
 		j, kind := nextDiffToken(t.text, i)
@@ -107,48 +107,48 @@ func (t *wdText) tokenize(lo, hi int) int {
 	return first
 }
 
-// wdASCII classifies ASCII bytes for the tokenizer's fast path.
-var wdASCII = func() (c [128]wdTokenKind) {
+// asciiKind classifies ASCII bytes for the tokenizer's fast path.
+var asciiKind = func() (c [128]tokenKind) {
 	for b := range c {
 		r := rune(b)
 		switch {
 		case r == '\n':
-			c[b] = wdNewline
-		case wdIsSpace(r):
-			c[b] = wdSpace
-		case wdIsWordRune(r):
-			c[b] = wdWord
+			c[b] = kindNewline
+		case isSpace(r):
+			c[b] = kindSpace
+		case isWordRune(r):
+			c[b] = kindWord
 		default:
-			c[b] = wdPunct
+			c[b] = kindPunct
 		}
 	}
 	return c
 }()
 
 // nextDiffToken returns the end of the token starting at i and its kind.
-func nextDiffToken(text string, i int) (int, wdTokenKind) {
+func nextDiffToken(text string, i int) (int, tokenKind) {
 	if c := text[i]; c < utf8.RuneSelf {
-		switch k := wdASCII[c]; k {
-		case wdNewline:
+		switch k := asciiKind[c]; k {
+		case kindNewline:
 			return i + 1, k
-		case wdPunct:
+		case kindPunct:
 			if i+1 == len(text) || text[i+1] < utf8.RuneSelf {
 				return i + 1, k
 			}
-		case wdSpace:
+		case kindSpace:
 			j := i + 1
-			for j < len(text) && text[j] < utf8.RuneSelf && wdASCII[text[j]] == wdSpace {
+			for j < len(text) && text[j] < utf8.RuneSelf && asciiKind[text[j]] == kindSpace {
 				j++
 			}
 			if j == len(text) || text[j] < utf8.RuneSelf {
 				return j, k
 			}
-		case wdWord:
+		case kindWord:
 			j := i + 1
-			for j < len(text) && text[j] < utf8.RuneSelf && wdASCII[text[j]] == wdWord {
+			for j < len(text) && text[j] < utf8.RuneSelf && asciiKind[text[j]] == kindWord {
 				j++
 			}
-			if j == len(text) || text[j] < utf8.RuneSelf && wdASCII[text[j]] != wdPunct && wdASCII[text[j]] != wdWord {
+			if j == len(text) || text[j] < utf8.RuneSelf && asciiKind[text[j]] != kindPunct && asciiKind[text[j]] != kindWord {
 				return j, k
 			}
 		}
@@ -157,20 +157,20 @@ func nextDiffToken(text string, i int) (int, wdTokenKind) {
 	j := i + size
 	switch {
 	case r == '\n':
-		return j, wdNewline
-	case wdIsSpace(r):
+		return j, kindNewline
+	case isSpace(r):
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if r == '\n' || !wdIsSpace(r) {
+			if r == '\n' || !isSpace(r) {
 				break
 			}
 			j += size
 		}
-		return j, wdSpace
-	case wdIsWordRune(r) && !wdOneCharWords(r):
+		return j, kindSpace
+	case isWordRune(r) && !oneCharWords(r):
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if wdIsWordRune(r) && !wdOneCharWords(r) {
+			if isWordRune(r) && !oneCharWords(r) {
 				j += size
 				continue
 			}
@@ -178,7 +178,7 @@ func nextDiffToken(text string, i int) (int, wdTokenKind) {
 			// join digits (9.5, 1,000).
 			if next, nsize := utf8.DecodeRuneInString(text[j+size:]); nsize > 0 {
 				prev, _ := utf8.DecodeLastRuneInString(text[:j])
-				if (r == '\'' || r == '’') && wdIsWordRune(next) && !wdOneCharWords(next) ||
+				if (r == '\'' || r == '’') && isWordRune(next) && !oneCharWords(next) ||
 					(r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
 					j += size + nsize
 					continue
@@ -186,17 +186,17 @@ func nextDiffToken(text string, i int) (int, wdTokenKind) {
 			}
 			break
 		}
-		return j, wdWord
-	case wdIsWordRune(r):
-		return wdSkipMarks(text, j), wdWord
+		return j, kindWord
+	case isWordRune(r):
+		return skipMarks(text, j), kindWord
 	}
-	return wdSkipMarks(text, j), wdPunct
+	return skipMarks(text, j), kindPunct
 }
 
-// wdSkipMarks moves past combining marks, variation selectors, emoji
+// skipMarks moves past combining marks, variation selectors, emoji
 // modifiers and zero-width-joined sequences that belong to the character
 // before j, so a change never splits what a reader sees as one character.
-func wdSkipMarks(text string, j int) int {
+func skipMarks(text string, j int) int {
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
 		switch {
@@ -223,36 +223,36 @@ func wdSkipMarks(text string, j int) int {
 	return j
 }
 
-func wdIsSpace(r rune) bool { return r != '\n' && unicode.IsSpace(r) }
+func isSpace(r rune) bool { return r != '\n' && unicode.IsSpace(r) }
 
-func wdIsWordRune(r rune) bool {
+func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || r == '_'
 }
 
-// wdOneCharWords reports scripts written without spaces, whose characters
+// oneCharWords reports scripts written without spaces, whose characters
 // are diffed one at a time.
-func wdOneCharWords(r rune) bool {
+func oneCharWords(r rune) bool {
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r)) ||
 		r >= 0x0E00 && r <= 0x0EFF // Thai, Lao
 }
 
-// wdOp is a run of one go-diff operation, counted in tokens.
-type wdOp struct {
+// editOp is a run of one go-diff operation, counted in tokens.
+type editOp struct {
 	op diffmatchpatch.Operation
 	n  int
 }
 
 // diffRunes diffs two rune strings exactly (no timeout, so the result is
 // the same on every machine) and returns the runs of operations.
-func diffRunes(a, b []rune) []wdOp {
+func diffRunes(a, b []rune) []editOp {
 	switch {
 	case len(a) == 0 && len(b) == 0:
 		return nil
 	case len(a) == 0:
-		return []wdOp{{diffmatchpatch.DiffInsert, len(b)}}
+		return []editOp{{diffmatchpatch.DiffInsert, len(b)}}
 	case len(b) == 0:
-		return []wdOp{{diffmatchpatch.DiffDelete, len(a)}}
+		return []editOp{{diffmatchpatch.DiffDelete, len(a)}}
 	}
 	// Unchanged text at the ends is the common case; keep it out of go-diff,
 	// which would turn it into strings and back.
@@ -264,16 +264,16 @@ func diffRunes(a, b []rune) []wdOp {
 	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
-	var ops []wdOp
+	var ops []editOp
 	if pre > 0 {
-		ops = append(ops, wdOp{diffmatchpatch.DiffEqual, pre})
+		ops = append(ops, editOp{diffmatchpatch.DiffEqual, pre})
 	}
 	if ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]; len(ma) == 0 || len(mb) == 0 {
 		if len(ma) > 0 {
-			ops = append(ops, wdOp{diffmatchpatch.DiffDelete, len(ma)})
+			ops = append(ops, editOp{diffmatchpatch.DiffDelete, len(ma)})
 		}
 		if len(mb) > 0 {
-			ops = append(ops, wdOp{diffmatchpatch.DiffInsert, len(mb)})
+			ops = append(ops, editOp{diffmatchpatch.DiffInsert, len(mb)})
 		}
 	} else {
 		dmp := diffmatchpatch.New()
@@ -283,7 +283,7 @@ func diffRunes(a, b []rune) []wdOp {
 				if k := len(ops) - 1; k >= 0 && ops[k].op == d.Type {
 					ops[k].n += n
 				} else {
-					ops = append(ops, wdOp{d.Type, n})
+					ops = append(ops, editOp{d.Type, n})
 				}
 			}
 		}
@@ -292,7 +292,7 @@ func diffRunes(a, b []rune) []wdOp {
 		if k := len(ops) - 1; k >= 0 && ops[k].op == diffmatchpatch.DiffEqual {
 			ops[k].n += suf
 		} else {
-			ops = append(ops, wdOp{diffmatchpatch.DiffEqual, suf})
+			ops = append(ops, editOp{diffmatchpatch.DiffEqual, suf})
 		}
 	}
 	return ops
@@ -301,8 +301,8 @@ func diffRunes(a, b []rune) []wdOp {
 // verifyEqual splits the equal runs of ops where same says the elements at
 // i (in a) and j (in b) differ after all: needed when tokens share the
 // overflow rune.
-func verifyEqual(ops []wdOp, same func(i, j int) bool) []wdOp {
-	out := make([]wdOp, 0, len(ops))
+func verifyEqual(ops []editOp, same func(i, j int) bool) []editOp {
+	out := make([]editOp, 0, len(ops))
 	add := func(op diffmatchpatch.Operation, n int) {
 		if n == 0 {
 			return
@@ -311,7 +311,7 @@ func verifyEqual(ops []wdOp, same func(i, j int) bool) []wdOp {
 			out[k].n += n
 			return
 		}
-		out = append(out, wdOp{op, n})
+		out = append(out, editOp{op, n})
 	}
 	i, j := 0, 0
 	for _, o := range ops {
@@ -338,9 +338,9 @@ func verifyEqual(ops []wdOp, same func(i, j int) bool) []wdOp {
 	return out
 }
 
-// wdPiece is a stretch of a diff in tokens: unchanged (eq) or a change of
+// tokenPiece is a stretch of a diff in tokens: unchanged (eq) or a change of
 // o old tokens into n new ones, starting at old token os and new token ns.
-type wdPiece struct {
+type tokenPiece struct {
 	eq     bool
 	os, o  int
 	ns, n  int
@@ -351,14 +351,14 @@ type wdPiece struct {
 // unchanged stretch between two changes is worth showing: words and
 // punctuation count one, spaces nothing, and a line break is never merged
 // across.
-const wdNewlineWeight = 1 << 20
+const newlineWeight = 1 << 20
 
-func tokenWeight(k wdTokenKind) int {
+func tokenWeight(k tokenKind) int {
 	switch k {
-	case wdSpace:
+	case kindSpace:
 		return 0
-	case wdNewline:
-		return wdNewlineWeight
+	case kindNewline:
+		return newlineWeight
 	}
 	return 1
 }
@@ -367,14 +367,14 @@ func tokenWeight(k wdTokenKind) int {
 // would make: edits start at words rather than spaces, and replacements
 // of neighbouring words read as one change.
 type tokenCleaner struct {
-	a, b *wdText
+	a, b *tokenText
 }
 
 func (c *tokenCleaner) same(i, j int) bool {
 	return c.a.ids[i] == c.b.ids[j] && (c.a.ids[i] != c.a.over || c.a.tok(i) == c.b.tok(j))
 }
 
-func (c *tokenCleaner) weight(t *wdText, lo, n int) int {
+func (c *tokenCleaner) weight(t *tokenText, lo, n int) int {
 	w := 0
 	for k := lo; k < lo+n; k++ {
 		w += tokenWeight(t.kinds[k])
@@ -384,27 +384,27 @@ func (c *tokenCleaner) weight(t *wdText, lo, n int) int {
 
 // pieces converts go-diff runs over old tokens from ao and new tokens from
 // bo into pieces, one per unchanged run and one per change.
-func (c *tokenCleaner) pieces(ops []wdOp, ao, bo int) []wdPiece {
-	var ps []wdPiece
+func (c *tokenCleaner) pieces(ops []editOp, ao, bo int) []tokenPiece {
+	var ps []tokenPiece
 	i, j := ao, bo
 	for _, o := range ops {
 		switch o.op {
 		case diffmatchpatch.DiffEqual:
-			ps = append(ps, wdPiece{eq: true, os: i, o: o.n, ns: j, n: o.n})
+			ps = append(ps, tokenPiece{eq: true, os: i, o: o.n, ns: j, n: o.n})
 			i += o.n
 			j += o.n
 		case diffmatchpatch.DiffDelete:
 			if k := len(ps) - 1; k >= 0 && !ps[k].eq {
 				ps[k].o += o.n
 			} else {
-				ps = append(ps, wdPiece{os: i, o: o.n, ns: j})
+				ps = append(ps, tokenPiece{os: i, o: o.n, ns: j})
 			}
 			i += o.n
 		case diffmatchpatch.DiffInsert:
 			if k := len(ps) - 1; k >= 0 && !ps[k].eq {
 				ps[k].n += o.n
 			} else {
-				ps = append(ps, wdPiece{os: i, ns: j, n: o.n})
+				ps = append(ps, tokenPiece{os: i, ns: j, n: o.n})
 			}
 			j += o.n
 		}
@@ -415,7 +415,7 @@ func (c *tokenCleaner) pieces(ops []wdOp, ao, bo int) []wdPiece {
 // clean slides pure insertions and deletions to word boundaries, then
 // merges changes separated only by a space, or by a stretch shorter than
 // the changes either side of it.
-func (c *tokenCleaner) clean(ps []wdPiece) []wdPiece {
+func (c *tokenCleaner) clean(ps []tokenPiece) []tokenPiece {
 	for k := range ps {
 		if !ps[k].eq && (ps[k].o == 0 || ps[k].n == 0) {
 			c.slide(ps, k)
@@ -450,21 +450,21 @@ func (c *tokenCleaner) clean(ps []wdPiece) []wdPiece {
 	return out
 }
 
-func joinPieces(x, y wdPiece) wdPiece {
-	return wdPiece{os: x.os, o: x.o + y.o, ns: x.ns, n: x.n + y.n, ow: x.ow + y.ow, nw: x.nw + y.nw}
+func joinPieces(x, y tokenPiece) tokenPiece {
+	return tokenPiece{os: x.os, o: x.o + y.o, ns: x.ns, n: x.n + y.n, ow: x.ow + y.ow, nw: x.nw + y.nw}
 }
 
 // mergeAcross decides whether the unchanged stretch e between changes x
 // and y should become part of one change. Two deletions (or two
 // insertions) stay apart: merging them would show kept words as replaced.
-func (c *tokenCleaner) mergeAcross(x, e, y wdPiece) bool {
+func (c *tokenCleaner) mergeAcross(x, e, y tokenPiece) bool {
 	if x.eq || !e.eq || y.eq {
 		return false
 	}
 	if x.o == 0 && y.o == 0 || x.n == 0 && y.n == 0 {
 		return false
 	}
-	if e.o == 1 && c.a.kinds[e.os] == wdSpace {
+	if e.o == 1 && c.a.kinds[e.os] == kindSpace {
 		return true
 	}
 	return e.ow < max(x.ow, x.nw) && e.ow < max(y.ow, y.nw)
@@ -473,7 +473,7 @@ func (c *tokenCleaner) mergeAcross(x, e, y wdPiece) bool {
 // slide moves the pure insertion or deletion ps[k] along the identical
 // tokens around it to the place that reads best: starting a word, ending
 // with a space.
-func (c *tokenCleaner) slide(ps []wdPiece, k int) {
+func (c *tokenCleaner) slide(ps []tokenPiece, k int) {
 	p := ps[k]
 	t, start, n := c.b, p.ns, p.n
 	if p.n == 0 {
@@ -522,32 +522,32 @@ func (c *tokenCleaner) slide(ps []wdPiece, k int) {
 
 // slideScore rates an edit of n tokens from start by how well its two ends
 // fall on natural breaks.
-func slideScore(t *wdText, start, n int) int {
+func slideScore(t *tokenText, start, n int) int {
 	return boundaryScore(t, start-1, start) + boundaryScore(t, start+n-1, start+n)
 }
 
 // boundaryScore rates the break between tokens x and y = x+1: the ends of
 // the text and line breaks best, then the start of a word or sentence,
 // the end of a word, punctuation, and worst the middle of a run of words.
-func boundaryScore(t *wdText, x, y int) int {
+func boundaryScore(t *tokenText, x, y int) int {
 	if x < t.lo || y >= t.hi {
 		return 5 // a block starts and ends at line breaks
 	}
 	kx, ky := t.kinds[x], t.kinds[y]
 	switch {
-	case kx == wdNewline || ky == wdNewline:
+	case kx == kindNewline || ky == kindNewline:
 		return 5
-	case kx == wdSpace:
+	case kx == kindSpace:
 		return 3
-	case ky == wdSpace && kx == wdPunct:
+	case ky == kindSpace && kx == kindPunct:
 		switch t.tok(x) {
 		case ".", "!", "?", "…", ":", ";":
 			return 3
 		}
 		return 2
-	case ky == wdSpace:
+	case ky == kindSpace:
 		return 2
-	case kx == wdPunct || ky == wdPunct:
+	case kx == kindPunct || ky == kindPunct:
 		return 1
 	}
 	return 0

@@ -1,9 +1,11 @@
-package editor
+package diff
 
 import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"copydesk/editor"
 )
 
 // ChangeKind says what a change does to the text.
@@ -35,10 +37,10 @@ func (k ChangeKind) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (k ChangeKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// DiffChange is one edit between two revisions, as an editor would describe
+// Change is one edit between two revisions, as an editor would describe
 // it: "today" replaced by "on Saturday", a sentence inserted, a paragraph
 // moved. Spans are byte offsets into Diff.Old and Diff.New.
-type DiffChange struct {
+type Change struct {
 	// Index is the change's position in Diff.Changes, in reading order.
 	Index int
 	Kind  ChangeKind
@@ -47,7 +49,7 @@ type DiffChange struct {
 	// it adds to the new revision; for a deletion, the empty span where
 	// the old text was. For a move, Old is where the text was and New is
 	// where it is now.
-	Old, New         Span
+	Old, New         editor.Span
 	OldText, NewText string
 	// MovedTo is, for a move only, the offset in Old where the text lands,
 	// and MovedFrom the offset in New where it used to be.
@@ -95,10 +97,10 @@ func (k RowKind) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (k RowKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// ParagraphRow is one row of a side-by-side comparison: the old and new
+// Row is one row of a side-by-side comparison: the old and new
 // paragraphs (lines; the first is the headline) shown next to each other,
 // and the changes inside them.
-type ParagraphRow struct {
+type Row struct {
 	// Old and New are paragraph indexes into Diff.OldParagraphs and
 	// Diff.NewParagraphs; either may be empty.
 	Old, New []int
@@ -107,16 +109,16 @@ type ParagraphRow struct {
 	Changes []int
 }
 
-// DiffOptions tune a word diff.
-type DiffOptions struct {
+// Options tune a word diff.
+type Options struct {
 	// HideTypography leaves changes that only touch whitespace or quote
 	// marks, apostrophes and dashes out of the stats and the rendered
 	// output. They stay in Diff.Changes, flagged, so Apply still works.
 	HideTypography bool
 }
 
-// DiffStats sums up a diff for a status line.
-type DiffStats struct {
+// Stats sums up a diff for a status line.
+type Stats struct {
 	InsertedWords     int `json:"inserted_words"`
 	DeletedWords      int `json:"deleted_words"`
 	ChangedParagraphs int `json:"changed_paragraphs"`
@@ -126,15 +128,15 @@ type DiffStats struct {
 type Diff struct {
 	Old, New string
 	// Changes are in reading order; a change's Index is its position here.
-	Changes []DiffChange
+	Changes []Change
 	// Rows pair the old and new paragraphs for a side-by-side view, in
 	// reading order.
-	Rows []ParagraphRow
+	Rows []Row
 	// OldParagraphs and NewParagraphs are the lines of each text, without
 	// their line breaks.
-	OldParagraphs, NewParagraphs []Span
-	Stats                        DiffStats
-	Options                      DiffOptions
+	OldParagraphs, NewParagraphs []editor.Span
+	Stats                        Stats
+	Options                      Options
 
 	// segs cover both texts in order: unchanged runs (change < 0) and the
 	// pieces of changes. A move has two pieces, one at each place.
@@ -143,19 +145,19 @@ type Diff struct {
 
 // diffSeg is a stretch of the two texts walked side by side.
 type diffSeg struct {
-	Old, New Span
+	Old, New editor.Span
 	change   int // index into Changes, or -1 for unchanged text
 	block    int // index of the paragraph block it came from
 }
 
 // Hidden reports whether the options hide c from views and stats.
-func (d *Diff) Hidden(c DiffChange) bool {
+func (d *Diff) Hidden(c Change) bool {
 	return d.Options.HideTypography && (c.WhitespaceOnly || c.TypographyOnly)
 }
 
 // VisibleChanges returns the changes the options do not hide.
-func (d *Diff) VisibleChanges() []DiffChange {
-	out := make([]DiffChange, 0, len(d.Changes))
+func (d *Diff) VisibleChanges() []Change {
+	out := make([]Change, 0, len(d.Changes))
 	for _, c := range d.Changes {
 		if !d.Hidden(c) {
 			out = append(out, c)
@@ -168,7 +170,7 @@ func (d *Diff) VisibleChanges() []DiffChange {
 // rejected: an accepted change takes the new revision's text, a rejected
 // one keeps the old. Accepting all gives New, rejecting all gives Old.
 // accepted is called once per change, in order.
-func (d *Diff) Apply(accepted func(DiffChange) bool) string {
+func (d *Diff) Apply(accepted func(Change) bool) string {
 	take := make([]bool, len(d.Changes))
 	for i, c := range d.Changes {
 		take[i] = accepted(c)
@@ -185,25 +187,25 @@ func (d *Diff) Apply(accepted func(DiffChange) bool) string {
 	return b.String()
 }
 
-// WordDiff compares two revisions word by word and pairs their paragraphs.
+// Words compares two revisions word by word and pairs their paragraphs.
 // The texts are expected in UTF-8 with \n line breaks, as import leaves
 // them; stray bytes are compared as they are.
-func WordDiff(old, new string, opts DiffOptions) *Diff {
+func Words(old, new string, opts Options) *Diff {
 	d := &Diff{Old: old, New: new, Options: opts}
-	b := newWordDiffer(old, new, wdMaxRune)
+	b := newWordDiffer(old, new, maxRune)
 	b.run(d)
 	d.finishStats()
 	return d
 }
 
 func (d *Diff) finishStats() {
-	var st DiffStats
+	var st Stats
 	for _, c := range d.Changes {
 		if d.Hidden(c) || c.Kind == ChangeMove {
 			continue
 		}
-		st.InsertedWords += CountWords(c.NewText)
-		st.DeletedWords += CountWords(c.OldText)
+		st.InsertedWords += editor.CountWords(c.NewText)
+		st.DeletedWords += editor.CountWords(c.OldText)
 	}
 	for _, r := range d.Rows {
 		if r.Kind == RowUnchanged || r.Kind == RowMoved && len(r.Old) == 0 {
@@ -225,7 +227,7 @@ func (d *Diff) finishStats() {
 
 // classify sets a change's kind and its whitespace and typography flags
 // from its texts.
-func (c *DiffChange) classify() {
+func (c *Change) classify() {
 	switch {
 	case c.Kind == ChangeMove:
 		return
