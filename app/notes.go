@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/anchor"
 )
 
 // noteSpan returns where note n's words are in text now, and whether
@@ -28,7 +29,7 @@ func noteSpan(text string, n editor.Note) (editor.Span, bool) {
 // as notes or dismissed: those no note of the same check was made about,
 // its words re-anchored onto the reviewed text.
 func openFindings(text string, fs []editor.Finding, notes []editor.Note) []editor.Finding {
-	return editor.WithoutNoted(notes, fs, text)
+	return anchor.WithoutNoted(notes, fs, text)
 }
 
 // noteFromFinding makes the note that keeps (or dismisses) finding f on
@@ -255,13 +256,13 @@ func (w *Workspace) reanchorNotes() {
 		return
 	}
 	changed := false
-	for i, placed := range editor.ReanchorAll(anchors, text) {
+	for i, placed := range anchor.ReanchorAll(anchors, text) {
 		n := live[i]
 		switch {
 		case placed.Orphaned():
 			n.Orphaned = true
-		case placed.Span != n.Anchor.Span || placed.How == editor.AnchorFuzzy:
-			n.Anchor = n.Anchor.Refresh(text, placed.Span)
+		case placed.Span != n.Anchor.Span || placed.How == anchor.Fuzzy:
+			n.Anchor = editor.NewAnchor(text, placed.Span)
 		default:
 			continue
 		}

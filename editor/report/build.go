@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/anchor"
 )
 
 // Input is what a review record is made from: the article and the
@@ -29,7 +30,7 @@ func Build(in Input, now time.Time) Report {
 	}
 	res := editor.Review(ri)
 	notes := append([]editor.Note(nil), in.Notes...)
-	for _, f := range editor.WithoutNoted(in.Notes, res.Findings, res.Doc.Text) {
+	for _, f := range anchor.WithoutNoted(in.Notes, res.Findings, res.Doc.Text) {
 		notes = append(notes, editor.Note{
 			ArticleID: in.Article.ID, Revision: in.Revision.Number, Check: f.Check, Severity: f.Severity,
 			Status: editor.NoteOpen, Message: f.Message, Author: "Copydesk check",

@@ -1,9 +1,11 @@
-package editor
+package anchor
 
 import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"copydesk/editor"
 )
 
 // anchorBenchArticle generates an article of about n words in sentences and
@@ -50,11 +52,11 @@ func anchorBenchArticle(rng *rand.Rand, n int) (oldText, newText string) {
 func BenchmarkReanchor200Notes10k(b *testing.B) {
 	rng := rand.New(rand.NewSource(1))
 	oldText, newText := anchorBenchArticle(rng, 10000)
-	words := wordSpans(oldText, Span{0, len(oldText)})
-	anchors := make([]Anchor, 200)
+	words := wordSpans(oldText, editor.Span{Start: 0, End: len(oldText)})
+	anchors := make([]editor.Anchor, 200)
 	for i := range anchors {
 		k := rng.Intn(len(words) - 12)
-		anchors[i] = NewAnchor(oldText, Span{words[k].Start, words[k+rng.Intn(12)].End})
+		anchors[i] = editor.NewAnchor(oldText, editor.Span{Start: words[k].Start, End: words[k+rng.Intn(12)].End})
 	}
 	var orphaned int
 	for _, r := range ReanchorAll(anchors, newText) {

@@ -1,22 +1,24 @@
-package editor
+package anchor
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/editor"
 )
 
 // fuzzSpan turns two fuzzed numbers into a valid span of text.
-func fuzzSpan(text string, a, b uint16) Span {
+func fuzzSpan(text string, a, b uint16) editor.Span {
 	if len(text) == 0 {
-		return Span{}
+		return editor.Span{}
 	}
 	s := runeStartAtOrBefore(text, int(a)%(len(text)+1))
 	e := runeStartAtOrBefore(text, int(b)%(len(text)+1))
 	if e < s {
 		s, e = e, s
 	}
-	return Span{s, e}
+	return editor.Span{Start: s, End: e}
 }
 
 // FuzzReanchorUnchanged: re-anchoring onto the text a note was made on
@@ -32,8 +34,8 @@ func FuzzReanchorUnchanged(f *testing.F) {
 			t.Skip("texts are valid UTF-8 once imported")
 		}
 		span := fuzzSpan(text, a, b)
-		got := Reanchor(NewAnchor(text, span), text)
-		if got.How != AnchorExact || got.Span != span {
+		got := Reanchor(editor.NewAnchor(text, span), text)
+		if got.How != Exact || got.Span != span {
 			t.Fatalf("Reanchor onto the same text = %v %v (score %.2f), want exact %v", got.How, got.Span, got.Score, span)
 		}
 	})
@@ -54,8 +56,8 @@ func FuzzReanchorEdited(f *testing.F) {
 		lo := runeStartAtOrBefore(text, int(at)%(len(text)+1))
 		hi := runeStartAtOrBefore(text, min(len(text), lo+int(cut)%64))
 		edited := text[:lo] + insert + text[hi:]
-		anchor := NewAnchor(text, span)
-		for _, got := range []Anchored{Reanchor(anchor, edited), ReanchorAll([]Anchor{anchor, anchor}, edited)[1]} {
+		anchor := editor.NewAnchor(text, span)
+		for _, got := range []Placement{Reanchor(anchor, edited), ReanchorAll([]editor.Anchor{anchor, anchor}, edited)[1]} {
 			if err := got.Span.Check(edited); err != nil {
 				t.Fatalf("Reanchor: %v", err)
 			}
@@ -63,26 +65,26 @@ func FuzzReanchorEdited(f *testing.F) {
 				t.Fatalf("score %v out of [0, 1]", got.Score)
 			}
 			switch got.How {
-			case AnchorOrphaned:
-				if got.Span != (Span{}) {
+			case Orphaned:
+				if got.Span != (editor.Span{}) {
 					t.Fatalf("orphaned note points at %v", got.Span)
 				}
-			case AnchorExact:
+			case Exact:
 				if got.Span != span || got.Span.In(edited) != anchor.Exact {
 					t.Fatalf("exact at %v, was %v", got.Span, span)
 				}
-			case AnchorMoved:
+			case Moved:
 				if got.Span.In(edited) != anchor.Exact {
 					t.Fatalf("moved to %q, was %q", got.Span.In(edited), anchor.Exact)
 				}
-			case AnchorFuzzy:
+			case Fuzzy:
 				if s := similarity(anchor.Exact, got.Span.In(edited)); s < anchorMinWordsSimilarity {
 					t.Fatalf("fuzzy match %q is %.2f like %q", got.Span.In(edited), s, anchor.Exact)
 				}
 			}
 		}
 		if edited == text && strings.Contains(text, anchor.Exact) {
-			if got := Reanchor(anchor, edited); got.How != AnchorExact {
+			if got := Reanchor(anchor, edited); got.How != Exact {
 				t.Fatalf("no-op edit: %v, want exact", got.How)
 			}
 		}

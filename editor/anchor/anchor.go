@@ -1,4 +1,4 @@
-package editor
+package anchor
 
 import (
 	"fmt"
@@ -7,49 +7,51 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"copydesk/editor"
+
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// AnchorHow says how a note was found again in an edited text.
-type AnchorHow int
+// How says how a note was found again in an edited text.
+type How int
 
-// Ways a note is re-anchored. The zero value is AnchorOrphaned, so an
-// Anchored nobody filled in never points at text.
+// Ways a note is re-anchored. The zero value is Orphaned, so a
+// Placement nobody filled in never points at text.
 const (
-	// AnchorOrphaned: the note's words are gone; the note is kept but
+	// Orphaned: the note's words are gone; the note is kept but
 	// points nowhere.
-	AnchorOrphaned AnchorHow = iota
-	// AnchorExact: the same words at the same offsets.
-	AnchorExact
-	// AnchorMoved: the same words, elsewhere (text was added or removed
+	Orphaned How = iota
+	// Exact: the same words at the same offsets.
+	Exact
+	// Moved: the same words, elsewhere (text was added or removed
 	// before them, or they were moved).
-	AnchorMoved
-	// AnchorFuzzy: the words were edited a little; the note now points at
+	Moved
+	// Fuzzy: the words were edited a little; the note now points at
 	// the edited version.
-	AnchorFuzzy
+	Fuzzy
 )
 
 var anchorHowNames = [...]string{
-	AnchorOrphaned: "orphaned",
-	AnchorExact:    "exact",
-	AnchorMoved:    "moved",
-	AnchorFuzzy:    "fuzzy",
+	Orphaned: "orphaned",
+	Exact:    "exact",
+	Moved:    "moved",
+	Fuzzy:    "fuzzy",
 }
 
 // String returns the stable lower-case name of h.
-func (h AnchorHow) String() string {
+func (h How) String() string {
 	if h < 0 || int(h) >= len(anchorHowNames) {
 		return fmt.Sprintf("anchorhow(%d)", int(h))
 	}
 	return anchorHowNames[h]
 }
 
-// Anchored is where a note's anchor lands in a new text.
-type Anchored struct {
+// Placement is where a note's anchor lands in a new text.
+type Placement struct {
 	// Span is the note's place in the new text; the zero span when the
 	// note is orphaned.
-	Span Span
-	How  AnchorHow
+	Span editor.Span
+	How  How
 	// Score is the confidence of the match, from 0 to 1: how much the
 	// words at Span and the text around them look like the anchor's.
 	// For an orphaned note it is the score of the best place turned down.
@@ -57,29 +59,23 @@ type Anchored struct {
 }
 
 // Orphaned reports whether the note's words were not found.
-func (r Anchored) Orphaned() bool { return r.How == AnchorOrphaned }
-
-// Refresh returns the anchor re-captured at span in newText, to store once
-// the note has been re-anchored there.
-func (a Anchor) Refresh(newText string, span Span) Anchor {
-	return NewAnchor(newText, span)
-}
+func (r Placement) Orphaned() bool { return r.How == Orphaned }
 
 // Reanchor finds the anchor's words in newText: at their old offsets, moved
 // elsewhere, or edited a little; otherwise it reports the note orphaned.
 // To re-anchor many notes on one text, ReanchorAll is faster and better at
 // placing edited words, as it learns from the notes it finds unchanged.
-func Reanchor(a Anchor, newText string) Anchored {
-	return ReanchorAll([]Anchor{a}, newText)[0]
+func Reanchor(a editor.Anchor, newText string) Placement {
+	return ReanchorAll([]editor.Anchor{a}, newText)[0]
 }
 
 // ReanchorAll re-anchors every anchor onto newText; the result has one entry
 // per anchor, in order. Anchors whose words are found unchanged go first;
 // the others are then searched for near where their unchanged neighbours
 // moved.
-func ReanchorAll(anchors []Anchor, newText string) []Anchored {
+func ReanchorAll(anchors []editor.Anchor, newText string) []Placement {
 	r := newReanchorer(newText)
-	out := make([]Anchored, len(anchors))
+	out := make([]Placement, len(anchors))
 	pending := make([]bool, len(anchors))
 	var found []shift
 	for i, a := range anchors {
@@ -89,7 +85,7 @@ func ReanchorAll(anchors []Anchor, newText string) []Anchored {
 			found = append(found, shift{old: a.Span.Start, delta: best.span.Start - a.Span.Start})
 			continue
 		}
-		out[i] = Anchored{Score: best.score}
+		out[i] = Placement{Score: best.score}
 		pending[i] = true
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].old < found[j].old })
@@ -158,18 +154,18 @@ func bracket(found []shift, old int) (lo, hi int, ok bool) {
 // between takes the anchor's words unchanged when they occur exactly once
 // between the new places lo and hi of the found anchors around it, even
 // with their context edited, unless the place is wholly unconvincing.
-func (r *reanchorer) between(a Anchor, lo, hi, hint int) (candidate, bool) {
+func (r *reanchorer) between(a editor.Anchor, lo, hi, hint int) (candidate, bool) {
 	if a.Exact == "" {
 		return candidate{}, false
 	}
-	var only Span
+	var only editor.Span
 	n := 0
 	for off := lo; off <= hi && off < len(r.text); {
 		k := strings.Index(r.text[off:], a.Exact)
 		if k < 0 || off+k > hi {
 			break
 		}
-		only = Span{off + k, off + k + len(a.Exact)}
+		only = editor.Span{Start: off + k, End: off + k + len(a.Exact)}
 		n++
 		off += k + 1
 	}
@@ -229,7 +225,7 @@ const (
 
 // candidate is one possible place of an anchor in the new text.
 type candidate struct {
-	span  Span
+	span  editor.Span
 	words float64 // similarity of the text at span to the anchor's words
 	score float64
 	dist  int  // bytes from the expected place
@@ -243,15 +239,15 @@ func (c candidate) beats(d candidate) bool {
 	return c.score > d.score+tie || c.score > d.score-tie && c.dist < d.dist
 }
 
-func (c candidate) result(a Anchor) Anchored {
-	how := AnchorFuzzy
+func (c candidate) result(a editor.Anchor) Placement {
+	how := Fuzzy
 	if c.same {
-		how = AnchorMoved
+		how = Moved
 		if c.span == a.Span {
-			how = AnchorExact
+			how = Exact
 		}
 	}
-	return Anchored{Span: c.span, How: how, Score: c.score}
+	return Placement{Span: c.span, How: how, Score: c.score}
 }
 
 // reanchorer holds the new text and what is worth computing once for it.
@@ -269,7 +265,7 @@ func newReanchorer(text string) *reanchorer {
 
 // features measures how well the place span fits anchor a, whose words
 // there are words similar.
-func (r *reanchorer) features(a Anchor, span Span, words float64, hint int) placeFeatures {
+func (r *reanchorer) features(a editor.Anchor, span editor.Span, words float64, hint int) placeFeatures {
 	text := r.text
 	f := placeFeatures{words: words, wordsLen: len(a.Exact), distance: max(span.Start-hint, hint-span.Start)}
 	var total, weight float64
@@ -337,10 +333,10 @@ func contextSimilarity(stored, now string, before bool) float64 {
 
 // exact looks for the anchor's words unchanged and returns the best place,
 // and whether it is convincing.
-func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
+func (r *reanchorer) exact(a editor.Anchor, hint int) (candidate, bool) {
 	text := r.text
 	best := candidate{score: -1}
-	consider := func(s Span) {
+	consider := func(s editor.Span) {
 		if s.Check(text) != nil {
 			return
 		}
@@ -354,7 +350,7 @@ func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
 		ctx := a.Prefix + a.Suffix
 		if ctx == "" {
 			if text == "" {
-				consider(Span{})
+				consider(editor.Span{})
 			}
 		} else {
 			for off := 0; ; {
@@ -363,7 +359,7 @@ func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
 					break
 				}
 				at := off + k + len(a.Prefix)
-				consider(Span{at, at})
+				consider(editor.Span{Start: at, End: at})
 				off += k + 1
 			}
 		}
@@ -376,7 +372,7 @@ func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
 			if k < 0 {
 				break
 			}
-			consider(Span{off + k, off + k + len(a.Exact)})
+			consider(editor.Span{Start: off + k, End: off + k + len(a.Exact)})
 			off += k + 1
 		}
 	}
@@ -387,7 +383,7 @@ func (r *reanchorer) exact(a Anchor, hint int) (candidate, bool) {
 }
 
 // fuzzy looks for the anchor's words edited a little, near hint.
-func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
+func (r *reanchorer) fuzzy(a editor.Anchor, hint int) (candidate, bool) {
 	text := r.text
 	if text == "" || a.Exact == "" && a.Prefix == "" && a.Suffix == "" {
 		return candidate{}, false
@@ -461,8 +457,8 @@ func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 	}
 
 	best := candidate{score: -1}
-	tried := map[Span]bool{}
-	consider := func(span Span) {
+	tried := map[editor.Span]bool{}
+	consider := func(span editor.Span) {
 		span = trimToAnchor(text, span, a.Exact)
 		if tried[span] {
 			return
@@ -480,18 +476,18 @@ func (r *reanchorer) fuzzy(a Anchor, hint int) (candidate, bool) {
 	}
 	for _, s := range uniqueInts(refinedStarts) {
 		if a.Exact == "" {
-			consider(Span{s, s})
+			consider(editor.Span{Start: s, End: s})
 			continue
 		}
 		for _, e := range uniqueInts(refinedEnds) {
 			if n := e - s; n > 0 && max(n-len(a.Exact), len(a.Exact)-n) <= len(a.Exact)/2+anchorAlignSlack {
-				consider(Span{s, e})
+				consider(editor.Span{Start: s, End: e})
 			}
 		}
 	}
 	if a.Exact == "" {
 		for _, e := range uniqueInts(refinedEnds) {
-			consider(Span{e, e})
+			consider(editor.Span{Start: e, End: e})
 		}
 	}
 	if best.score < 0 {
@@ -536,11 +532,11 @@ func uniqueInts(xs []int) []int {
 
 // trimToAnchor snaps span to rune boundaries and drops spaces at its ends
 // that the anchored words do not have there.
-func trimToAnchor(text string, span Span, exact string) Span {
+func trimToAnchor(text string, span editor.Span, exact string) editor.Span {
 	s := runeStartAtOrBefore(text, span.Start)
 	e := runeStartAtOrAfter(text, span.End)
 	if e < s || exact == "" {
-		return Span{s, s}
+		return editor.Span{Start: s, End: s}
 	}
 	first, _ := utf8.DecodeRuneInString(exact)
 	last, _ := utf8.DecodeLastRuneInString(exact)
@@ -562,7 +558,7 @@ func trimToAnchor(text string, span Span, exact string) Span {
 			e -= n
 		}
 	}
-	return Span{s, e}
+	return editor.Span{Start: s, End: e}
 }
 
 // prefixBytes returns at most n bytes from the start of s, cut on a rune
@@ -593,7 +589,7 @@ func suffixBytes(s string, n int) string {
 // about: the same check, and the note's words re-anchored onto text cover
 // much the same place as the finding. It lets the app keep findings an
 // editor dismissed out of sight after the text is edited and checked again.
-func SameFinding(n Note, f Finding, text string) bool {
+func SameFinding(n editor.Note, f editor.Finding, text string) bool {
 	if n.Check == "" || n.Check != f.Check {
 		return false
 	}
@@ -602,23 +598,23 @@ func SameFinding(n Note, f Finding, text string) bool {
 
 // WithoutDismissed returns the findings in text that none of the dismissed
 // notes among notes was made about, re-anchoring those notes once.
-func WithoutDismissed(notes []Note, findings []Finding, text string) []Finding {
-	return withoutNotesWhere(notes, findings, text, func(n Note) bool { return n.Status == NoteDismissed })
+func WithoutDismissed(notes []editor.Note, findings []editor.Finding, text string) []editor.Finding {
+	return withoutNotesWhere(notes, findings, text, func(n editor.Note) bool { return n.Status == editor.NoteDismissed })
 }
 
 // WithoutNoted returns the findings in text that no note among notes was
 // made about (whatever the note's status: kept, resolved or dismissed),
 // re-anchoring those notes once. A finding an editor has kept or dismissed
 // is then not listed again as new after edits and re-checks.
-func WithoutNoted(notes []Note, findings []Finding, text string) []Finding {
-	return withoutNotesWhere(notes, findings, text, func(n Note) bool { return !n.Orphaned })
+func WithoutNoted(notes []editor.Note, findings []editor.Finding, text string) []editor.Finding {
+	return withoutNotesWhere(notes, findings, text, func(n editor.Note) bool { return !n.Orphaned })
 }
 
 // withoutNotesWhere drops the findings that a note of the same check,
 // among the notes that match, was made about.
-func withoutNotesWhere(notes []Note, findings []Finding, text string, match func(Note) bool) []Finding {
-	var noted []Note
-	var anchors []Anchor
+func withoutNotesWhere(notes []editor.Note, findings []editor.Finding, text string, match func(editor.Note) bool) []editor.Finding {
+	var noted []editor.Note
+	var anchors []editor.Anchor
 	for _, n := range notes {
 		if n.Check != "" && match(n) {
 			noted = append(noted, n)
@@ -629,7 +625,7 @@ func withoutNotesWhere(notes []Note, findings []Finding, text string, match func
 		return findings
 	}
 	placed := ReanchorAll(anchors, text)
-	var out []Finding
+	var out []editor.Finding
 	for _, f := range findings {
 		same := false
 		for i, n := range noted {
@@ -648,7 +644,7 @@ func withoutNotesWhere(notes []Note, findings []Finding, text string, match func
 // sameFindingPlace reports whether a re-anchored note and a finding's span
 // are the same place: equal, or overlapping by at least half the longer of
 // the two (a check may widen or narrow its span a little as words change).
-func sameFindingPlace(r Anchored, span Span) bool {
+func sameFindingPlace(r Placement, span editor.Span) bool {
 	if r.Orphaned() {
 		return false
 	}

@@ -1,14 +1,16 @@
-package editor
+package anchor
 
 import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"copydesk/editor"
 )
 
 // anchorOn builds the anchor of the first occurrence of words in text (the
 // n-th when n > 0).
-func anchorOn(t *testing.T, text, words string, n int) Anchor {
+func anchorOn(t *testing.T, text, words string, n int) editor.Anchor {
 	t.Helper()
 	at := -1
 	for off, k := 0, 0; k <= n; k++ {
@@ -19,7 +21,7 @@ func anchorOn(t *testing.T, text, words string, n int) Anchor {
 		at = off + i
 		off = at + 1
 	}
-	return NewAnchor(text, Span{at, at + len(words)})
+	return editor.NewAnchor(text, editor.Span{Start: at, End: at + len(words)})
 }
 
 func TestReanchor(t *testing.T) {
@@ -32,98 +34,98 @@ func TestReanchor(t *testing.T) {
 		words    string
 		nth      int
 		new      string
-		wantHow  AnchorHow
+		wantHow  How
 		wantText string // text at the new span; "" for an orphan
 	}{
 		{
 			name: "unchanged", old: story, words: "the bridge would reopen", new: story,
-			wantHow: AnchorExact, wantText: "the bridge would reopen",
+			wantHow: Exact, wantText: "the bridge would reopen",
 		},
 		{
 			name: "text inserted before", old: story, words: "Residents were not convinced.",
 			new:     "CITY HALL — " + story,
-			wantHow: AnchorMoved, wantText: "Residents were not convinced.",
+			wantHow: Moved, wantText: "Residents were not convinced.",
 		},
 		{
 			name: "text deleted before", old: story, words: "Ana Pérez",
 			new:     strings.Replace(story, " on Tuesday", "", 1),
-			wantHow: AnchorMoved, wantText: "Ana Pérez",
+			wantHow: Moved, wantText: "Ana Pérez",
 		},
 		{
 			name: "word edited slightly", old: story, words: "Residents were not convinced.",
 			new:     strings.Replace(story, "Residents were not convinced.", "Residents were unconvinced.", 1),
-			wantHow: AnchorFuzzy, wantText: "Residents were unconvinced.",
+			wantHow: Fuzzy, wantText: "Residents were unconvinced.",
 		},
 		{
 			name: "misspelling fixed", old: strings.Replace(story, "convinced", "convinsed", 1), words: "convinsed",
 			new:     story,
-			wantHow: AnchorFuzzy, wantText: "convinced",
+			wantHow: Fuzzy, wantText: "convinced",
 		},
 		{
 			name: "edited and moved", old: story, words: "the bridge would reopen in May",
 			new:     "Traffic has been diverted for a year. " + strings.Replace(story, "would reopen", "will reopen", 1),
-			wantHow: AnchorFuzzy, wantText: "the bridge will reopen in May",
+			wantHow: Fuzzy, wantText: "the bridge will reopen in May",
 		},
 		{
 			name: "sentence deleted", old: story, words: "Residents were not convinced.",
 			new:     strings.Replace(story, "Residents were not convinced. ", "", 1),
-			wantHow: AnchorOrphaned,
+			wantHow: Orphaned,
 		},
 		{
 			name: "short word deleted though it occurs elsewhere", old: story, words: "said", nth: 0,
 			new:     strings.Replace(story, "The mayor said on Tuesday that", "On Tuesday, the mayor announced", 1),
-			wantHow: AnchorOrphaned,
+			wantHow: Orphaned,
 		},
 		{
 			name: "repeated word, second occurrence, text inserted before", old: story, words: "said", nth: 1,
 			new:     "Update: " + story,
-			wantHow: AnchorMoved, wantText: "said",
+			wantHow: Moved, wantText: "said",
 		},
 		{
 			name: "repeated phrase told apart by context", old: "He said no. She said yes. He said no again.",
 			words: "He said no", nth: 1,
 			new:     "Earlier, he said no. She said yes. He said no again.",
-			wantHow: AnchorMoved, wantText: "He said no",
+			wantHow: Moved, wantText: "He said no",
 		},
 		{
 			name: "repeated phrase, the other occurrence removed", old: "He said no. She said yes. He said no again.",
 			words: "He said no", nth: 0,
 			new:     "She said yes. He said no again.",
-			wantHow: AnchorOrphaned,
+			wantHow: Orphaned,
 		},
 		{
 			name: "at the start of the text", old: story, words: "The mayor",
 			new:     strings.Replace(story, "said on Tuesday", "said Tuesday", 1),
-			wantHow: AnchorExact, wantText: "The mayor",
+			wantHow: Exact, wantText: "The mayor",
 		},
 		{
 			name: "at the end of the text", old: story, words: "next week.",
 			new:     "Breaking: " + story,
-			wantHow: AnchorMoved, wantText: "next week.",
+			wantHow: Moved, wantText: "next week.",
 		},
 		{
 			name: "end of the text edited", old: story, words: "meets again next week.",
 			new:     strings.Replace(story, "next week.", "next Monday.", 1),
-			wantHow: AnchorFuzzy, wantText: "meets again next Monday.",
+			wantHow: Fuzzy, wantText: "meets again next Monday.",
 		},
 		{
 			name: "curly quotes and accents", old: story, words: "“We have heard that before,”",
 			new:     strings.Replace(story, "Residents were", "Many residents were", 1),
-			wantHow: AnchorMoved, wantText: "“We have heard that before,”",
+			wantHow: Moved, wantText: "“We have heard that before,”",
 		},
 		{
 			name: "curly quotes straightened", old: story, words: "“We have heard that before,” said Ana Pérez",
 			new:     strings.NewReplacer("“", "\"", "”", "\"").Replace(story),
-			wantHow: AnchorFuzzy, wantText: "\"We have heard that before,\" said Ana Pérez",
+			wantHow: Fuzzy, wantText: "\"We have heard that before,\" said Ana Pérez",
 		},
 		{
 			name: "accent dropped", old: story, words: "Ana Pérez, who lives nearby",
 			new:     strings.Replace(story, "Pérez", "Perez", 1),
-			wantHow: AnchorFuzzy, wantText: "Ana Perez, who lives nearby",
+			wantHow: Fuzzy, wantText: "Ana Perez, who lives nearby",
 		},
 		{
 			name: "new text empty", old: story, words: "The mayor", new: "",
-			wantHow: AnchorOrphaned,
+			wantHow: Orphaned,
 		},
 	}
 	for _, tc := range tests {
@@ -151,20 +153,20 @@ func TestReanchorEmptyAnchor(t *testing.T) {
 		old     string
 		at      int
 		new     string
-		wantHow AnchorHow
-		want    Span
+		wantHow How
+		want    editor.Span
 	}{
-		{"unchanged", text, 8, text, AnchorExact, Span{8, 8}},
-		{"moved", text, 8, "Zero. " + text, AnchorMoved, Span{14, 14}},
-		{"start", text, 0, text, AnchorExact, Span{0, 0}},
-		{"end", text, len(text), text, AnchorExact, Span{len(text), len(text)}},
-		{"empty text", "", 0, "", AnchorExact, Span{0, 0}},
-		{"empty text filled", "", 0, "Now there is text.", AnchorOrphaned, Span{}},
-		{"context edited", text, 8, "One two!! Three four.", AnchorFuzzy, Span{9, 9}},
+		{"unchanged", text, 8, text, Exact, editor.Span{Start: 8, End: 8}},
+		{"moved", text, 8, "Zero. " + text, Moved, editor.Span{Start: 14, End: 14}},
+		{"start", text, 0, text, Exact, editor.Span{Start: 0, End: 0}},
+		{"end", text, len(text), text, Exact, editor.Span{Start: len(text), End: len(text)}},
+		{"empty text", "", 0, "", Exact, editor.Span{Start: 0, End: 0}},
+		{"empty text filled", "", 0, "Now there is text.", Orphaned, editor.Span{}},
+		{"context edited", text, 8, "One two!! Three four.", Fuzzy, editor.Span{Start: 9, End: 9}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Reanchor(NewAnchor(tc.old, Span{tc.at, tc.at}), tc.new)
+			got := Reanchor(editor.NewAnchor(tc.old, editor.Span{Start: tc.at, End: tc.at}), tc.new)
 			if got.How != tc.wantHow || got.Span != tc.want {
 				t.Errorf("Reanchor = %v %v, want %v %v", got.How, got.Span, tc.wantHow, tc.want)
 			}
@@ -178,7 +180,7 @@ func TestReanchorAllUsesNeighbours(t *testing.T) {
 	old := "Alpha beta gamma delta. The committee approved the budget on Friday. Epsilon zeta eta theta."
 	insert := strings.Repeat("Filler words that push everything far away. ", 200)
 	newText := insert + strings.Replace(old, "approved the budget", "approved the revised budget", 1)
-	anchors := []Anchor{
+	anchors := []editor.Anchor{
 		anchorOn(t, old, "Alpha beta gamma delta.", 0),
 		anchorOn(t, old, "The committee approved the budget on Friday.", 0),
 		anchorOn(t, old, "Epsilon zeta eta theta.", 0),
@@ -192,17 +194,19 @@ func TestReanchorAllUsesNeighbours(t *testing.T) {
 	}
 }
 
-func TestAnchorRefresh(t *testing.T) {
+// TestAnchorRecaptured: a note re-anchored elsewhere is stored again with
+// an anchor captured at its new place, which then re-anchors exactly.
+func TestAnchorRecaptured(t *testing.T) {
 	old := "The mayor said the bridge would reopen."
 	newText := "On Monday the mayor said the bridge would reopen."
 	a := anchorOn(t, old, "the bridge", 0)
 	r := Reanchor(a, newText)
-	got := a.Refresh(newText, r.Span)
-	want := NewAnchor(newText, Span{25, 35})
+	got := editor.NewAnchor(newText, r.Span)
+	want := editor.NewAnchor(newText, editor.Span{Start: 25, End: 35})
 	if got != want {
-		t.Errorf("Refresh = %+v, want %+v", got, want)
+		t.Errorf("recaptured anchor = %+v, want %+v", got, want)
 	}
-	if again := Reanchor(got, newText); again.How != AnchorExact || again.Span != want.Span {
+	if again := Reanchor(got, newText); again.How != Exact || again.Span != want.Span {
 		t.Errorf("Reanchor(refreshed) = %v %v, want exact %v", again.How, again.Span, want.Span)
 	}
 }
@@ -211,18 +215,18 @@ func TestSameFinding(t *testing.T) {
 	old := "The senator said the plan was “dead on arrival.” Critics disagreed."
 	newText := "On Monday, the senator said the plan was “dead on arrival.” Critics disagreed strongly."
 	quote := anchorOn(t, old, "“dead on arrival.”", 0)
-	note := Note{Check: "quote.unattributed", Status: NoteDismissed, Anchor: quote}
+	note := editor.Note{Check: "quote.unattributed", Status: editor.NoteDismissed, Anchor: quote}
 	at := strings.Index(newText, "“dead")
-	span := Span{at, at + len("“dead on arrival.”")}
+	span := editor.Span{Start: at, End: at + len("“dead on arrival.”")}
 	tests := []struct {
 		name string
-		f    Finding
+		f    editor.Finding
 		want bool
 	}{
-		{"same check, same words moved", Finding{Check: "quote.unattributed", Span: span}, true},
-		{"same check, span a little wider", Finding{Check: "quote.unattributed", Span: Span{span.Start - 4, span.End}}, true},
-		{"other check", Finding{Check: "quote.altered", Span: span}, false},
-		{"same check, elsewhere", Finding{Check: "quote.unattributed", Span: Span{0, 9}}, false},
+		{"same check, same words moved", editor.Finding{Check: "quote.unattributed", Span: span}, true},
+		{"same check, span a little wider", editor.Finding{Check: "quote.unattributed", Span: editor.Span{Start: span.Start - 4, End: span.End}}, true},
+		{"other check", editor.Finding{Check: "quote.altered", Span: span}, false},
+		{"same check, elsewhere", editor.Finding{Check: "quote.unattributed", Span: editor.Span{Start: 0, End: 9}}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -233,20 +237,20 @@ func TestSameFinding(t *testing.T) {
 	}
 	comment := note
 	comment.Check = ""
-	if SameFinding(comment, Finding{Span: span}, newText) {
+	if SameFinding(comment, editor.Finding{Span: span}, newText) {
 		t.Error("an editor's own comment matched a finding")
 	}
 
-	findings := []Finding{
+	findings := []editor.Finding{
 		{Check: "quote.unattributed", Span: span},
 		{Check: "quote.altered", Span: span},
 	}
 	open := note
-	open.Status = NoteOpen
-	if got := WithoutDismissed([]Note{open}, findings, newText); len(got) != 2 {
+	open.Status = editor.NoteOpen
+	if got := WithoutDismissed([]editor.Note{open}, findings, newText); len(got) != 2 {
 		t.Errorf("WithoutDismissed with an open note kept %d findings, want 2", len(got))
 	}
-	got := WithoutDismissed([]Note{note}, findings, newText)
+	got := WithoutDismissed([]editor.Note{note}, findings, newText)
 	if len(got) != 1 || got[0].Check != "quote.altered" {
 		t.Errorf("WithoutDismissed = %+v, want only quote.altered", got)
 	}

@@ -1,4 +1,4 @@
-package editor
+package anchor
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode"
 
+	"copydesk/editor"
 	"copydesk/editor/internal/newstest"
 )
 
@@ -18,7 +19,7 @@ type goldEdit struct {
 	Start     int
 	End       int
 	After     string
-	AfterSpan Span
+	AfterSpan editor.Span
 }
 
 // goldMap carries before-text offsets through the gold edits into the after
@@ -57,7 +58,7 @@ func newGoldMap(t *testing.T, p newstest.IteraterDoc) *goldMap {
 	for i := range fromBefore {
 		fromBefore[i] = -1
 	}
-	editAt := make([]Span, len(edits))
+	editAt := make([]editor.Span, len(edits))
 	pos := 0
 	for k, e := range edits {
 		if e.Start < pos {
@@ -121,17 +122,17 @@ func newGoldMap(t *testing.T, p newstest.IteraterDoc) *goldMap {
 			for at < len(r) && toAfter[at] < 0 {
 				at++
 			}
-			edits[k].AfterSpan = Span{toAfter[at], toAfter[at]}
+			edits[k].AfterSpan = editor.Span{Start: toAfter[at], End: toAfter[at]}
 			continue
 		}
-		edits[k].AfterSpan = Span{toAfter[s], toAfter[e-1] + 1}
+		edits[k].AfterSpan = editor.Span{Start: toAfter[s], End: toAfter[e-1] + 1}
 	}
 	return m
 }
 
 // added reports whether span in the after text lies inside the new words of
 // one gold edit.
-func (m *goldMap) added(span Span) bool {
+func (m *goldMap) added(span editor.Span) bool {
 	for _, e := range m.edits {
 		if !e.AfterSpan.Empty() && e.AfterSpan.Contains(span) {
 			return true
@@ -160,7 +161,7 @@ var anchorCategoryNames = [catCount]string{"untouched", "edited", "rewritten", "
 // expect classifies span (trimmed of spaces, in the before text) and says
 // where its words are in the after text (for edited words, from the first
 // to the last surviving or new byte).
-func (m *goldMap) expect(before string, span Span) (anchorCategory, Span) {
+func (m *goldMap) expect(before string, span editor.Span) (anchorCategory, editor.Span) {
 	touched := 0
 	var covering []goldEdit
 	for _, e := range m.edits {
@@ -172,7 +173,7 @@ func (m *goldMap) expect(before string, span Span) (anchorCategory, Span) {
 		}
 	}
 	if len(covering) == 0 {
-		return catUntouched, Span{m.at[span.Start], m.at[span.End-1] + 1}
+		return catUntouched, editor.Span{Start: m.at[span.Start], End: m.at[span.End-1] + 1}
 	}
 	// Where the words start and end now: a surviving byte maps through, an
 	// edited one goes to its edit's new words.
@@ -198,7 +199,7 @@ func (m *goldMap) expect(before string, span Span) (anchorCategory, Span) {
 		}
 		return -1
 	}
-	want := Span{startAt(span.Start), endAt(span.End - 1)}
+	want := editor.Span{Start: startAt(span.Start), End: endAt(span.End - 1)}
 	nonSpace := 0
 	survived := 0
 	for b := span.Start; b < span.End; b++ {
@@ -215,7 +216,7 @@ func (m *goldMap) expect(before string, span Span) (anchorCategory, Span) {
 				return catReplaced, want
 			}
 		}
-		return catDeleted, Span{}
+		return catDeleted, editor.Span{}
 	}
 	if 2*touched <= span.Len() {
 		return catEdited, want
@@ -225,19 +226,19 @@ func (m *goldMap) expect(before string, span Span) (anchorCategory, Span) {
 
 // anchorCorpusNotes picks the notes of a before text: each sentence, and two
 // runs of one to four words in it.
-func anchorCorpusNotes(p newstest.IteraterDoc, rng *rand.Rand) []Span {
+func anchorCorpusNotes(p newstest.IteraterDoc, rng *rand.Rand) []editor.Span {
 	cp := make([]int, 0, len(p.Before)+1)
 	for i := range p.Before {
 		cp = append(cp, i)
 	}
 	cp = append(cp, len(p.Before))
-	var spans []Span
+	var spans []editor.Span
 	for k, c := range p.Sentences {
 		end := len(p.Before)
 		if k+1 < len(p.Sentences) {
 			end = cp[p.Sentences[k+1]]
 		}
-		s := trimSpaceSpan(p.Before, Span{cp[c], end})
+		s := trimSpaceSpan(p.Before, editor.Span{Start: cp[c], End: end})
 		if s.Empty() {
 			continue
 		}
@@ -249,13 +250,13 @@ func anchorCorpusNotes(p newstest.IteraterDoc, rng *rand.Rand) []Span {
 			}
 			i := rng.Intn(len(words))
 			j := min(len(words), i+1+rng.Intn(4))
-			spans = append(spans, Span{words[i].Start, words[j-1].End})
+			spans = append(spans, editor.Span{Start: words[i].Start, End: words[j-1].End})
 		}
 	}
 	return spans
 }
 
-func trimSpaceSpan(text string, s Span) Span {
+func trimSpaceSpan(text string, s editor.Span) editor.Span {
 	for s.Start < s.End && isASCIISpace(text[s.Start]) {
 		s.Start++
 	}
@@ -266,14 +267,14 @@ func trimSpaceSpan(text string, s Span) Span {
 }
 
 // wordSpans returns the space-separated words inside s.
-func wordSpans(text string, s Span) []Span {
-	var out []Span
+func wordSpans(text string, s editor.Span) []editor.Span {
+	var out []editor.Span
 	start := -1
 	for i, r := range text[s.Start:s.End] {
 		at := s.Start + i
 		if unicode.IsSpace(r) {
 			if start >= 0 {
-				out = append(out, Span{start, at})
+				out = append(out, editor.Span{Start: start, End: at})
 				start = -1
 			}
 		} else if start < 0 {
@@ -281,7 +282,7 @@ func wordSpans(text string, s Span) []Span {
 		}
 	}
 	if start >= 0 {
-		out = append(out, Span{start, s.End})
+		out = append(out, editor.Span{Start: start, End: s.End})
 	}
 	return out
 }
@@ -308,9 +309,9 @@ func TestReanchorWikinewsRevisions(t *testing.T) {
 	for _, p := range pairs {
 		gm := newGoldMap(t, p)
 		spans := anchorCorpusNotes(p, rng)
-		anchors := make([]Anchor, len(spans))
+		anchors := make([]editor.Anchor, len(spans))
 		for i, s := range spans {
-			anchors[i] = NewAnchor(p.Before, s)
+			anchors[i] = editor.NewAnchor(p.Before, s)
 		}
 		got := ReanchorAll(anchors, p.After)
 		for i, s := range spans {
@@ -372,7 +373,7 @@ func TestReanchorWikinewsRevisions(t *testing.T) {
 		share := 100 * float64(right[c]) / float64(max(total[c], 1))
 		t.Logf("%-9s %5d notes, %5.1f%% right (exact %d, moved %d, fuzzy %d, orphaned %d)",
 			anchorCategoryNames[c], total[c], share,
-			how[c][AnchorExact], how[c][AnchorMoved], how[c][AnchorFuzzy], how[c][AnchorOrphaned])
+			how[c][Exact], how[c][Moved], how[c][Fuzzy], how[c][Orphaned])
 		if share < floors[c] {
 			t.Errorf("%s: %.1f%% re-anchored right, want at least %.1f%%", anchorCategoryNames[c], share, floors[c])
 		}
@@ -385,7 +386,7 @@ func TestReanchorWikinewsRevisions(t *testing.T) {
 }
 
 // spansAgree reports whether got and want overlap by at least half of each.
-func spansAgree(got, want Span) bool {
+func spansAgree(got, want editor.Span) bool {
 	overlap := min(got.End, want.End) - max(got.Start, want.Start)
 	return overlap > 0 && 2*overlap >= got.Len() && 2*overlap >= want.Len()
 }

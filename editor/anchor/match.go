@@ -1,4 +1,4 @@
-package editor
+package anchor
 
 import "unicode/utf8"
 
