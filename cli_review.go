@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"copydesk/editor"
+	"copydesk/editor/quote"
+	"copydesk/editor/source"
 )
 
 func formatFlag(fsFlags interface {
@@ -40,16 +41,16 @@ func cmdQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	doc := editor.Analyze(text)
+	doc := quote.Analyze(text)
 	if *format == "json" {
-		b, err := editor.QuoteSheetJSON(doc)
+		b, err := quote.QuoteSheetJSON(doc)
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprintf(stdout, "%s\n", b)
 		return err
 	}
-	return editor.WriteQuoteSheetText(stdout, doc)
+	return quote.WriteQuoteSheetText(stdout, doc)
 }
 
 // sourceFiles collects repeated --source flags.
@@ -83,22 +84,22 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	in := editor.ReviewInput{Text: text}
+	in := source.ReviewInput{Text: text}
 	for _, path := range sources {
 		st, _, err := readArticleFile(path)
 		if err != nil {
 			return err
 		}
-		in.Sources = append(in.Sources, editor.SourceText{Title: filepath.Base(path), File: path, Text: st})
+		in.Sources = append(in.Sources, source.SourceText{Title: filepath.Base(path), File: path, Text: st})
 	}
 	if *previous != "" {
 		if in.Previous, _, err = readArticleFile(*previous); err != nil {
 			return err
 		}
 	}
-	r := editor.Review(in)
+	r := source.Review(in)
 	if *format == "json" {
-		b, err := editor.FindingsJSON(r.Doc.Text, r.Findings)
+		b, err := quote.FindingsJSON(r.Doc.Text, r.Findings)
 		if err != nil {
 			return err
 		}
@@ -106,7 +107,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if len(sources) > 0 && r.NoSources {
-		fmt.Fprintf(stderr, "copydesk check: %s\n", editor.NoSourcesMessage)
+		fmt.Fprintf(stderr, "copydesk check: %s\n", source.NoSourcesMessage)
 	}
-	return editor.WriteFindingsText(stdout, file, r.Doc.Text, r.Findings)
+	return quote.WriteFindingsText(stdout, file, r.Doc.Text, r.Findings)
 }

@@ -7,7 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"copydesk/editor"
+	"copydesk/editor/quote"
+	"copydesk/editor/source"
 )
 
 // quoteSheetPanel shows every quotation and reported statement with its
@@ -15,9 +16,9 @@ import (
 type quoteSheetPanel struct {
 	table    *widget.Table
 	summary  *widget.Label
-	quotes   []editor.Quote
-	verified map[int]editor.QuoteVerification // by index into quotes
-	onSelect func(editor.Quote)
+	quotes   []quote.Quote
+	verified map[int]source.QuoteVerification // by index into quotes
+	onSelect func(quote.Quote)
 	content  fyne.CanvasObject
 }
 
@@ -28,7 +29,7 @@ var quoteColumns = []struct {
 	{"¶", 40}, {"Quote", 240}, {"Speaker", 130}, {"Verb", 80}, {"How", 100}, {"Source", 100},
 }
 
-func newQuoteSheetPanel(onSelect func(editor.Quote)) *quoteSheetPanel {
+func newQuoteSheetPanel(onSelect func(quote.Quote)) *quoteSheetPanel {
 	p := &quoteSheetPanel{onSelect: onSelect}
 	p.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(p.quotes), len(quoteColumns) },
@@ -72,7 +73,7 @@ func newQuoteSheetPanel(onSelect func(editor.Quote)) *quoteSheetPanel {
 	return p
 }
 
-func quoteCell(q editor.Quote, col int) string {
+func quoteCell(q quote.Quote, col int) string {
 	switch col {
 	case 0:
 		if q.Headline {
@@ -110,23 +111,23 @@ func quoteCell(q editor.Quote, col int) string {
 }
 
 // verificationCell says how the sources bear quotation i out.
-func verificationCell(verified map[int]editor.QuoteVerification, i int) string {
+func verificationCell(verified map[int]source.QuoteVerification, i int) string {
 	v, ok := verified[i]
 	if !ok {
 		return ""
 	}
 	switch v.Status {
-	case editor.QuoteVerbatim:
+	case source.QuoteVerbatim:
 		return "✓ verbatim"
-	case editor.QuoteMisquoted:
+	case source.QuoteMisquoted:
 		return "≠ misquoted"
-	case editor.QuoteUnverified:
+	case source.QuoteUnverified:
 		return "? unverified"
 	}
 	return "no sources"
 }
 
-func (p *quoteSheetPanel) setQuotes(quotes []editor.Quote, verified map[int]editor.QuoteVerification, noSources bool) {
+func (p *quoteSheetPanel) setQuotes(quotes []quote.Quote, verified map[int]source.QuoteVerification, noSources bool) {
 	p.quotes, p.verified = quotes, verified
 	direct, reported := 0, 0
 	for _, q := range quotes {
@@ -143,11 +144,11 @@ func (p *quoteSheetPanel) setQuotes(quotes []editor.Quote, verified map[int]edit
 		var ok, off, none int
 		for _, v := range verified {
 			switch v.Status {
-			case editor.QuoteVerbatim:
+			case source.QuoteVerbatim:
 				ok++
-			case editor.QuoteMisquoted:
+			case source.QuoteMisquoted:
 				off++
-			case editor.QuoteUnverified:
+			case source.QuoteUnverified:
 				none++
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"copydesk/editor"
+	"copydesk/editor/quote"
+	"copydesk/editor/source"
 )
 
 // reviewResult is what one run of the engine found in one text.
@@ -12,11 +14,11 @@ type reviewResult struct {
 	generation int
 	version    textVersion // of the editor text reviewed
 	text       string
-	doc        *editor.Document
+	doc        *quote.Document
 	findings   []editor.Finding
 	// verified maps an index into doc.Quotes to how the sources bear the
 	// quotation out.
-	verified  map[int]editor.QuoteVerification
+	verified  map[int]source.QuoteVerification
 	noSources bool
 }
 
@@ -38,7 +40,7 @@ type reviewer struct {
 type reviewRequest struct {
 	generation int
 	version    textVersion
-	input      editor.ReviewInput
+	input      source.ReviewInput
 }
 
 func newReviewer(apply func(reviewResult), dispatch func(func())) *reviewer {
@@ -55,7 +57,7 @@ func (r *reviewer) reset() {
 }
 
 // request asks for a review of a text (version v in the editor).
-func (r *reviewer) request(in editor.ReviewInput, v textVersion) {
+func (r *reviewer) request(in source.ReviewInput, v textVersion) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.pending = &reviewRequest{generation: r.generation, version: v, input: in}
@@ -94,10 +96,10 @@ func (r *reviewer) loop() {
 }
 
 // runReview reviews a draft synchronously.
-func runReview(in editor.ReviewInput) reviewResult {
-	rr := editor.Review(in)
+func runReview(in source.ReviewInput) reviewResult {
+	rr := source.Review(in)
 	res := reviewResult{text: in.Text, doc: rr.Doc, findings: rr.Findings, noSources: rr.NoSources,
-		verified: make(map[int]editor.QuoteVerification, len(rr.Quotes))}
+		verified: make(map[int]source.QuoteVerification, len(rr.Quotes))}
 	for _, v := range rr.Quotes {
 		res.verified[v.Quote] = v
 	}

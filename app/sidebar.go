@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/source"
 )
 
 // noteRow is one row of the notes panel: a group header, a finding from
@@ -404,7 +405,7 @@ func (p *notesPanel) showRelated(row noteRow) {
 	}
 	rel := row.finding.Related
 	var draftSpans, sourceSpans []styledSpan
-	for _, c := range editor.CompareWords(rel.Text, row.exact) {
+	for _, c := range source.CompareWords(rel.Text, row.exact) {
 		if !c.A.Empty() {
 			sourceSpans = append(sourceSpans, styledSpan{Start: c.A.Start, End: c.A.End, Style: spanStyle{Background: colorInsertTint, Underline: true}})
 		}

@@ -10,6 +10,7 @@ import (
 
 	"copydesk/assets"
 	"copydesk/editor"
+	"copydesk/editor/source"
 )
 
 func TestAttachViewAndDetachSources(t *testing.T) {
@@ -77,7 +78,7 @@ func TestSourceChecksInTheWorkspace(t *testing.T) {
 	}
 	found := false
 	for i, r := range ws.notes.rows {
-		if r.finding == nil || r.finding.Check != editor.CheckMisquoted {
+		if r.finding == nil || r.finding.Check != source.CheckMisquoted {
 			continue
 		}
 		found = true
@@ -96,7 +97,7 @@ func TestSourceChecksInTheWorkspace(t *testing.T) {
 	}
 	misquoted := 0
 	for _, v := range ws.quotes.verified {
-		if v.Status == editor.QuoteMisquoted {
+		if v.Status == source.QuoteMisquoted {
 			misquoted++
 		}
 	}

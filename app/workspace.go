@@ -16,6 +16,8 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/convert"
+	"copydesk/editor/quote"
+	"copydesk/editor/source"
 )
 
 // Options configure a workspace.
@@ -252,9 +254,9 @@ func (w *Workspace) reloadSide() {
 // requestReview asks for a review of the text as it is now, against the
 // article's sources and its previous revision.
 func (w *Workspace) requestReview() {
-	in := editor.ReviewInput{Text: w.edit.ed.Text(), Previous: w.previousText}
+	in := source.ReviewInput{Text: w.edit.ed.Text(), Previous: w.previousText}
 	for _, s := range w.sourceList {
-		in.Sources = append(in.Sources, editor.SourceText{Title: s.Title, Text: s.Text})
+		in.Sources = append(in.Sources, source.SourceText{Title: s.Title, Text: s.Text})
 	}
 	w.review.request(in, w.edit.ed.Version())
 }
@@ -316,7 +318,7 @@ func (w *Workspace) onNoteSelected(row noteRow) {
 	w.selectWords(row.exact, was)
 }
 
-func (w *Workspace) onQuoteSelected(q editor.Quote) {
+func (w *Workspace) onQuoteSelected(q quote.Quote) {
 	if q.Span.Check(w.lastReview.text) != nil {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/anchor"
+	"copydesk/editor/source"
 )
 
 // Input is what a review record is made from: the article and the
@@ -24,11 +25,11 @@ type Input struct {
 // editor has not yet kept or dismissed, listed as open notes by
 // "Copydesk check" so the record shows what is still outstanding.
 func Build(in Input, now time.Time) Report {
-	ri := editor.ReviewInput{Text: in.Revision.Text, Previous: in.Previous}
+	ri := source.ReviewInput{Text: in.Revision.Text, Previous: in.Previous}
 	for _, s := range in.Sources {
-		ri.Sources = append(ri.Sources, editor.SourceText{Title: s.Title, Text: s.Text})
+		ri.Sources = append(ri.Sources, source.SourceText{Title: s.Title, Text: s.Text})
 	}
-	res := editor.Review(ri)
+	res := source.Review(ri)
 	notes := append([]editor.Note(nil), in.Notes...)
 	for _, f := range anchor.WithoutNoted(in.Notes, res.Findings, res.Doc.Text) {
 		notes = append(notes, editor.Note{

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"copydesk/editor"
+	"copydesk/editor/source"
 )
 
 const htmlStyle = `body{font:15px/1.5 "DejaVu Sans",Helvetica,Arial,sans-serif;color:#111;background:#fff;max-width:52em;margin:2em auto;padding:0 1em}
@@ -96,7 +97,7 @@ func WriteHTML(w io.Writer, r Report) error {
 			if q.Source != "" {
 				p("<br>%s", esc(q.Source))
 			}
-			if q.Status == editor.QuoteMisquoted && q.Passage != "" {
+			if q.Status == source.QuoteMisquoted && q.Passage != "" {
 				p(`<blockquote class="passage">%s</blockquote>`, esc(q.Passage))
 			}
 			p("</td></tr>\n")

@@ -9,6 +9,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"copydesk/editor"
+	"copydesk/editor/source"
 )
 
 // DejaVu Sans covers Latin, Greek, Cyrillic and the typography of news
@@ -212,7 +213,7 @@ func (d *pdfDoc) body(r Report) {
 	}
 	for i, q := range r.Quotes {
 		need := d.height("", 10, 8, lineHeight, q.Text) + 6
-		if q.Status == editor.QuoteMisquoted {
+		if q.Status == source.QuoteMisquoted {
 			need += d.height("", 9.5, 14, 4.6, q.Passage) + 7
 		}
 		d.keep(need)
@@ -232,7 +233,7 @@ func (d *pdfDoc) body(r Report) {
 			line += " in " + q.Source
 		}
 		d.para(8, 4.2, line, 1.5)
-		if q.Status == editor.QuoteMisquoted && q.Passage != "" {
+		if q.Status == source.QuoteMisquoted && q.Passage != "" {
 			d.f.SetLeftMargin(pageMargin + 8)
 			d.passage("Source wording", q.Passage)
 			d.f.SetLeftMargin(pageMargin)
@@ -350,9 +351,9 @@ func (d *pdfDoc) note(num int, n Note) {
 
 func statusColour(s string) [3]int {
 	switch s {
-	case string(editor.QuoteMisquoted), string(editor.QuoteUnverified), string(editor.NoteOpen):
+	case string(source.QuoteMisquoted), string(source.QuoteUnverified), string(editor.NoteOpen):
 		return red
-	case string(editor.QuoteVerbatim), string(editor.NoteResolved):
+	case string(source.QuoteVerbatim), string(editor.NoteResolved):
 		return green
 	}
 	return grey

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/quote"
+	"copydesk/editor/source"
 	"copydesk/editor/textio"
 )
 
@@ -37,10 +39,10 @@ type Quote struct {
 	Direct bool
 	// Speaker is who the story says spoke, "" when nobody.
 	Speaker     string
-	Attribution editor.Attribution
+	Attribution quote.Attribution
 	// Status is what the check against the sources found; "" for
 	// quotations that are not checked (reported speech).
-	Status editor.QuoteStatus
+	Status source.QuoteStatus
 	// Source names the source the quotation was found in and Passage is
 	// its wording there; both "" when not found.
 	Source, Passage string
@@ -59,7 +61,7 @@ type Note struct {
 // notes and replies (keyed by note ID). A note raised by a source check
 // gets the source passage of the matching finding of the review: the same
 // check on the same words. res may be nil when no review was run.
-func New(a editor.Article, rev editor.Revision, res *editor.ReviewResult, notes []editor.Note, replies map[int64][]editor.Reply) Report {
+func New(a editor.Article, rev editor.Revision, res *source.ReviewResult, notes []editor.Note, replies map[int64][]editor.Reply) Report {
 	r := Report{Article: a, Revision: rev}
 	if res != nil {
 		r.Quotes = QuoteSheet(res)
@@ -77,8 +79,8 @@ func New(a editor.Article, rev editor.Revision, res *editor.ReviewResult, notes 
 
 // QuoteSheet lists the spoken quotations and reported statements of a
 // review, with what the sources say about each direct quotation.
-func QuoteSheet(res *editor.ReviewResult) []Quote {
-	checked := make(map[int]editor.QuoteVerification, len(res.Quotes))
+func QuoteSheet(res *source.ReviewResult) []Quote {
+	checked := make(map[int]source.QuoteVerification, len(res.Quotes))
 	for _, v := range res.Quotes {
 		checked[v.Quote] = v
 	}
@@ -124,11 +126,11 @@ func sourcePassage(n editor.Note, text string, fs []editor.Finding) *editor.Rela
 // counts sums up the notes and quotations for the summary line.
 type counts struct {
 	open, resolved, dismissed, orphaned int
-	byStatus                            map[editor.QuoteStatus]int
+	byStatus                            map[source.QuoteStatus]int
 }
 
 func (r Report) counts() counts {
-	c := counts{byStatus: make(map[editor.QuoteStatus]int)}
+	c := counts{byStatus: make(map[source.QuoteStatus]int)}
 	for _, n := range r.Notes {
 		switch n.Status {
 		case editor.NoteOpen:
@@ -170,11 +172,11 @@ func (r Report) quoteSummary() string {
 	}
 	s := plural(len(r.Quotes), "quotation or reported statement", "quotations and reported statements")
 	if r.NoSources {
-		return s + ". " + editor.NoSourcesMessage
+		return s + ". " + source.NoSourcesMessage
 	}
 	c := r.counts()
 	var parts []string
-	for _, st := range []editor.QuoteStatus{editor.QuoteVerbatim, editor.QuoteMisquoted, editor.QuoteUnverified} {
+	for _, st := range []source.QuoteStatus{source.QuoteVerbatim, source.QuoteMisquoted, source.QuoteUnverified} {
 		if c.byStatus[st] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.byStatus[st], statusLabel(st)))
 		}
@@ -186,15 +188,15 @@ func (r Report) quoteSummary() string {
 }
 
 // statusLabel is how the record names a quotation's status.
-func statusLabel(s editor.QuoteStatus) string {
+func statusLabel(s source.QuoteStatus) string {
 	switch s {
-	case editor.QuoteVerbatim:
+	case source.QuoteVerbatim:
 		return "verbatim"
-	case editor.QuoteMisquoted:
+	case source.QuoteMisquoted:
 		return "misquoted"
-	case editor.QuoteUnverified:
+	case source.QuoteUnverified:
 		return "not in the sources"
-	case editor.QuoteNoSources:
+	case source.QuoteNoSources:
 		return "not checked (no sources)"
 	case "":
 		return "not checked"

@@ -1,0 +1,218 @@
+package quote
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"copydesk/editor"
+
+	"github.com/rivo/uniseg"
+)
+
+type mentionJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+type quoteJSON struct {
+	Start       int          `json:"start"`
+	End         int          `json:"end"`
+	Text        string       `json:"text"`
+	Direct      bool         `json:"direct"`
+	Speech      bool         `json:"speech"`
+	Speaker     *mentionJSON `json:"speaker"`
+	SpeakerName string       `json:"speaker_name"`
+	Verb        *mentionJSON `json:"verb"`
+	Attribution Attribution  `json:"attribution"`
+	Paragraph   int          `json:"paragraph"`
+	Headline    bool         `json:"headline"`
+	Partial     bool         `json:"partial"`
+}
+
+func mentionToJSON(m *Mention) *mentionJSON {
+	if m == nil {
+		return nil
+	}
+	return &mentionJSON{Start: m.Span.Start, End: m.Span.End, Text: m.Text}
+}
+
+// QuoteSheetJSON renders the quote sheet as JSON for the command line:
+// {"quotes":[{"start","end","text","direct","speech","speaker","speaker_name",
+// "verb","attribution","paragraph","headline","partial"}]}, with byte offsets.
+func QuoteSheetJSON(doc *Document) ([]byte, error) {
+	out := struct {
+		Quotes []quoteJSON `json:"quotes"`
+	}{Quotes: make([]quoteJSON, 0, len(doc.Quotes))}
+	for _, q := range doc.Quotes {
+		out.Quotes = append(out.Quotes, quoteJSON{
+			Start: q.Span.Start, End: q.Span.End, Text: q.Text,
+			Direct: q.Direct, Speech: q.Speech,
+			Speaker: mentionToJSON(q.Speaker), SpeakerName: q.SpeakerName,
+			Verb: mentionToJSON(q.Verb), Attribution: q.Attribution,
+			Paragraph: q.Paragraph, Headline: q.Headline, Partial: q.Partial,
+		})
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("quote sheet: %w", err)
+	}
+	return b, nil
+}
+
+type findingJSON struct {
+	Check    string          `json:"check"`
+	Severity editor.Severity `json:"severity"`
+	Start    int             `json:"start"`
+	End      int             `json:"end"`
+	Line     int             `json:"line"`
+	Column   int             `json:"column"`
+	Message  string          `json:"message"`
+	Related  *editor.Related `json:"related,omitempty"`
+}
+
+// FindingsJSON renders findings on text as JSON: {"findings":[{"check",
+// "severity","start","end","line","column","message"}]}, with "related"
+// when a finding points at a second passage.
+func FindingsJSON(text string, fs []editor.Finding) ([]byte, error) {
+	out := struct {
+		Findings []findingJSON `json:"findings"`
+	}{Findings: make([]findingJSON, 0, len(fs))}
+	lc := newLineIndex(text)
+	for _, f := range fs {
+		line, col := lc.lineColumn(f.Span.Start)
+		out.Findings = append(out.Findings, findingJSON{
+			Check: f.Check, Severity: f.Severity, Start: f.Span.Start, End: f.Span.End,
+			Line: line, Column: col, Message: f.Message, Related: f.Related,
+		})
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("findings: %w", err)
+	}
+	return b, nil
+}
+
+// lineIndex answers LineColumn for many offsets without rescanning the text
+// from the start each time.
+type lineIndex struct {
+	text   string
+	starts []int
+}
+
+func newLineIndex(text string) lineIndex {
+	li := lineIndex{text: text, starts: []int{0}}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+func (li lineIndex) lineColumn(off int) (int, int) {
+	if off > len(li.text) {
+		off = len(li.text)
+	}
+	lo, hi := 0, len(li.starts)-1
+	for lo < hi {
+		m := (lo + hi + 1) / 2
+		if li.starts[m] <= off {
+			lo = m
+		} else {
+			hi = m - 1
+		}
+	}
+	_, col := editor.LineColumn(li.text[li.starts[lo]:], off-li.starts[lo])
+	return lo + 1, col
+}
+
+// WriteFindingsText writes one line per finding: file:line:col severity
+// check message.
+func WriteFindingsText(w io.Writer, file, text string, fs []editor.Finding) error {
+	lc := newLineIndex(text)
+	for _, f := range fs {
+		line, col := lc.lineColumn(f.Span.Start)
+		if _, err := fmt.Fprintf(w, "%s:%d:%d %s %s %s\n", file, line, col, f.Severity, f.Check, f.Message); err != nil {
+			return fmt.Errorf("write findings: %w", err)
+		}
+	}
+	return nil
+}
+
+// WriteQuoteSheetText writes the quote sheet as a table an editor can read:
+// paragraph, kind, speaker, how attributed and the start of the quote.
+func WriteQuoteSheetText(w io.Writer, doc *Document) error {
+	rows := [][]string{{"PARA", "KIND", "SPEAKER", "ATTRIBUTION", "QUOTE"}}
+	for _, q := range doc.Quotes {
+		para := fmt.Sprint(q.Paragraph)
+		if q.Headline {
+			para = "hed"
+		}
+		kind := "reported"
+		switch {
+		case q.Direct && !q.Speech:
+			kind = "not speech"
+		case q.Direct && q.Partial:
+			kind = "partial"
+		case q.Direct:
+			kind = "direct"
+		}
+		who := q.SpeakerName
+		if who == "" && q.Speaker != nil {
+			who = q.Speaker.Text
+		}
+		if who == "" {
+			who = "—"
+		}
+		attr := string(q.Attribution)
+		if !q.Speech {
+			attr = ""
+		}
+		rows = append(rows, []string{para, kind, truncateWidth(who, 28), attr, truncateWidth(q.Text, 60)})
+	}
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], uniseg.StringWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-uniseg.StringWidth(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return fmt.Errorf("write quote sheet: %w", err)
+		}
+	}
+	return nil
+}
+
+// truncateWidth shortens s to at most width display cells, ending in "…",
+// without splitting a grapheme cluster.
+func truncateWidth(s string, width int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if uniseg.StringWidth(s) <= width {
+		return s
+	}
+	var b strings.Builder
+	w := 0
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		cw := g.Width()
+		if w+cw > width-1 {
+			break
+		}
+		b.WriteString(g.Str())
+		w += cw
+	}
+	b.WriteString("…")
+	return b.String()
+}

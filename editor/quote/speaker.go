@@ -1,0 +1,865 @@
+package quote
+
+import (
+	"strings"
+
+	"copydesk/editor"
+)
+
+// placeWords begin capitalised phrases that are places or institutions
+// rather than people (New York, White House, Supreme Court).
+var placeWords = map[string]bool{
+	"new": true, "north": true, "south": true, "east": true, "west": true, "united": true,
+	"san": true, "los": true, "las": true, "saint": true, "fort": true, "great": true,
+	"white": true, "supreme": true, "secret": true, "middle": true, "wall": true,
+	"capitol": true, "islamic": true, "democratic": true, "republican": true, "national": true,
+	"city": true, "town": true, "union": true, "grand": true,
+	"federal": true, "european": true, "american": true, "central": true, "planned": true,
+	"social": true, "black": true, "tea": true, "affordable": true, "big": true, "silicon": true,
+	"super": true, "election": true, "independence": true, "labor": true, "memorial": true,
+	"cold": true, "world": true, "civil": true, "prime": true, "oval": true, "state": true,
+}
+
+// nameWord strips a possessive from a lower-case word: rutte's -> rutte.
+func nameWord(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	return strings.TrimSuffix(w, "'")
+}
+
+// capRun returns the end of the run of capitalised words, initials,
+// abbreviation periods and name connectors starting at token i.
+func (d *Document) capRun(i, hi int) int {
+	j := i
+	for j < hi {
+		t := d.toks[j]
+		switch {
+		case t.kind == tokWord && t.upper:
+			if j > i && !d.isInitial(j) && ((d.lx.stopCaps[t.lower] && !d.lx.titles[t.lower]) || d.lx.cues[t.lower].lemma != "") {
+				return j
+			}
+			j++
+			if strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "'") {
+				return j // a possessive ends the name
+			}
+			continue
+		case t.kind == tokPunct && j > i && d.Text[t.start:t.end] == "." && t.start == d.toks[j-1].end:
+			prev := d.toks[j-1].lower
+			if d.lx.titles[prev] || d.lx.abbrevs[prev] || (len(prev) == 1 && d.toks[j-1].upper) {
+				j++
+				continue
+			}
+		case t.kind == tokWord && j > i && d.lx.connectors[t.lower] && j+1 < hi && d.toks[j+1].upper && d.toks[j+1].kind == tokWord:
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// nameParts splits a capitalised run [a, b) into title tokens and name
+// tokens (token indices of words only).
+func (d *Document) nameParts(a, b int) (titles, name []int) {
+	var ws []int
+	for i := a; i < b; i++ {
+		if d.toks[i].kind == tokWord {
+			ws = append(ws, i)
+		}
+	}
+	// Drop sentence-initial function words (But, The, In).
+	for len(ws) > 0 && d.lx.stopCaps[d.toks[ws[0]].lower] && !d.lx.titles[d.toks[ws[0]].lower] {
+		ws = ws[1:]
+	}
+	last := -1
+	for k, i := range ws {
+		w := nameWord(d.toks[i].lower)
+		if d.lx.titles[w] || isAcronym(d.Text[d.toks[i].start:d.toks[i].end]) {
+			last = k
+		}
+	}
+	if last >= 0 {
+		titles, name = ws[:last+1], ws[last+1:]
+	} else {
+		name = ws
+	}
+	for _, i := range name {
+		if d.lx.stopCaps[nameWord(d.toks[i].lower)] && !d.isInitial(i) {
+			return titles, nil
+		}
+	}
+	// "State Madeleine Albright" (from "Secretary of State Madeleine
+	// Albright"): the name starts at the first name.
+	for k := 1; k+1 < len(name); k++ {
+		if w := d.toks[name[k]].lower; d.lx.male[w] || d.lx.female[w] {
+			titles, name = append(titles[:len(titles):len(titles)], name[:k]...), name[k:]
+			break
+		}
+	}
+	return titles, name
+}
+
+// isInitial reports whether token i is a capital letter with its period
+// (the "A." of "James A. Baker").
+func (d *Document) isInitial(i int) bool {
+	t := d.toks[i]
+	return t.kind == tokWord && t.upper && len(t.lower) == 1 && d.isPunct(i+1, ".") && d.toks[i+1].start == t.end
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+type nameCandidate struct {
+	a, b    int // run
+	titles  []int
+	name    []int
+	gender  gender
+	full    bool // two or more name words
+	person  bool // certainly a person
+	surname string
+}
+
+// readName looks at the capitalised run at token i and says whether it
+// names a person.
+func (d *Document) readName(a, b int) (nameCandidate, bool) {
+	c := nameCandidate{a: a, b: b}
+	c.titles, c.name = d.nameParts(a, b)
+	if len(c.name) == 0 || len(c.name) > 4 {
+		return c, false
+	}
+	lastW := nameWord(d.toks[c.name[len(c.name)-1]].lower)
+	if d.lx.orgHeads[lastW] || d.lx.docHeads[lastW] {
+		return c, false
+	}
+	c.surname = lastW
+	firstW := nameWord(d.toks[c.name[0]].lower)
+	for _, t := range c.titles {
+		if g, ok := titleGender[d.toks[t].lower]; ok {
+			c.gender = g
+		}
+	}
+	if c.gender == genderUnknown && len(c.name) > 1 {
+		switch {
+		case d.lx.male[firstW]:
+			c.gender = genderMale
+		case d.lx.female[firstW]:
+			c.gender = genderFemale
+		}
+	}
+	c.full = len(c.name) > 1
+	hasTitle := false
+	for _, t := range c.titles {
+		if d.lx.titles[nameWord(d.toks[t].lower)] {
+			hasTitle = true
+		}
+	}
+	roleBefore := a > 0 && d.toks[a-1].kind == tokWord && !d.toks[a-1].upper && d.lx.roles[d.toks[a-1].lower]
+	switch {
+	case hasTitle || roleBefore:
+		c.person = true
+	case c.full && (d.lx.male[firstW] || d.lx.female[firstW]):
+		c.person = true
+	case c.full && !placeWords[firstW] && !isAcronym(d.Text[d.toks[c.name[0]].start:d.toks[c.name[0]].end]):
+		c.person = true
+	}
+	return c, c.person
+}
+
+// hasTitle reports whether a name candidate comes with a title ("Sen.",
+// "Councilwoman").
+func (d *Document) hasTitle(c nameCandidate) bool {
+	for _, t := range c.titles {
+		if d.lx.titles[nameWord(d.toks[t].lower)] {
+			return true
+		}
+	}
+	return false
+}
+
+// findPeople builds the list of people the story names and records every
+// mention of them, resolving surnames and titles to the full name.
+func (d *Document) findPeople() {
+	d.surnames = make(map[string]int)
+	type cand struct {
+		c  nameCandidate
+		hd bool
+	}
+	var cands []cand
+	for p := range d.Paragraphs {
+		lo, hi := d.parTok[p], d.parTok[p+1]
+		for i := lo; i < hi; {
+			t := d.toks[i]
+			if t.kind != tokWord || !t.upper {
+				i++
+				continue
+			}
+			j := d.capRun(i, hi)
+			c, _ := d.readName(i, j)
+			if len(c.name) > 0 {
+				cands = append(cands, cand{c, p == 0})
+			}
+			i = j
+		}
+	}
+	// Pass 1: people introduced by a full name or a title, in order, body
+	// first so the headline resolves to names the story gives.
+	byFull := make(map[string]int)
+	add := func(c nameCandidate) int {
+		key := d.fullKey(c.name)
+		if k, ok := byFull[key]; ok {
+			if d.People[k].Gender == "" && c.gender != genderUnknown {
+				d.People[k].Gender = c.gender.String()
+			}
+			return k
+		}
+		if !c.full {
+			if k, ok := d.surnames[c.surname]; ok {
+				if d.People[k].Gender == "" && c.gender != genderUnknown {
+					d.People[k].Gender = c.gender.String()
+				}
+				return k
+			}
+		}
+		p := Person{Name: d.nameText(c.name)}
+		if c.gender != genderUnknown {
+			p.Gender = c.gender.String()
+		}
+		d.People = append(d.People, p)
+		k := len(d.People) - 1
+		byFull[key] = k
+		if old, ok := d.surnames[c.surname]; !ok || !strings.Contains(d.People[old].Name, " ") {
+			if ok && !c.full {
+				return old
+			}
+			if ok {
+				// A surname-only person ("Mr. Rutte") met before the full
+				// name: the full name wins.
+				d.People[old].Name = p.Name
+				if d.People[old].Gender == "" {
+					d.People[old].Gender = p.Gender
+				}
+				d.People = d.People[:k]
+				byFull[key] = old
+				return old
+			}
+			d.surnames[c.surname] = k
+		}
+		return k
+	}
+	for _, pass := range []bool{true, false} {
+		for _, cd := range cands {
+			if cd.hd || cd.c.full != pass || !cd.c.person {
+				continue
+			}
+			add(cd.c)
+		}
+	}
+	// A headline name with a title ("Councilwoman Rosa Diaz: …") is a
+	// person even when the story only uses the surname.
+	for _, cd := range cands {
+		if cd.hd && cd.c.full && cd.c.person && d.hasTitle(cd.c) {
+			if _, ok := byFull[d.fullKey(cd.c.name)]; !ok {
+				if _, ok := d.surnames[cd.c.surname]; !ok {
+					add(cd.c)
+				}
+			}
+		}
+	}
+	// Pass 2: every mention, in order.
+	recent := make(map[string]int) // surname -> person last mentioned
+	for _, cd := range cands {
+		c := cd.c
+		var k int
+		var ok bool
+		if c.full {
+			k, ok = byFull[d.fullKey(c.name)]
+			if !ok && !c.person {
+				continue
+			}
+		} else {
+			k, ok = recent[c.surname]
+			if !ok {
+				k, ok = d.surnames[c.surname]
+			}
+		}
+		if cd.hd && !ok {
+			// A headline name the story does not give: try each word.
+			for _, i := range c.name {
+				if kk, found := d.surnames[nameWord(d.toks[i].lower)]; found {
+					k, ok = kk, true
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		recent[c.surname] = k
+		for _, t := range c.titles {
+			w := nameWord(d.toks[t].lower)
+			if d.lx.roles[w] {
+				d.People[k].Roles = appendOnce(d.People[k].Roles, w)
+			}
+		}
+		if c.a > 0 {
+			if w := d.toks[c.a-1]; w.kind == tokWord && !w.upper && d.lx.roles[w.lower] {
+				d.People[k].Roles = appendOnce(d.People[k].Roles, w.lower)
+			}
+		}
+		first, last := c.name[0], c.name[len(c.name)-1]
+		if len(c.titles) > 0 {
+			first = c.titles[0]
+		}
+		span := editor.Span{Start: d.toks[first].start, End: d.toks[last].end}
+		d.People[k].Mentions = append(d.People[k].Mentions, span)
+		d.mentions = append(d.mentions, personMention{
+			span: span, first: first, last: last, person: k,
+			paragraph: d.toks[first].paragraph, inQuote: d.toks[first].region >= 0,
+		})
+	}
+}
+
+func appendOnce(s []string, w string) []string {
+	for _, x := range s {
+		if x == w {
+			return s
+		}
+	}
+	return append(s, w)
+}
+
+func (d *Document) fullKey(name []int) string {
+	var b strings.Builder
+	for k, i := range name {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(nameWord(d.toks[i].lower))
+	}
+	return b.String()
+}
+
+func (d *Document) nameText(name []int) string {
+	s := d.Text[d.toks[name[0]].start:d.toks[name[len(name)-1]].end]
+	s = strings.TrimSuffix(s, "’s")
+	s = strings.TrimSuffix(s, "'s")
+	s = strings.TrimSuffix(s, "’")
+	return s
+}
+
+// mentionAt returns the person mention whose tokens include i, or -1.
+func (d *Document) mentionAt(i int) int {
+	lo, hi := 0, len(d.mentions)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.mentions[m].last < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.mentions) && d.mentions[lo].first <= i && i <= d.mentions[lo].last {
+		return lo
+	}
+	return -1
+}
+
+// speakerKind is what a speaker noun phrase turned out to be.
+type speakerKind uint8
+
+const (
+	spNone speakerKind = iota
+	spPerson
+	spPronoun
+	spAnonymous
+	spDescription // "the minister": a role, maybe resolvable to a person
+	spOther       // an organisation, document or poll
+)
+
+// speaker is a resolved speaker noun phrase.
+type speaker struct {
+	a, b   int // tokens of the noun phrase
+	head   int // token of the head word
+	kind   speakerKind
+	person int // -1 unless resolved
+	attr   Attribution
+	name   string
+}
+
+func (d *Document) isWord(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].kind == tokWord }
+
+func (d *Document) isPunct(i int, s string) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].kind == tokPunct && d.Text[d.toks[i].start:d.toks[i].end] == s
+}
+
+// npBackward finds the noun phrase that ends at token j (inclusive) and
+// starts no earlier than lo. It steps over an appositive set off by commas
+// ("Trump, the Republican nominee, said").
+func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
+	if j < lo {
+		return 0, 0, false
+	}
+	if d.isPunct(j, ",") {
+		// Appositive: find the comma before it.
+		k := j - 1
+		for k >= lo && j-k < 25 && !d.isPunct(k, ",") && d.toks[k].kind != tokQuote && !d.isTerminalAt(k) {
+			k--
+		}
+		if k < lo || !d.isPunct(k, ",") || k == j-1 {
+			return 0, 0, false
+		}
+		// "The museum’s director, Janet Morris, said": the name is the
+		// appositive.
+		if m := d.mentionAt(j - 1); m >= 0 && d.mentions[m].first > k && !d.clauseWords(k+1, d.mentions[m].first) {
+			return d.mentions[m].first, j, true
+		}
+		a, b, ok = d.npBackward(k-1, lo)
+		if !ok || !d.properOrPronoun(a, b) {
+			return 0, 0, false
+		}
+		return a, b, true
+	}
+	if k := d.parentheticalOpen(j, lo); k >= 0 {
+		// "Sen. Elizabeth Warren (D-MA) said": the party and state go
+		// with the name.
+		if a, _, ok := d.npBackward(k-1, lo); ok && d.properOrPronoun(a, k) {
+			return a, j + 1, true
+		}
+		return 0, 0, false
+	}
+	if !d.isWord(j) || d.toks[j].region >= 0 {
+		return 0, 0, false
+	}
+	if _, isPro := pronouns[d.toks[j].lower]; isPro {
+		return j, j + 1, true
+	}
+	if d.lx.npStop[d.toks[j].lower] || d.lx.cues[d.toks[j].lower].lemma != "" {
+		return 0, 0, false
+	}
+	a = j
+	for k := j - 1; k >= lo && j-k < 10; k-- {
+		t := d.toks[k]
+		if t.region >= 0 {
+			break
+		}
+		if t.kind == tokPunct {
+			if d.Text[t.start:t.end] == "." && k > lo && t.start == d.toks[k-1].end && d.toks[k-1].upper {
+				continue // Mr. or an initial
+			}
+			if (d.Text[t.start:t.end] == "-" || d.Text[t.start:t.end] == "’") && k > lo {
+				continue
+			}
+			break
+		}
+		if t.kind != tokWord {
+			break
+		}
+		if d.lx.determiners[t.lower] {
+			a = k
+			break
+		}
+		if d.lx.npStop[t.lower] && t.lower != "of" && t.lower != "for" || verbStop[t.lower] && !t.upper {
+			break
+		}
+		if d.lx.cues[t.lower].lemma != "" && !t.upper {
+			break
+		}
+		if t.upper && d.lx.stopCaps[t.lower] && !d.lx.titles[t.lower] && !d.isInitial(k) {
+			break
+		}
+		a = k
+	}
+	// Do not start with "of", "for" or a conjunction.
+	for a < j && (d.toks[a].lower == "of" || d.toks[a].lower == "for" || d.toks[a].lower == "and" || d.toks[a].lower == "or" || d.toks[a].lower == "but" || d.toks[a].kind != tokWord) {
+		a++
+	}
+	return a, j + 1, true
+}
+
+// verbStop are common verbs, mostly irregular, that end a noun phrase
+// and that no "-ed" ending gives away.
+var verbStop = map[string]bool{
+	"become": true, "became": true, "becomes": true, "make": true, "makes": true, "made": true,
+	"went": true, "goes": true, "stood": true, "stands": true, "took": true, "takes": true,
+	"gave": true, "gives": true, "got": true, "gets": true, "came": true, "comes": true,
+	"held": true, "led": true, "left": true, "met": true, "ran": true, "saw": true, "sees": true,
+	"sat": true, "kept": true, "keeps": true, "brought": true, "brings": true, "felt": true,
+	"feels": true, "knew": true, "knows": true, "lost": true, "paid": true, "sent": true,
+	"spent": true, "struck": true, "thought": true, "thinks": true, "won": true, "began": true,
+	"begins": true, "seems": true, "wants": true, "needs": true, "shares": true, "remains": true,
+	"appears": true, "tends": true, "hopes": true, "plans": true, "did": true, "does": true,
+	"went on": true, "broke": true, "drew": true, "fell": true, "grew": true, "rose": true,
+	"threw": true, "wore": true, "chose": true, "hit": true, "let": true, "says": true, "said": true,
+}
+
+// parentheticalOpen returns the "(" of a short parenthetical that closes
+// at token j ("(R-Ohio)", "(D)"), right after a word, or -1.
+func (d *Document) parentheticalOpen(j, lo int) int {
+	if !d.isPunct(j, ")") {
+		return -1
+	}
+	for k := j - 1; k > lo && j-k <= 6; k-- {
+		if d.toks[k].region >= 0 || d.isTerminalAt(k) && !d.isPunct(k, ".") {
+			return -1
+		}
+		if d.isPunct(k, "(") {
+			if d.isWord(k-1) && d.toks[k-1].upper {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// parentheticalClose returns the token after a short parenthetical that
+// opens at token i, or i when there is none.
+func (d *Document) parentheticalClose(i, hi int) int {
+	if !d.isPunct(i, "(") {
+		return i
+	}
+	for k := i + 1; k < hi && k-i <= 6; k++ {
+		if d.toks[k].region >= 0 {
+			return i
+		}
+		if d.isPunct(k, ")") {
+			return k + 1
+		}
+	}
+	return i
+}
+
+// clauseWords reports whether tokens [a, b) hold a relative pronoun, an
+// auxiliary, a preposition or another word that ends a noun phrase ("who
+// has endorsed Clinton"): they are no title before a name.
+func (d *Document) clauseWords(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.isWord(i) && d.lx.npStop[d.toks[i].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *Document) isTerminalAt(k int) bool { return isTerminal(d.Text, d.toks[k]) }
+
+// properOrPronoun reports whether the phrase contains a capitalised word or
+// is a pronoun.
+func (d *Document) properOrPronoun(a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.toks[i].kind == tokWord && d.toks[i].upper && !d.lx.stopCaps[d.toks[i].lower] {
+			return true
+		}
+	}
+	if b == a+1 {
+		_, ok := pronouns[d.toks[a].lower]
+		return ok
+	}
+	return false
+}
+
+// npForward finds the noun phrase starting at token i, ending before hi.
+func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
+	if i >= hi || !d.isWord(i) || d.toks[i].region >= 0 {
+		return 0, 0, false
+	}
+	if _, isPro := pronouns[d.toks[i].lower]; isPro {
+		return i, i + 1, true
+	}
+	if first := d.toks[i]; !first.upper && (d.lx.npStop[first.lower] || d.lx.cues[first.lower].lemma != "") {
+		return 0, 0, false
+	}
+	if npConjunctions[d.toks[i].lower] {
+		return 0, 0, false // "so clearly believed", "and reportedly argued"
+	}
+	if d.toks[i].upper {
+		if j := d.capRun(i, hi); j > i {
+			// A person's name ends the phrase; an organisation's name may
+			// go on to a role and a name ("Judicial Watch president Tom
+			// Fitton").
+			c, _ := d.readName(i, j)
+			if len(c.name) > 0 && !d.lx.stopCaps[d.toks[i].lower] && !d.continuesNP(j, hi) {
+				return i, j, true
+			}
+		}
+	}
+	j := i
+	sawNoun := false
+	for j < hi && j-i < 10 {
+		t := d.toks[j]
+		if t.region >= 0 {
+			break
+		}
+		if t.kind == tokPunct {
+			if d.Text[t.start:t.end] == "." && j > i && t.start == d.toks[j-1].end && (d.lx.titles[d.toks[j-1].lower] || len(d.toks[j-1].lower) == 1) {
+				j++
+				continue
+			}
+			break
+		}
+		if t.kind != tokWord {
+			break
+		}
+		w := t.lower
+		if j > i && (d.lx.npStop[w] && w != "of" && w != "for" && w != "and" || d.lx.determiners[w] && w != "senior" && w != "top") {
+			break
+		}
+		if j > i && d.lx.cues[w].lemma != "" && !t.upper && !d.cueIsNoun(j, d.lx.cues[w]) {
+			break // a verb, not a noun like the "report" of "the congressional report"
+		}
+		if sawNoun && !t.upper && (strings.HasSuffix(w, "ed") || verbStop[w] || d.isAdverb(j)) {
+			break // "Cruz backers stood quietly", "It’s become such"
+		}
+		if !d.lx.determiners[w] {
+			sawNoun = true
+		}
+		j++
+	}
+	for j > i && (d.toks[j-1].kind != tokWord || d.toks[j-1].lower == "of" || d.toks[j-1].lower == "for" || d.toks[j-1].lower == "and") {
+		j--
+	}
+	if j == i {
+		return 0, 0, false
+	}
+	return i, j, true
+}
+
+// npConjunctions never open a noun phrase.
+var npConjunctions = map[string]bool{"and": true, "or": true, "but": true, "so": true, "nor": true}
+
+// continuesNP reports whether token j carries a noun phrase on: a
+// lower-case noun that is not a verb, preposition or other phrase stop.
+func (d *Document) continuesNP(j, hi int) bool {
+	if j >= hi || !d.isWord(j) || d.toks[j].region >= 0 {
+		return false
+	}
+	t := d.toks[j]
+	if t.upper {
+		return true
+	}
+	if p := d.toks[j-1].lower; strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "'") {
+		// "Trump's senior adviser Jason Miller"
+		return !d.lx.npStop[t.lower] && d.lx.cues[t.lower].lemma == ""
+	}
+	return !d.lx.npStop[t.lower] && d.lx.cues[t.lower].lemma == "" && !d.lx.determiners[t.lower] && !strings.HasSuffix(t.lower, "ed")
+}
+
+// classifySpeaker decides what the noun phrase [a, b) is and resolves it to
+// a person where it can. at is the token the statement starts at, used for
+// pronoun resolution; prevSpeaker is the person quoted just before.
+func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
+	sp := speaker{a: a, b: b, head: b - 1, person: -1}
+	// The head is the last word before a post-modifier (spokesman for X,
+	// person familiar with ...).
+	for i := a; i < b; i++ {
+		w := d.toks[i].lower
+		if i > a && (w == "for" || w == "of" || w == "familiar" || w == "close" || w == "with" || w == "who") {
+			sp.head = i - 1
+			break
+		}
+	}
+	// A named person anywhere in the phrase: the last one is the speaker.
+	for i := b - 1; i >= a; i-- {
+		m := d.mentionAt(i)
+		if m >= 0 && i > sp.head && d.mentions[m].first > a && d.isWord(d.mentions[m].first-1) && d.lx.roles[d.toks[d.mentions[m].first-1].lower] {
+			// "Port of Carrow director Elena Marsh": the name after the
+			// role is the head.
+			sp.head = d.mentions[m].last
+		}
+		if m >= 0 && i > sp.head && d.mentions[m].last == b-1 && d.titleChain(a, d.mentions[m].first) {
+			// "Former Secretary of State Madeleine Albright": a title
+			// with its "of" phrase, then the name.
+			sp.head = d.mentions[m].last
+		}
+		if m >= 0 && i <= sp.head && d.mentions[m].last < sp.head && strings.HasSuffix(d.toks[d.mentions[m].last].lower, "'s") {
+			// "Hillary Clinton’s right-hand woman": the named person is
+			// whose she is, not who speaks.
+			i = d.mentions[m].first
+			continue
+		}
+		if m >= 0 && i <= sp.head {
+			sp.kind, sp.person, sp.attr = spPerson, d.mentions[m].person, AttrExplicit
+			sp.name = d.People[sp.person].Name
+			return sp
+		}
+	}
+	hw := nameWord(d.toks[sp.head].lower)
+	if b == a+1 {
+		if pi, ok := pronouns[hw]; ok {
+			sp.kind = spPronoun
+			d.resolvePronoun(&sp, pi, at, lastSpeakers)
+			return sp
+		}
+	}
+	hasProper := false
+	for i := a; i <= sp.head; i++ {
+		t := d.toks[i]
+		if t.upper && !d.lx.stopCaps[t.lower] && !d.lx.titles[t.lower] {
+			hasProper = true
+		}
+	}
+	indefinite := false
+	switch d.toks[a].lower {
+	case "a", "an", "one", "another", "two", "three", "several", "some", "many":
+		indefinite = !d.toks[sp.head].upper && !d.lx.docHeads[hw] && !d.lx.orgHeads[hw]
+	}
+	switch {
+	case indefinite && !hasProper:
+		// "one agent", "a person close to the campaign": unnamed.
+		sp.kind, sp.attr = spAnonymous, AttrAnonymous
+	case d.lx.anonymous[hw] && !hasProperHead(d, a, sp.head):
+		sp.kind, sp.attr = spAnonymous, AttrAnonymous
+	case d.lx.roles[hw] && !hasProperHead(d, a, sp.head):
+		sp.kind = spDescription
+		d.resolveDescription(&sp, hw, at)
+	case d.toks[sp.head].upper && !hasProper && !d.lx.anonymous[hw]:
+		sp.kind, sp.attr = spNone, AttrNone
+	default:
+		sp.kind, sp.attr = spOther, AttrExplicit
+		sp.name = d.words(a, sp.head+1)
+	}
+	return sp
+}
+
+// titleChain reports whether tokens [a, b) are a capitalised title with
+// its complements ("Secretary of State", "Speaker of the House Rep."),
+// naming an office rather than a thing.
+func (d *Document) titleChain(a, b int) bool {
+	title := false
+	for i := a; i < b; i++ {
+		t := d.toks[i]
+		switch {
+		case t.kind == tokWord && t.upper:
+			if w := nameWord(t.lower); d.lx.titles[w] || d.lx.roles[w] {
+				title = true
+			}
+		case t.kind == tokWord && (t.lower == "of" || t.lower == "the" || t.lower == "for" || t.lower == "and"):
+		case d.isPunct(i, ".") || d.isPunct(i, "-"):
+		default:
+			return false
+		}
+	}
+	return title
+}
+
+// hasProperHead reports whether the head word is capitalised as a name
+// rather than because it starts a sentence or headline.
+func hasProperHead(d *Document, a, head int) bool {
+	t := d.toks[head]
+	if !t.upper || d.lx.stopCaps[t.lower] || t.paragraph == 0 {
+		return false
+	}
+	return d.sentStart[d.sentenceOf(head)] != head
+}
+
+// resolveDescription ties "the minister" to the person most recently
+// mentioned with that role, when the phrase is definite.
+func (d *Document) resolveDescription(sp *speaker, role string, at int) {
+	def := d.toks[sp.a].lower == "the" || d.toks[sp.a].lower == "this"
+	if def {
+		par := d.toks[at].paragraph
+		for m := d.mentionsBefore(at) - 1; m >= 0; m-- {
+			pm := d.mentions[m]
+			if pm.paragraph < par-lookBack {
+				break
+			}
+			for _, r := range d.People[pm.person].Roles {
+				if r == role {
+					sp.person, sp.name, sp.attr = pm.person, d.People[pm.person].Name, AttrExplicit
+					return
+				}
+			}
+		}
+		sp.attr = AttrAmbiguous
+		return
+	}
+	// "a spokesman", "an aide": unnamed.
+	sp.attr = AttrAnonymous
+}
+
+// resolvePronoun picks the person a he or she refers to: the one person of
+// that gender named in this paragraph or the one before, or the person of
+// that gender quoted last if several are in play. Two or more such people
+// with none of them the current speaker make the pronoun ambiguous.
+func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int, lastSpeakers []int) {
+	if pi.first || pi.plural || pi.gender == genderUnknown {
+		sp.attr = AttrPronoun // I, we, they: not resolved to one person
+		return
+	}
+	g := pi.gender.String()
+	par := d.toks[at].paragraph
+	winStart := par - 1
+	if winStart < 1 {
+		winStart = 1
+	}
+	var inWindow, unknown []int
+	lastAny := -1
+	for m := d.mentionsBefore(at) - 1; m >= 0; m-- {
+		pm := d.mentions[m]
+		if pm.paragraph < winStart && (lastAny >= 0 || pm.paragraph < par-lookBack) {
+			break
+		}
+		if pm.paragraph == 0 {
+			continue
+		}
+		if d.People[pm.person].Gender != g {
+			if d.People[pm.person].Gender == "" && pm.paragraph >= winStart {
+				unknown = appendIntOnce(unknown, pm.person)
+			}
+			continue
+		}
+		if lastAny < 0 {
+			lastAny = pm.person
+		}
+		if pm.paragraph >= winStart {
+			inWindow = appendIntOnce(inWindow, pm.person)
+		}
+	}
+	// The speaker quoted in this paragraph or the previous one keeps the
+	// floor.
+	for _, s := range lastSpeakers {
+		if s >= 0 && d.People[s].Gender == g {
+			if len(inWindow) == 0 || containsInt(inWindow, s) {
+				sp.person, sp.name, sp.attr = s, d.People[s].Name, AttrPronoun
+				return
+			}
+		}
+	}
+	switch {
+	case len(inWindow) == 1:
+		sp.person = inWindow[0]
+	case len(inWindow) == 0 && lastAny < 0 && len(unknown) == 1:
+		// One person near, whose sex the story has not told: "Ana Ruiz
+		// said … she said".
+		sp.person = unknown[0]
+	case len(inWindow) == 0 && lastAny >= 0:
+		sp.person = lastAny
+	default:
+		sp.attr = AttrAmbiguous
+		return
+	}
+	sp.name, sp.attr = d.People[sp.person].Name, AttrPronoun
+}
+
+func appendIntOnce(s []int, v int) []int {
+	if containsInt(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
