@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"copydesk/editor/quote"
+	"copydesk/editor/review"
 	"copydesk/editor/source"
 )
 
@@ -43,14 +44,14 @@ func cmdQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	doc := quote.Analyze(text)
 	if *format == "json" {
-		b, err := quote.QuoteSheetJSON(doc)
+		b, err := quote.SheetJSON(doc)
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprintf(stdout, "%s\n", b)
 		return err
 	}
-	return quote.WriteQuoteSheetText(stdout, doc)
+	return quote.WriteSheetText(stdout, doc)
 }
 
 // sourceFiles collects repeated --source flags.
@@ -84,22 +85,22 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	in := source.ReviewInput{Text: text}
+	in := review.Input{Text: text}
 	for _, path := range sources {
 		st, _, err := readArticleFile(path)
 		if err != nil {
 			return err
 		}
-		in.Sources = append(in.Sources, source.SourceText{Title: filepath.Base(path), File: path, Text: st})
+		in.Sources = append(in.Sources, source.Text{Title: filepath.Base(path), File: path, Text: st})
 	}
 	if *previous != "" {
 		if in.Previous, _, err = readArticleFile(*previous); err != nil {
 			return err
 		}
 	}
-	r := source.Review(in)
+	r := review.Run(in)
 	if *format == "json" {
-		b, err := quote.FindingsJSON(r.Doc.Text, r.Findings)
+		b, err := review.FindingsJSON(r.Doc.Text, r.Findings)
 		if err != nil {
 			return err
 		}
@@ -107,7 +108,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if len(sources) > 0 && r.NoSources {
-		fmt.Fprintf(stderr, "copydesk check: %s\n", source.NoSourcesMessage)
+		fmt.Fprintf(stderr, "copydesk check: %s\n", review.NoSourcesMessage)
 	}
-	return quote.WriteFindingsText(stdout, file, r.Doc.Text, r.Findings)
+	return review.WriteFindingsText(stdout, file, r.Doc.Text, r.Findings)
 }

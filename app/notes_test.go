@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
-	"copydesk/editor/quote"
 )
 
 func findingOf(ws *Workspace, check string) (editor.Finding, bool) {
@@ -24,21 +23,21 @@ func findingOf(ws *Workspace, check string) (editor.Finding, bool) {
 func TestKeepAndDismissFindings(t *testing.T) {
 	ws := openReviewArticle(t)
 	ctx := context.Background()
-	verb, ok := findingOf(ws, quote.CheckAttributionVerb)
+	verb, ok := findingOf(ws, editor.CheckAttributionVerb)
 	if !ok {
 		t.Fatal("no attribution-verb finding to keep")
 	}
 	if err := ws.KeepFinding(verb); err != nil {
 		t.Fatal(err)
 	}
-	if _, still := findingOf(ws, quote.CheckAttributionVerb); still {
+	if _, still := findingOf(ws, editor.CheckAttributionVerb); still {
 		t.Error("a kept finding is still listed as a finding")
 	}
 	notes, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{})
-	if len(notes) != 1 || notes[0].Check != quote.CheckAttributionVerb || notes[0].Anchor.Exact != "remarked" || notes[0].Status != editor.NoteOpen {
+	if len(notes) != 1 || notes[0].Check != editor.CheckAttributionVerb || notes[0].Anchor.Exact != "remarked" || notes[0].Status != editor.NoteOpen {
 		t.Fatalf("stored notes = %+v", notes)
 	}
-	hed, ok := findingOf(ws, quote.CheckHeadlineUnsupported)
+	hed, ok := findingOf(ws, editor.CheckHeadlineUnsupported)
 	if !ok {
 		t.Fatal("no headline finding")
 	}
@@ -51,11 +50,11 @@ func TestKeepAndDismissFindings(t *testing.T) {
 	if err := ws.FlushAutosave(); err != nil {
 		t.Fatal(err)
 	}
-	if _, back := findingOf(ws, quote.CheckHeadlineUnsupported); back {
+	if _, back := findingOf(ws, editor.CheckHeadlineUnsupported); back {
 		t.Error("a dismissed finding came back after an edit and a re-check")
 	}
 	ws.notes.status.SetSelected(filterDismissed)
-	if len(ws.notes.items()) != 1 || ws.notes.rows[ws.notes.items()[0]].note.Check != quote.CheckHeadlineUnsupported {
+	if len(ws.notes.items()) != 1 || ws.notes.rows[ws.notes.items()[0]].note.Check != editor.CheckHeadlineUnsupported {
 		t.Errorf("dismissed filter lists %+v", ws.notes.rows)
 	}
 }

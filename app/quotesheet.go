@@ -17,7 +17,7 @@ type quoteSheetPanel struct {
 	table    *widget.Table
 	summary  *widget.Label
 	quotes   []quote.Quote
-	verified map[int]source.QuoteVerification // by index into quotes
+	verified map[int]source.Verification // by index into quotes
 	onSelect func(quote.Quote)
 	content  fyne.CanvasObject
 }
@@ -111,23 +111,23 @@ func quoteCell(q quote.Quote, col int) string {
 }
 
 // verificationCell says how the sources bear quotation i out.
-func verificationCell(verified map[int]source.QuoteVerification, i int) string {
+func verificationCell(verified map[int]source.Verification, i int) string {
 	v, ok := verified[i]
 	if !ok {
 		return ""
 	}
 	switch v.Status {
-	case source.QuoteVerbatim:
+	case source.Verbatim:
 		return "✓ verbatim"
-	case source.QuoteMisquoted:
+	case source.Misquoted:
 		return "≠ misquoted"
-	case source.QuoteUnverified:
+	case source.Unverified:
 		return "? unverified"
 	}
 	return "no sources"
 }
 
-func (p *quoteSheetPanel) setQuotes(quotes []quote.Quote, verified map[int]source.QuoteVerification, noSources bool) {
+func (p *quoteSheetPanel) setQuotes(quotes []quote.Quote, verified map[int]source.Verification, noSources bool) {
 	p.quotes, p.verified = quotes, verified
 	direct, reported := 0, 0
 	for _, q := range quotes {
@@ -144,11 +144,11 @@ func (p *quoteSheetPanel) setQuotes(quotes []quote.Quote, verified map[int]sourc
 		var ok, off, none int
 		for _, v := range verified {
 			switch v.Status {
-			case source.QuoteVerbatim:
+			case source.Verbatim:
 				ok++
-			case source.QuoteMisquoted:
+			case source.Misquoted:
 				off++
-			case source.QuoteUnverified:
+			case source.Unverified:
 				none++
 			}
 		}

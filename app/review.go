@@ -6,6 +6,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/quote"
+	"copydesk/editor/review"
 	"copydesk/editor/source"
 )
 
@@ -18,7 +19,7 @@ type reviewResult struct {
 	findings   []editor.Finding
 	// verified maps an index into doc.Quotes to how the sources bear the
 	// quotation out.
-	verified  map[int]source.QuoteVerification
+	verified  map[int]source.Verification
 	noSources bool
 }
 
@@ -40,7 +41,7 @@ type reviewer struct {
 type reviewRequest struct {
 	generation int
 	version    textVersion
-	input      source.ReviewInput
+	input      review.Input
 }
 
 func newReviewer(apply func(reviewResult), dispatch func(func())) *reviewer {
@@ -57,7 +58,7 @@ func (r *reviewer) reset() {
 }
 
 // request asks for a review of a text (version v in the editor).
-func (r *reviewer) request(in source.ReviewInput, v textVersion) {
+func (r *reviewer) request(in review.Input, v textVersion) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.pending = &reviewRequest{generation: r.generation, version: v, input: in}
@@ -96,10 +97,10 @@ func (r *reviewer) loop() {
 }
 
 // runReview reviews a draft synchronously.
-func runReview(in source.ReviewInput) reviewResult {
-	rr := source.Review(in)
+func runReview(in review.Input) reviewResult {
+	rr := review.Run(in)
 	res := reviewResult{text: in.Text, doc: rr.Doc, findings: rr.Findings, noSources: rr.NoSources,
-		verified: make(map[int]source.QuoteVerification, len(rr.Quotes))}
+		verified: make(map[int]source.Verification, len(rr.Quotes))}
 	for _, v := range rr.Quotes {
 		res.verified[v.Quote] = v
 	}

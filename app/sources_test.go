@@ -78,7 +78,7 @@ func TestSourceChecksInTheWorkspace(t *testing.T) {
 	}
 	found := false
 	for i, r := range ws.notes.rows {
-		if r.finding == nil || r.finding.Check != source.CheckMisquoted {
+		if r.finding == nil || r.finding.Check != editor.CheckMisquoted {
 			continue
 		}
 		found = true
@@ -97,7 +97,7 @@ func TestSourceChecksInTheWorkspace(t *testing.T) {
 	}
 	misquoted := 0
 	for _, v := range ws.quotes.verified {
-		if v.Status == source.QuoteMisquoted {
+		if v.Status == source.Misquoted {
 			misquoted++
 		}
 	}

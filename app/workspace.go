@@ -17,6 +17,7 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/convert"
 	"copydesk/editor/quote"
+	"copydesk/editor/review"
 	"copydesk/editor/source"
 )
 
@@ -254,9 +255,9 @@ func (w *Workspace) reloadSide() {
 // requestReview asks for a review of the text as it is now, against the
 // article's sources and its previous revision.
 func (w *Workspace) requestReview() {
-	in := source.ReviewInput{Text: w.edit.ed.Text(), Previous: w.previousText}
+	in := review.Input{Text: w.edit.ed.Text(), Previous: w.previousText}
 	for _, s := range w.sourceList {
-		in.Sources = append(in.Sources, source.SourceText{Title: s.Title, Text: s.Text})
+		in.Sources = append(in.Sources, source.Text{Title: s.Title, Text: s.Text})
 	}
 	w.review.request(in, w.edit.ed.Version())
 }

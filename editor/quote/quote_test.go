@@ -1,108 +1,42 @@
 package quote
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"copydesk/editor"
+	"copydesk/editor/internal/newstest"
 )
 
-// annotated is a testdata article with its expectations.
-type annotated struct {
-	text   string
-	wants  map[int][]string // paragraph -> check names expected there
-	quotes map[int][][2]string
-	// noquotes: paragraph -> text prefixes no statement there may start with
-	noquotes map[int][]string
-	lines    map[int]int // paragraph -> line in the testdata file, for messages
-}
-
-// readAnnotated reads a testdata file: article lines, each optionally
-// followed by "#want CHECK...", "#quote ATTRIBUTION [SPEAKER NAME]" and
-// "#noquote TEXT-PREFIX" (no statement whose text starts so) lines about it. Other lines starting with # are comments.
-func readAnnotated(t *testing.T, path string) annotated {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	a := annotated{wants: map[int][]string{}, quotes: map[int][][2]string{}, noquotes: map[int][]string{}, lines: map[int]int{}}
-	var body []string
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		par := len(body) - 1
-		switch {
-		case strings.HasPrefix(line, "#want "):
-			a.wants[par] = append(a.wants[par], strings.Fields(line)[1:]...)
-		case strings.HasPrefix(line, "#quote "):
-			f := strings.Fields(line)[1:]
-			a.quotes[par] = append(a.quotes[par], [2]string{f[0], strings.Join(f[1:], " ")})
-		case strings.HasPrefix(line, "#noquote "):
-			a.noquotes[par] = append(a.noquotes[par], strings.TrimSpace(strings.TrimPrefix(line, "#noquote ")))
-		case strings.HasPrefix(line, "#"):
-		default:
-			a.lines[len(body)] = n
-			body = append(body, line)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	a.text = strings.Join(body, "\n") + "\n"
-	return a
-}
-
+// TestQuoteTestdata reads the annotated articles of testdata/quotes and
+// checks the quote sheet: each "#quote" statement is there with its
+// attribution and speaker, and no statement starts as a "#noquote" says.
+// (The "#want" findings are checked by the review package.)
 func TestQuoteTestdata(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "quotes", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no testdata: %v", err)
 	}
-	reg, err := NewRegistry(DefaultChecks()...)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			a := readAnnotated(t, path)
-			doc := Analyze(a.text)
+			a := newstest.ReadAnnotated(t, path)
+			doc := Analyze(a.Text)
 			checkSpans(t, doc)
-			got := map[int][]string{}
-			for _, f := range reg.Run(doc) {
-				line, _ := editor.LineColumn(a.text, f.Span.Start)
-				got[line-1] = append(got[line-1], f.Check)
-			}
-			pars := map[int]bool{}
-			for p := range got {
-				pars[p] = true
-			}
-			for p := range a.wants {
-				pars[p] = true
-			}
-			for p := range pars {
-				g, w := sorted(got[p]), sorted(a.wants[p])
-				if strings.Join(g, " ") != strings.Join(w, " ") {
-					t.Errorf("%s:%d: findings %v, want %v\n\t%s", path, a.lines[p], g, w, firstLine(a.text, p))
-				}
-			}
-			for p, qs := range a.quotes {
+			for p, qs := range a.Quotes {
 				for _, want := range qs {
-					if !hasQuote(doc, a.text, p, want[0], want[1]) {
+					if !hasQuote(doc, a.Text, p, want[0], want[1]) {
 						t.Errorf("%s:%d: no statement attributed %s to %q; sheet for paragraph:\n%s",
-							path, a.lines[p], want[0], want[1], sheetFor(doc, a.text, p))
+							path, a.Lines[p], want[0], want[1], sheetFor(doc, a.Text, p))
 					}
 				}
 			}
-			for p, prefixes := range a.noquotes {
+			for p, prefixes := range a.NoQuotes {
 				for _, prefix := range prefixes {
-					if hasStatementStarting(doc, a.text, p, prefix) {
+					if hasStatementStarting(doc, a.Text, p, prefix) {
 						t.Errorf("%s:%d: a statement starts %q, want none; sheet for paragraph:\n%s",
-							path, a.lines[p], prefix, sheetFor(doc, a.text, p))
+							path, a.Lines[p], prefix, sheetFor(doc, a.Text, p))
 					}
 				}
 			}
@@ -128,28 +62,14 @@ func TestReadAnnotatedNoquote(t *testing.T) {
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	a := readAnnotated(t, path)
-	if got := a.noquotes[1]; strings.Join(got, "|") != "at the port|to vote" {
+	a := newstest.ReadAnnotated(t, path)
+	if got := a.NoQuotes[1]; strings.Join(got, "|") != "at the port|to vote" {
 		t.Fatalf("noquotes %q, want [at the port to vote]", got)
 	}
-	doc := Analyze(a.text)
-	if !hasStatementStarting(doc, a.text, 1, "Ships call") || hasStatementStarting(doc, a.text, 1, "at the port") {
-		t.Errorf("hasStatementStarting misreads the sheet:\n%s", sheetFor(doc, a.text, 1))
+	doc := Analyze(a.Text)
+	if !hasStatementStarting(doc, a.Text, 1, "Ships call") || hasStatementStarting(doc, a.Text, 1, "at the port") {
+		t.Errorf("hasStatementStarting misreads the sheet:\n%s", sheetFor(doc, a.Text, 1))
 	}
-}
-
-func sorted(s []string) []string {
-	c := append([]string(nil), s...)
-	sort.Strings(c)
-	return c
-}
-
-func firstLine(text string, p int) string {
-	lines := strings.Split(text, "\n")
-	if p < len(lines) {
-		return lines[p]
-	}
-	return ""
 }
 
 // hasQuote reports whether line p of text holds a speech statement with the
@@ -295,28 +215,14 @@ func TestQuoteMarks(t *testing.T) {
 	}
 }
 
-func TestRegistryRefusesDuplicates(t *testing.T) {
-	c := UnattributedCheck()
-	if _, err := NewRegistry(c, c); err == nil {
-		t.Fatal("NewRegistry accepted two checks with the same name")
-	}
-	r, err := NewRegistry(DefaultChecks()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Checks()) != len(DefaultChecks()) {
-		t.Errorf("registry holds %d checks, want %d", len(r.Checks()), len(DefaultChecks()))
-	}
-}
-
 func TestHeadlineCheckConsultsSources(t *testing.T) {
 	text := "Minister Says Plan Is ‘Dead on Arrival’\nThe minister, Anna Berg, criticized the plan on Monday.\n"
 	doc := Analyze(text)
-	if fs := HeadlineQuoteCheck(HeadlineOptions{}).Run(doc); len(fs) != 1 {
+	if fs := UnsupportedHeadlineQuotes(doc, nil); len(fs) != 1 {
 		t.Fatalf("without sources: %d findings, want 1", len(fs))
 	}
 	src := "Transcript. BERG: Frankly, this plan is dead on arrival."
-	if fs := HeadlineQuoteCheck(HeadlineOptions{Sources: []string{src}}).Run(doc); len(fs) != 0 {
+	if fs := UnsupportedHeadlineQuotes(doc, []string{src}); len(fs) != 0 {
 		t.Errorf("with a source that has the words: %v, want none", fs)
 	}
 }

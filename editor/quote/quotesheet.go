@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"copydesk/editor"
-
 	"github.com/rivo/uniseg"
 )
 
@@ -39,10 +37,10 @@ func mentionToJSON(m *Mention) *mentionJSON {
 	return &mentionJSON{Start: m.Span.Start, End: m.Span.End, Text: m.Text}
 }
 
-// QuoteSheetJSON renders the quote sheet as JSON for the command line:
+// SheetJSON renders the quote sheet as JSON for the command line:
 // {"quotes":[{"start","end","text","direct","speech","speaker","speaker_name",
 // "verb","attribution","paragraph","headline","partial"}]}, with byte offsets.
-func QuoteSheetJSON(doc *Document) ([]byte, error) {
+func SheetJSON(doc *Document) ([]byte, error) {
 	out := struct {
 		Quotes []quoteJSON `json:"quotes"`
 	}{Quotes: make([]quoteJSON, 0, len(doc.Quotes))}
@@ -62,89 +60,9 @@ func QuoteSheetJSON(doc *Document) ([]byte, error) {
 	return b, nil
 }
 
-type findingJSON struct {
-	Check    string          `json:"check"`
-	Severity editor.Severity `json:"severity"`
-	Start    int             `json:"start"`
-	End      int             `json:"end"`
-	Line     int             `json:"line"`
-	Column   int             `json:"column"`
-	Message  string          `json:"message"`
-	Related  *editor.Related `json:"related,omitempty"`
-}
-
-// FindingsJSON renders findings on text as JSON: {"findings":[{"check",
-// "severity","start","end","line","column","message"}]}, with "related"
-// when a finding points at a second passage.
-func FindingsJSON(text string, fs []editor.Finding) ([]byte, error) {
-	out := struct {
-		Findings []findingJSON `json:"findings"`
-	}{Findings: make([]findingJSON, 0, len(fs))}
-	lc := newLineIndex(text)
-	for _, f := range fs {
-		line, col := lc.lineColumn(f.Span.Start)
-		out.Findings = append(out.Findings, findingJSON{
-			Check: f.Check, Severity: f.Severity, Start: f.Span.Start, End: f.Span.End,
-			Line: line, Column: col, Message: f.Message, Related: f.Related,
-		})
-	}
-	b, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("findings: %w", err)
-	}
-	return b, nil
-}
-
-// lineIndex answers LineColumn for many offsets without rescanning the text
-// from the start each time.
-type lineIndex struct {
-	text   string
-	starts []int
-}
-
-func newLineIndex(text string) lineIndex {
-	li := lineIndex{text: text, starts: []int{0}}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			li.starts = append(li.starts, i+1)
-		}
-	}
-	return li
-}
-
-func (li lineIndex) lineColumn(off int) (int, int) {
-	if off > len(li.text) {
-		off = len(li.text)
-	}
-	lo, hi := 0, len(li.starts)-1
-	for lo < hi {
-		m := (lo + hi + 1) / 2
-		if li.starts[m] <= off {
-			lo = m
-		} else {
-			hi = m - 1
-		}
-	}
-	_, col := editor.LineColumn(li.text[li.starts[lo]:], off-li.starts[lo])
-	return lo + 1, col
-}
-
-// WriteFindingsText writes one line per finding: file:line:col severity
-// check message.
-func WriteFindingsText(w io.Writer, file, text string, fs []editor.Finding) error {
-	lc := newLineIndex(text)
-	for _, f := range fs {
-		line, col := lc.lineColumn(f.Span.Start)
-		if _, err := fmt.Fprintf(w, "%s:%d:%d %s %s %s\n", file, line, col, f.Severity, f.Check, f.Message); err != nil {
-			return fmt.Errorf("write findings: %w", err)
-		}
-	}
-	return nil
-}
-
-// WriteQuoteSheetText writes the quote sheet as a table an editor can read:
+// WriteSheetText writes the quote sheet as a table an editor can read:
 // paragraph, kind, speaker, how attributed and the start of the quote.
-func WriteQuoteSheetText(w io.Writer, doc *Document) error {
+func WriteSheetText(w io.Writer, doc *Document) error {
 	rows := [][]string{{"PARA", "KIND", "SPEAKER", "ATTRIBUTION", "QUOTE"}}
 	for _, q := range doc.Quotes {
 		para := fmt.Sprint(q.Paragraph)

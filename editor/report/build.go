@@ -5,6 +5,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/anchor"
+	"copydesk/editor/review"
 	"copydesk/editor/source"
 )
 
@@ -25,11 +26,11 @@ type Input struct {
 // editor has not yet kept or dismissed, listed as open notes by
 // "Copydesk check" so the record shows what is still outstanding.
 func Build(in Input, now time.Time) Report {
-	ri := source.ReviewInput{Text: in.Revision.Text, Previous: in.Previous}
+	ri := review.Input{Text: in.Revision.Text, Previous: in.Previous}
 	for _, s := range in.Sources {
-		ri.Sources = append(ri.Sources, source.SourceText{Title: s.Title, Text: s.Text})
+		ri.Sources = append(ri.Sources, source.Text{Title: s.Title, Text: s.Text})
 	}
-	res := source.Review(ri)
+	res := review.Run(ri)
 	notes := append([]editor.Note(nil), in.Notes...)
 	for _, f := range anchor.WithoutNoted(in.Notes, res.Findings, res.Doc.Text) {
 		notes = append(notes, editor.Note{

@@ -6,12 +6,11 @@ import (
 	"time"
 
 	"copydesk/editor"
-	"copydesk/editor/quote"
 )
 
 func TestBuildListsOutstandingFindings(t *testing.T) {
 	text := "Mayor Vows ‘No New Taxes’\n“We will not raise taxes,” Mayor Ana Ruiz remarked."
-	kept := editor.Note{ID: 7, Check: quote.CheckAttributionVerb, Status: editor.NoteResolved, Message: "changed to said", Author: "desk",
+	kept := editor.Note{ID: 7, Check: editor.CheckAttributionVerb, Status: editor.NoteResolved, Message: "changed to said", Author: "desk",
 		Anchor: editor.NewAnchor(text, editor.Span{Start: strings.Index(text, "remarked"), End: strings.Index(text, "remarked") + len("remarked")})}
 	r := Build(Input{
 		Article:  editor.Article{ID: 1, Title: "Mayor Vows"},
@@ -25,10 +24,10 @@ func TestBuildListsOutstandingFindings(t *testing.T) {
 		checks = append(checks, n.Check+"/"+n.Author)
 	}
 	got := strings.Join(checks, " ")
-	if !strings.Contains(got, quote.CheckAttributionVerb+"/desk") || strings.Count(got, quote.CheckAttributionVerb) != 1 {
+	if !strings.Contains(got, editor.CheckAttributionVerb+"/desk") || strings.Count(got, editor.CheckAttributionVerb) != 1 {
 		t.Errorf("the kept note should stand for its finding once: %s", got)
 	}
-	if !strings.Contains(got, quote.CheckHeadlineUnsupported+"/Copydesk check") {
+	if !strings.Contains(got, editor.CheckHeadlineUnsupported+"/Copydesk check") {
 		t.Errorf("the outstanding headline finding is missing: %s", got)
 	}
 	if len(r.Quotes) == 0 || r.NoSources {

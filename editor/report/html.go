@@ -97,7 +97,7 @@ func WriteHTML(w io.Writer, r Report) error {
 			if q.Source != "" {
 				p("<br>%s", esc(q.Source))
 			}
-			if q.Status == source.QuoteMisquoted && q.Passage != "" {
+			if q.Status == source.Misquoted && q.Passage != "" {
 				p(`<blockquote class="passage">%s</blockquote>`, esc(q.Passage))
 			}
 			p("</td></tr>\n")

@@ -213,7 +213,7 @@ func (d *pdfDoc) body(r Report) {
 	}
 	for i, q := range r.Quotes {
 		need := d.height("", 10, 8, lineHeight, q.Text) + 6
-		if q.Status == source.QuoteMisquoted {
+		if q.Status == source.Misquoted {
 			need += d.height("", 9.5, 14, 4.6, q.Passage) + 7
 		}
 		d.keep(need)
@@ -233,7 +233,7 @@ func (d *pdfDoc) body(r Report) {
 			line += " in " + q.Source
 		}
 		d.para(8, 4.2, line, 1.5)
-		if q.Status == source.QuoteMisquoted && q.Passage != "" {
+		if q.Status == source.Misquoted && q.Passage != "" {
 			d.f.SetLeftMargin(pageMargin + 8)
 			d.passage("Source wording", q.Passage)
 			d.f.SetLeftMargin(pageMargin)
@@ -351,9 +351,9 @@ func (d *pdfDoc) note(num int, n Note) {
 
 func statusColour(s string) [3]int {
 	switch s {
-	case string(source.QuoteMisquoted), string(source.QuoteUnverified), string(editor.NoteOpen):
+	case string(source.Misquoted), string(source.Unverified), string(editor.NoteOpen):
 		return red
-	case string(source.QuoteVerbatim), string(editor.NoteResolved):
+	case string(source.Verbatim), string(editor.NoteResolved):
 		return green
 	}
 	return grey

@@ -11,6 +11,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/quote"
+	"copydesk/editor/review"
 	"copydesk/editor/source"
 	"copydesk/editor/textio"
 )
@@ -42,7 +43,7 @@ type Quote struct {
 	Attribution quote.Attribution
 	// Status is what the check against the sources found; "" for
 	// quotations that are not checked (reported speech).
-	Status source.QuoteStatus
+	Status source.Status
 	// Source names the source the quotation was found in and Passage is
 	// its wording there; both "" when not found.
 	Source, Passage string
@@ -61,7 +62,7 @@ type Note struct {
 // notes and replies (keyed by note ID). A note raised by a source check
 // gets the source passage of the matching finding of the review: the same
 // check on the same words. res may be nil when no review was run.
-func New(a editor.Article, rev editor.Revision, res *source.ReviewResult, notes []editor.Note, replies map[int64][]editor.Reply) Report {
+func New(a editor.Article, rev editor.Revision, res *review.Result, notes []editor.Note, replies map[int64][]editor.Reply) Report {
 	r := Report{Article: a, Revision: rev}
 	if res != nil {
 		r.Quotes = QuoteSheet(res)
@@ -79,8 +80,8 @@ func New(a editor.Article, rev editor.Revision, res *source.ReviewResult, notes 
 
 // QuoteSheet lists the spoken quotations and reported statements of a
 // review, with what the sources say about each direct quotation.
-func QuoteSheet(res *source.ReviewResult) []Quote {
-	checked := make(map[int]source.QuoteVerification, len(res.Quotes))
+func QuoteSheet(res *review.Result) []Quote {
+	checked := make(map[int]source.Verification, len(res.Quotes))
 	for _, v := range res.Quotes {
 		checked[v.Quote] = v
 	}
@@ -126,11 +127,11 @@ func sourcePassage(n editor.Note, text string, fs []editor.Finding) *editor.Rela
 // counts sums up the notes and quotations for the summary line.
 type counts struct {
 	open, resolved, dismissed, orphaned int
-	byStatus                            map[source.QuoteStatus]int
+	byStatus                            map[source.Status]int
 }
 
 func (r Report) counts() counts {
-	c := counts{byStatus: make(map[source.QuoteStatus]int)}
+	c := counts{byStatus: make(map[source.Status]int)}
 	for _, n := range r.Notes {
 		switch n.Status {
 		case editor.NoteOpen:
@@ -172,11 +173,11 @@ func (r Report) quoteSummary() string {
 	}
 	s := plural(len(r.Quotes), "quotation or reported statement", "quotations and reported statements")
 	if r.NoSources {
-		return s + ". " + source.NoSourcesMessage
+		return s + ". " + review.NoSourcesMessage
 	}
 	c := r.counts()
 	var parts []string
-	for _, st := range []source.QuoteStatus{source.QuoteVerbatim, source.QuoteMisquoted, source.QuoteUnverified} {
+	for _, st := range []source.Status{source.Verbatim, source.Misquoted, source.Unverified} {
 		if c.byStatus[st] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.byStatus[st], statusLabel(st)))
 		}
@@ -188,15 +189,15 @@ func (r Report) quoteSummary() string {
 }
 
 // statusLabel is how the record names a quotation's status.
-func statusLabel(s source.QuoteStatus) string {
+func statusLabel(s source.Status) string {
 	switch s {
-	case source.QuoteVerbatim:
+	case source.Verbatim:
 		return "verbatim"
-	case source.QuoteMisquoted:
+	case source.Misquoted:
 		return "misquoted"
-	case source.QuoteUnverified:
+	case source.Unverified:
 		return "not in the sources"
-	case source.QuoteNoSources:
+	case source.NoSources:
 		return "not checked (no sources)"
 	case "":
 		return "not checked"

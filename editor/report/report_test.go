@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/review"
 	"copydesk/editor/source"
 )
 
@@ -31,7 +32,7 @@ func fixture(t *testing.T) Report {
 	when := time.Date(2025, 3, 10, 16, 45, 0, 0, time.UTC)
 	a := editor.Article{ID: 7, Title: "Café owners say quay works are ‘killing trade’", Slug: "quay-cafes", Byline: "Ana Ruiz — Carrow Gazette"}
 	rev := editor.Revision{ArticleID: 7, Number: 3, Label: "Copy edit", Author: "Maya Lin", Text: text, Created: when}
-	res := source.Review(source.ReviewInput{Text: text, Sources: []source.SourceText{{Title: "Quay traders notes", Text: read("source.txt")}}})
+	res := review.Run(review.Input{Text: text, Sources: []source.Text{{Title: "Quay traders notes", Text: read("source.txt")}}})
 	statuses := []editor.NoteStatus{editor.NoteOpen, editor.NoteResolved, editor.NoteDismissed}
 	var notes []editor.Note
 	for i, f := range res.Findings {
@@ -46,7 +47,7 @@ func fixture(t *testing.T) Report {
 		editor.Note{ID: 90, ArticleID: 7, Revision: 3, Status: editor.NoteOpen, Author: "Sam Okoro",
 			Message: "Check the café’s name — is it “Le Petit Port” or “Au Petit Port”? (The sign says " + hostile + ")",
 			Anchor:  comment, Created: when},
-		editor.Note{ID: 91, ArticleID: 7, Revision: 2, Check: source.CheckUnverified, Severity: editor.Warning,
+		editor.Note{ID: 91, ArticleID: 7, Revision: 2, Check: editor.CheckUnverified, Severity: editor.Warning,
 			Status: editor.NoteOpen, Author: "Maya Lin", Orphaned: true,
 			Message: "This quotation is in none of the attached sources; check it against the notes or recording.",
 			Anchor:  editor.Anchor{Exact: "“We will reopen in May,”", Prefix: "the harbor master said. ", Suffix: " said Mr. Mehta."}, Created: when},
@@ -87,10 +88,10 @@ func TestNew(t *testing.T) {
 		note        *Note
 		wantPassage string // "" for none
 	}{
-		{"misquotation gets the source wording", byCheck(source.CheckMisquoted, false), "We have lost nearly half our customers since the fences went up"},
+		{"misquotation gets the source wording", byCheck(editor.CheckMisquoted, false), "We have lost nearly half our customers since the fences went up"},
 		{"content drift gets the source sentence", byCheck("drift.content", false), "We will look at what we can do on rents."},
-		{"unverified quotation has no passage", byCheck(source.CheckUnverified, false), ""},
-		{"orphaned note has no passage", byCheck(source.CheckUnverified, true), ""},
+		{"unverified quotation has no passage", byCheck(editor.CheckUnverified, false), ""},
+		{"orphaned note has no passage", byCheck(editor.CheckUnverified, true), ""},
 		{"comment has no passage", byCheck("", false), ""},
 	}
 	for _, tt := range tests {
@@ -117,12 +118,12 @@ func TestQuoteSheet(t *testing.T) {
 	tests := []struct {
 		text    string // start of the quotation
 		speaker string
-		status  source.QuoteStatus
+		status  source.Status
 		passage string
 	}{
-		{"We have lost half", "Renée Dubois", source.QuoteMisquoted, "We have lost nearly half our customers since the fences went up"},
-		{"Nobody wants to see", "Tom Reyes", source.QuoteVerbatim, "Nobody wants to see these businesses close"},
-		{"The works will be finished", "Anil Mehta", source.QuoteUnverified, ""},
+		{"We have lost half", "Renée Dubois", source.Misquoted, "We have lost nearly half our customers since the fences went up"},
+		{"Nobody wants to see", "Tom Reyes", source.Verbatim, "Nobody wants to see these businesses close"},
+		{"The works will be finished", "Anil Mehta", source.Unverified, ""},
 		{"the council would look", "Tom Reyes", "", ""},
 	}
 	for _, tt := range tests {
@@ -155,16 +156,16 @@ func TestSummaries(t *testing.T) {
 			name: "counts",
 			report: Report{
 				Notes:  []Note{{Note: editor.Note{Status: editor.NoteOpen, Orphaned: true}}, {Note: editor.Note{Status: editor.NoteResolved}}},
-				Quotes: []Quote{{Status: source.QuoteVerbatim}, {Status: source.QuoteMisquoted}, {Status: source.QuoteMisquoted}, {}},
+				Quotes: []Quote{{Status: source.Verbatim}, {Status: source.Misquoted}, {Status: source.Misquoted}, {}},
 			},
 			notes:  "2 notes: 1 open, 1 resolved, 0 dismissed; 1 no longer found in the text.",
 			quotes: "4 quotations and reported statements; against the sources: 1 verbatim, 2 misquoted.",
 		},
 		{
 			name:   "no sources",
-			report: Report{NoSources: true, Quotes: []Quote{{Status: source.QuoteNoSources}}},
+			report: Report{NoSources: true, Quotes: []Quote{{Status: source.NoSources}}},
 			notes:  "No notes.",
-			quotes: "1 quotation or reported statement. " + source.NoSourcesMessage,
+			quotes: "1 quotation or reported statement. " + review.NoSourcesMessage,
 		},
 	}
 	for _, tt := range tests {

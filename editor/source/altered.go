@@ -9,10 +9,6 @@ import (
 	"copydesk/editor/quote"
 )
 
-// CheckAltered is the name of the check for quotations whose words changed
-// between revisions. It is stored in the database: never change it.
-const CheckAltered = "quote.altered"
-
 // PreviousRevisionLabel is the Related.File of a quote.altered finding.
 const PreviousRevisionLabel = "previous revision"
 
@@ -26,22 +22,6 @@ const (
 	// one quotation may be, so long stories stay fast.
 	alteredReach = 25
 )
-
-// AlteredQuoteCheck flags quotations whose words differ from the same
-// quotation in previous. With previous nil it reports nothing.
-func AlteredQuoteCheck(previous *quote.Document) quote.Check {
-	return quote.Check{
-		Name:     CheckAltered,
-		Doc:      "A quotation's words changed since the previous revision.",
-		Severity: editor.Warning,
-		Run: func(d *quote.Document) []editor.Finding {
-			if previous == nil {
-				return nil
-			}
-			return AlteredQuotes(previous, d)
-		},
-	}
-}
 
 type revQuote struct {
 	q     quote.Quote
@@ -124,7 +104,7 @@ func AlteredQuotes(prev, cur *quote.Document) []editor.Finding {
 		p, c := pq[pr.i], cq[pr.j]
 		changes := CompareWords(p.q.Text, c.q.Text)
 		out = append(out, editor.Finding{
-			Check: CheckAltered, Severity: editor.Warning, Span: c.q.Span,
+			Check: editor.CheckAltered, Severity: editor.Warning, Span: c.q.Span,
 			Message: fmt.Sprintf("This quotation changed since the previous revision (%s); a quotation is the speaker's words, so check the change against the source.",
 				describeChanges(p.q.Text, c.q.Text, changes)),
 			Related: &editor.Related{Text: p.q.Text, File: PreviousRevisionLabel, Span: p.q.Span},

@@ -14,16 +14,6 @@ import (
 	"copydesk/editor/quote"
 )
 
-// Names of the paraphrase checks. They are stored in the database: never
-// change them.
-const (
-	CheckDriftNegation  = "drift.negation"
-	CheckDriftNumber    = "drift.number"
-	CheckDriftEntity    = "drift.entity"
-	CheckDriftCertainty = "drift.certainty"
-	CheckDriftContent   = "drift.content"
-)
-
 // Alignment thresholds. A draft sentence is compared with a source passage
 // only when they share at least minShared content words and the shared
 // words carry at least minCoverage of the weight (rarer words weigh more)
@@ -59,7 +49,7 @@ type driftToken struct {
 // sentences of one source.
 type passage struct {
 	src   int
-	sents []int // indexes into SourceIndex.sents, in source order
+	sents []int // indexes into Index.sents, in source order
 	// bound is the weight of the draft's content stems the passage has:
 	// no alignment with it can score more.
 	bound float64
@@ -73,39 +63,13 @@ type driftFinding struct {
 	detail  string // the condition left out, for a condition finding
 }
 
-// DriftChecks returns the paraphrase checks against the indexed sources:
-// negation, numbers, names and certainty that differ between a draft
-// sentence and the source passage it restates, and content the sentence
-// adds to it.
-func DriftChecks(ix *SourceIndex) []quote.Check {
-	run := func(d *quote.Document) []editor.Finding { return ix.Drift(d) }
-	mk := func(name, doc string) quote.Check {
-		return quote.Check{Name: name, Doc: doc, Severity: driftSeverity(name), Run: func(d *quote.Document) []editor.Finding {
-			var out []editor.Finding
-			for _, f := range run(d) {
-				if f.Check == name {
-					out = append(out, f)
-				}
-			}
-			return out
-		}}
-	}
-	return []quote.Check{
-		mk(CheckDriftNegation, "A sentence restating a source adds or drops a negation or puts an opposite in, reversing the source."),
-		mk(CheckDriftNumber, "A sentence restating a source gives a figure, amount or date the source does not."),
-		mk(CheckDriftEntity, "A sentence restating a source names a different person, place or organisation."),
-		mk(CheckDriftCertainty, "A sentence restating a source is more or less certain than the source: a hedge, condition or scope word is changed."),
-		mk(CheckDriftContent, "A sentence restating a source adds a name, figure, date or other content words that no source has."),
-	}
-}
-
 // driftSeverity is how much a paraphrase finding matters. A reversed
 // negation, a changed figure, name or certainty is a likely error: a
 // warning. Added content is often legitimate (background the reporter
 // knows, a detail from a source not attached), so it is information to
 // check, not an error.
 func driftSeverity(check string) editor.Severity {
-	if check == CheckDriftContent {
+	if check == editor.CheckDriftContent {
 		return editor.Info
 	}
 	return editor.Warning
@@ -113,7 +77,7 @@ func driftSeverity(check string) editor.Severity {
 
 // Drift compares each sentence of d with its closest source passage and
 // returns every meaning change found, sorted.
-func (ix *SourceIndex) Drift(d *quote.Document) []editor.Finding {
+func (ix *Index) Drift(d *quote.Document) []editor.Finding {
 	if ix == nil || len(ix.sents) == 0 {
 		return nil
 	}
@@ -167,7 +131,7 @@ func (ix *SourceIndex) Drift(d *quote.Document) []editor.Finding {
 // weights of the content words lined up, full for a word in the same form
 // and in a phrase of three words or more shared in a row, less for a word
 // that only shares its stem or stands alone.
-func alignScore(ix *SourceIndex, d, s []driftToken, pairs [][2]int) float64 {
+func alignScore(ix *Index, d, s []driftToken, pairs [][2]int) float64 {
 	score := 0.0
 	var seen []string
 	for k, pr := range pairs {
@@ -274,7 +238,7 @@ func maskMatched(toks []driftToken, a alignment) []driftToken {
 // offsets into sentence. It is the core of Drift, exposed for tools that
 // already know which passage a sentence restates.
 func DriftBetween(source, sentence string) []editor.Finding {
-	ix := NewSourceIndex([]SourceText{{Text: source}})
+	ix := NewIndex([]Text{{Text: source}})
 	if len(ix.sents) == 0 {
 		return nil
 	}
@@ -373,7 +337,7 @@ func numKey(v float64, _ bool) string {
 // restate, best first by shared weighted content words: the few best
 // single sentences and, for each, the pair it makes with a nearby sentence
 // that brings in more of the draft's words (a paraphrase may merge two).
-func (ix *SourceIndex) candidatePassages(toks []driftToken, sc *candidateScratch) []passage {
+func (ix *Index) candidatePassages(toks []driftToken, sc *candidateScratch) []passage {
 	total := 0.0
 	var weights []stemWeight
 	for _, t := range toks {
@@ -514,7 +478,7 @@ type alignment struct {
 // it is close enough: at least minShared content words lined up in order,
 // carrying minCoverage of the weight of the draft's or of the passage's
 // content words, or four content words or more.
-func (ix *SourceIndex) align(d []driftToken, cands []passage, sc *candidateScratch) (alignment, bool) {
+func (ix *Index) align(d []driftToken, cands []passage, sc *candidateScratch) (alignment, bool) {
 	var seen []string
 	weightOf := func(toks []driftToken, idx func(int) int, n int) (float64, int) {
 		seen = seen[:0]
@@ -561,7 +525,7 @@ func (ix *SourceIndex) align(d []driftToken, cands []passage, sc *candidateScrat
 
 // sharedWeight sums the weights of the draft's content stems that occur in
 // the passage, and counts them.
-func (ix *SourceIndex) sharedWeight(weights []stemWeight, p passage) (float64, int) {
+func (ix *Index) sharedWeight(weights []stemWeight, p passage) (float64, int) {
 	sum, n := 0.0, 0
 	for _, sw := range weights {
 		k, w := sw.stem, sw.weight
@@ -578,7 +542,7 @@ func (ix *SourceIndex) sharedWeight(weights []stemWeight, p passage) (float64, i
 }
 
 // passageText returns the passage's sentences as they stand in the source.
-func (ix *SourceIndex) passageText(p passage) string {
+func (ix *Index) passageText(p passage) string {
 	text := ix.sources[p.src].Text
 	parts := make([]string, 0, len(p.sents))
 	for _, si := range p.sents {
@@ -589,7 +553,7 @@ func (ix *SourceIndex) passageText(p passage) string {
 
 // passageTokens returns the passage's words with what the drift checks
 // need to know about them, read once when the sources were indexed.
-func (ix *SourceIndex) passageTokens(p passage) []driftToken {
+func (ix *Index) passageTokens(p passage) []driftToken {
 	if len(p.sents) == 1 {
 		s := ix.sents[p.sents[0]]
 		return ix.tokens[s.src][s.lo:s.hi:s.hi]
@@ -664,7 +628,7 @@ func appendHunk(hs []hunk, h hunk) []hunk {
 
 // compareSentence reports the meaning changes between a draft sentence
 // and the passage it is lined up with.
-func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string, headline, fullStop bool) []driftFinding {
+func (ix *Index) compareSentence(d []driftToken, a alignment, label string, headline, fullStop bool) []driftFinding {
 	c := ix.comparison(d, a, label, headline, fullStop)
 	if c == nil {
 		return nil
@@ -676,7 +640,7 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 		}
 	}
 	if df, ok := c.condition(c.sLast); ok {
-		if k := slices.IndexFunc(out, func(f driftFinding) bool { return f.check == CheckDriftCertainty }); k >= 0 {
+		if k := slices.IndexFunc(out, func(f driftFinding) bool { return f.check == editor.CheckDriftCertainty }); k >= 0 {
 			out[k].message = strings.TrimSuffix(out[k].message, ".") + fmt.Sprintf("; it also drops the condition %q.", df.detail)
 		} else {
 			out = append(out, df)
@@ -694,7 +658,7 @@ func (ix *SourceIndex) compareSentence(d []driftToken, a alignment, label string
 
 // comparison lines up a draft sentence with its passage word for word and
 // splits the differences into hunks; nil when nothing lines up.
-func (ix *SourceIndex) comparison(d []driftToken, a alignment, label string, headline, fullStop bool) *sentenceComparison {
+func (ix *Index) comparison(d []driftToken, a alignment, label string, headline, fullStop bool) *sentenceComparison {
 	s, pairs := a.s, a.pairs
 	if len(pairs) == 0 {
 		return nil
@@ -815,7 +779,7 @@ type sentenceComparison struct {
 	hunks          []hunk
 	close          bool
 	label          string
-	ix             *SourceIndex
+	ix             *Index
 	// headline: headlines drop "about" and "some" by convention, so
 	// approximations and scope are not compared there.
 	headline bool
@@ -910,7 +874,7 @@ func (c *sentenceComparison) negation() (driftFinding, bool) {
 	if (len(added)+len(dropped)+len(pairs))%2 == 0 {
 		return driftFinding{}, false
 	}
-	f := driftFinding{check: CheckDriftNegation}
+	f := driftFinding{check: editor.CheckDriftNegation}
 	switch {
 	case len(pairs) > 0 && len(added)+len(dropped) == 0:
 		i, j := pairs[0][0], pairs[0][1]
@@ -1080,7 +1044,7 @@ func keySet(fs []figure) map[string]bool {
 
 func (c *sentenceComparison) number() (driftFinding, bool) {
 	f, ok := c.changedFigure(figures(c.d), figures(c.s), "figure")
-	f.check = CheckDriftNumber
+	f.check = editor.CheckDriftNumber
 	return f, ok
 }
 
@@ -1115,7 +1079,7 @@ func (c *sentenceComparison) entity() (driftFinding, bool) {
 	dn = filterFigures(dn, c.s)
 	sn = filterFigures(sn, c.d)
 	f, ok := c.changedFigure(dn, sn, "name")
-	f.check = CheckDriftEntity
+	f.check = editor.CheckDriftEntity
 	return f, ok
 }
 
@@ -1159,11 +1123,11 @@ func (c *sentenceComparison) certainty() (driftFinding, bool) {
 		}
 		// Approximation: "about 30" -> "30", or the reverse.
 		if a := c.approximation(c.s, c.sMatch, h.sLo, h.sHi); a >= 0 && c.approximation(c.d, c.dMatch, h.dLo, h.dHi) < 0 {
-			return driftFinding{check: CheckDriftCertainty, span: c.spanOf(h),
+			return driftFinding{check: editor.CheckDriftCertainty, span: c.spanOf(h),
 				message: fmt.Sprintf("%s gives this figure as %q; the sentence states it as exact.", upperFirst(c.label), c.sText(a, min(a+2, len(c.s))))}, true
 		}
 		if a := c.approximation(c.d, c.dMatch, h.dLo, h.dHi); a >= 0 && c.approximation(c.s, c.sMatch, h.sLo, h.sHi) < 0 {
-			return driftFinding{check: CheckDriftCertainty, span: c.d[a].span,
+			return driftFinding{check: editor.CheckDriftCertainty, span: c.d[a].span,
 				message: fmt.Sprintf("%q is not in %s, which gives the figure as exact.", c.d[a].norm, c.label)}, true
 		}
 	}
@@ -1194,7 +1158,7 @@ func (c *sentenceComparison) findIn(toks []driftToken, lo, hi int, set map[strin
 }
 
 func (c *sentenceComparison) certaintyFinding(h hunk, di, si int, how string) driftFinding {
-	f := driftFinding{check: CheckDriftCertainty, span: c.spanOf(h)}
+	f := driftFinding{check: editor.CheckDriftCertainty, span: c.spanOf(h)}
 	if di >= 0 {
 		f.span = c.d[di].span
 		f.message = fmt.Sprintf("%q where %s has %q: the sentence is %s the source; check the wording.", c.d[di].norm, c.label, c.s[si].norm, how)
@@ -1264,7 +1228,7 @@ func (c *sentenceComparison) condition(sLast int) (driftFinding, bool) {
 				}
 			}
 		}
-		return driftFinding{check: CheckDriftCertainty, span: span, detail: c.sText(j, end),
+		return driftFinding{check: editor.CheckDriftCertainty, span: span, detail: c.sText(j, end),
 			message: fmt.Sprintf("%s says this only %q; the sentence drops the condition.", upperFirst(c.label), c.sText(j, end))}, true
 	}
 	return driftFinding{}, false

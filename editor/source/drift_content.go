@@ -263,7 +263,7 @@ func (c *sentenceComparison) content(taken []editor.Span) (driftFinding, bool) {
 			hi = added[k]
 		}
 	}
-	return driftFinding{check: CheckDriftContent, span: editor.Span{Start: c.d[lo].span.Start, End: c.d[hi].span.End},
+	return driftFinding{check: editor.CheckDriftContent, span: editor.Span{Start: c.d[lo].span.Start, End: c.d[hi].span.End},
 		message: fmt.Sprintf("This sentence adds what %s does not say (%s); check that it is sourced.", c.label, strings.Join(words, ", "))}, true
 }
 
@@ -277,7 +277,7 @@ const (
 // isSurname reports whether the sources use folded word w alone for a
 // person: in capitals, as in a speaker label ("REYES:"), or after a title
 // ("Ms. Marsh").
-func (ix *SourceIndex) isSurname(w string) bool {
+func (ix *Index) isSurname(w string) bool {
 	if ix == nil {
 		return false
 	}

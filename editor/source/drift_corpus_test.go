@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"copydesk/editor"
 	"copydesk/editor/internal/newstest"
 )
 
@@ -21,7 +22,7 @@ func TestSemAntoNegDrift(t *testing.T) {
 		}
 		fired := false
 		for _, x := range DriftBetween(f[0], f[1]) {
-			if x.Check == CheckDriftNegation {
+			if x.Check == editor.CheckDriftNegation {
 				fired = true
 			}
 		}

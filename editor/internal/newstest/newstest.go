@@ -1,8 +1,9 @@
-// Package newstest gives the engine's tests their input: the shared,
-// annotated news corpus next to the repository (../shared, absent on most
-// machines; every reader skips the test then) and generated articles for
-// benchmarks. Offsets in the corpus files are code points; CodePointOffsets
-// maps them to the byte offsets the engine uses.
+// Package newstest gives the engine's tests their input: annotated testdata
+// articles, the shared annotated news corpus next to the repository
+// (../shared, absent on most machines; every reader skips the test then)
+// and generated articles for benchmarks. Offsets in the corpus files are
+// code points; CodePointOffsets maps them to the byte offsets the engine
+// uses.
 package newstest
 
 import (

@@ -1,4 +1,4 @@
-package quote
+package review
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/internal/newstest"
+	"copydesk/editor/quote"
 )
 
 // paragraphOf returns the 1-based line of the file that offset falls on,
@@ -19,13 +20,8 @@ func lineOf(text string, off int) int {
 // editor flags, and against its expected quote sheet.
 func TestSampleDraft(t *testing.T) {
 	text := newstest.Read(t, "samples", "nato-rutte-draft.txt")
-	doc := Analyze(text)
-	checkSpans(t, doc)
-	reg, err := NewRegistry(DefaultChecks()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	findings := reg.Run(doc)
+	r := Run(Input{Text: text})
+	doc, findings := r.Doc, r.Findings
 
 	has := func(check string, line int, words string) bool {
 		for _, f := range findings {
@@ -40,15 +36,15 @@ func TestSampleDraft(t *testing.T) {
 		line        int
 		words       string
 	}{
-		{"1 headline quotation unsupported", CheckHeadlineUnsupported, 1, "Not Concerned"},
-		{"2 ambiguous he", CheckAmbiguousSpeaker, 6, "he"},
-		{"2 she never named", CheckAmbiguousSpeaker, 6, "She"},
-		{"3 floating quote", CheckFloating, 9, "NATO will be in safe hands."},
-		{"4 remarked", CheckAttributionVerb, 6, "remarked"},
-		{"4 articulated", CheckAttributionVerb, 8, "articulated"},
-		{"4 commented", CheckAttributionVerb, 16, "commented"},
-		{"4 affirmed", CheckAttributionVerb, 7, "affirmed"},
-		{"5 distant pronoun", CheckDistantPronoun, 16, "he"},
+		{"1 headline quotation unsupported", editor.CheckHeadlineUnsupported, 1, "Not Concerned"},
+		{"2 ambiguous he", editor.CheckAmbiguousSpeaker, 6, "he"},
+		{"2 she never named", editor.CheckAmbiguousSpeaker, 6, "She"},
+		{"3 floating quote", editor.CheckFloating, 9, "NATO will be in safe hands."},
+		{"4 remarked", editor.CheckAttributionVerb, 6, "remarked"},
+		{"4 articulated", editor.CheckAttributionVerb, 8, "articulated"},
+		{"4 commented", editor.CheckAttributionVerb, 16, "commented"},
+		{"4 affirmed", editor.CheckAttributionVerb, 7, "affirmed"},
+		{"5 distant pronoun", editor.CheckDistantPronoun, 16, "he"},
 	}
 	for _, w := range wantFindings {
 		if !has(w.check, w.line, w.words) {
@@ -58,10 +54,10 @@ func TestSampleDraft(t *testing.T) {
 	// Nothing the README calls sound may be reported as unattributed, and
 	// the style rule never fires inside quotation marks.
 	for _, f := range findings {
-		if f.Check == CheckUnattributed {
+		if f.Check == editor.CheckUnattributed {
 			t.Errorf("unexpected %s at paragraph %d: %q", f.Check, lineOf(text, f.Span.Start), f.Span.In(text))
 		}
-		if f.Check == CheckAttributionVerb {
+		if f.Check == editor.CheckAttributionVerb {
 			for _, q := range doc.Quotes {
 				if q.Direct && q.Span.Contains(f.Span) {
 					t.Errorf("%s fired inside a quotation: %q", f.Check, f.Span.In(text))
@@ -75,16 +71,16 @@ func TestSampleDraft(t *testing.T) {
 		line        int
 		start       string
 		speaker     string
-		attribution Attribution
+		attribution quote.Attribution
 	}{
-		{1, "Not Concerned", "Mark Rutte", AttrExplicit},
-		{2, "not worried", "Mark Rutte", AttrExplicit},
-		{4, "I’m not worried. I know both", "Mark Rutte", AttrExplicit},
-		{6, "She’s a highly respected leader", "", AttrAmbiguous},
-		{7, "safe hands", "Jens Stoltenberg", AttrExplicit},
-		{8, "He knows how to make compromises", "Jens Stoltenberg", AttrExplicit},
-		{9, "NATO will be in safe hands.", "Jens Stoltenberg", AttrContinuation},
-		{16, "We need to do more regarding our collective defense", "Mark Rutte", AttrPronoun},
+		{1, "Not Concerned", "Mark Rutte", quote.AttrExplicit},
+		{2, "not worried", "Mark Rutte", quote.AttrExplicit},
+		{4, "I’m not worried. I know both", "Mark Rutte", quote.AttrExplicit},
+		{6, "She’s a highly respected leader", "", quote.AttrAmbiguous},
+		{7, "safe hands", "Jens Stoltenberg", quote.AttrExplicit},
+		{8, "He knows how to make compromises", "Jens Stoltenberg", quote.AttrExplicit},
+		{9, "NATO will be in safe hands.", "Jens Stoltenberg", quote.AttrContinuation},
+		{16, "We need to do more regarding our collective defense", "Mark Rutte", quote.AttrPronoun},
 	}
 	for _, w := range sheet {
 		found := false
@@ -103,7 +99,7 @@ func TestSampleDraft(t *testing.T) {
 	}
 	// Reported speech: anonymous officials (paragraph 10) and "according to
 	// diplomats and analysts" (paragraph 15).
-	reported := map[int]Attribution{10: AttrAnonymous, 15: AttrAnonymous}
+	reported := map[int]quote.Attribution{10: quote.AttrAnonymous, 15: quote.AttrAnonymous}
 	for line, attr := range reported {
 		ok := false
 		for _, q := range doc.Quotes {

@@ -10,9 +10,9 @@ import (
 	"copydesk/editor"
 )
 
-// SourceText is material a story was written from, as the source checks
+// Text is material a story was written from, as the source checks
 // read it: interview notes, a transcript, wire copy, a press release.
-type SourceText struct {
+type Text struct {
 	// Title names the source for the editor ("Harbor board notes").
 	Title string
 	// File is where it came from, when it came from a file.
@@ -22,7 +22,7 @@ type SourceText struct {
 
 // Label returns the name findings use for the source: its title, else its
 // file, else "the source".
-func (s SourceText) Label() string {
+func (s Text) Label() string {
 	switch {
 	case strings.TrimSpace(s.Title) != "":
 		return strings.TrimSpace(s.Title)
@@ -32,11 +32,11 @@ func (s SourceText) Label() string {
 	return "the source"
 }
 
-// SourceIndex holds the words and sentences of a story's sources, indexed
+// Index holds the words and sentences of a story's sources, indexed
 // once so that every quotation and sentence of a draft can be looked up
 // without rescanning the sources.
-type SourceIndex struct {
-	sources []SourceText
+type Index struct {
+	sources []Text
 	words   [][]srcWord
 	// at maps a folded word to where it occurs in the sources.
 	at map[string][]wordRef
@@ -64,11 +64,11 @@ type sourceSentence struct {
 	stems       []string // its content stems, sorted, each once
 }
 
-// NewSourceIndex indexes sources for quote verification and paraphrase
+// NewIndex indexes sources for quote verification and paraphrase
 // checks. Text that is not valid UTF-8 has its invalid bytes replaced.
-func NewSourceIndex(sources []SourceText) *SourceIndex {
-	ix := &SourceIndex{
-		sources: make([]SourceText, len(sources)),
+func NewIndex(sources []Text) *Index {
+	ix := &Index{
+		sources: make([]Text, len(sources)),
 		words:   make([][]srcWord, len(sources)),
 		at:      make(map[string][]wordRef),
 		bySent:  make(map[string][]int32),
@@ -120,20 +120,20 @@ func NewSourceIndex(sources []SourceText) *SourceIndex {
 }
 
 // Len returns the number of sources indexed.
-func (ix *SourceIndex) Len() int { return len(ix.sources) }
+func (ix *Index) Len() int { return len(ix.sources) }
 
 // Sources returns the indexed sources.
-func (ix *SourceIndex) Sources() []SourceText { return append([]SourceText(nil), ix.sources...) }
+func (ix *Index) Sources() []Text { return append([]Text(nil), ix.sources...) }
 
 // SpeechTexts returns, per source, the parts that record someone's words:
 // text in quotation marks, and in notes or transcripts the lines after a
 // speaker label ("MARSH (port director):", "Q:"). A source with neither
 // is taken to be all speech, like a bare transcript. Words a reporter wrote
 // around the speech (background, description) are not anyone's quote.
-func (ix *SourceIndex) SpeechTexts() []string { return append([]string(nil), ix.speech...) }
+func (ix *Index) SpeechTexts() []string { return append([]string(nil), ix.speech...) }
 
 // idf weighs a content stem by how few source sentences contain it.
-func (ix *SourceIndex) idf(stem string) float64 {
+func (ix *Index) idf(stem string) float64 {
 	n := len(ix.bySent[stem])
 	return math.Log(1 + float64(len(ix.sents)+1)/float64(n+1))
 }
@@ -330,7 +330,7 @@ func speakerLabel(line string) int {
 }
 
 // speechText returns the parts of a source that record someone's words,
-// joined by newlines; see SourceIndex.SpeechTexts.
+// joined by newlines; see Index.SpeechTexts.
 func speechText(text string) string {
 	var b strings.Builder
 	labelled := false

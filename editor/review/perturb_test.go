@@ -1,4 +1,4 @@
-package source
+package review
 
 import (
 	"fmt"
@@ -13,6 +13,7 @@ import (
 	"copydesk/editor"
 	"copydesk/editor/internal/newstest"
 	"copydesk/editor/quote"
+	"copydesk/editor/source"
 )
 
 // perturbArticles is how many PolNeAR articles the perturbation test reads.
@@ -109,22 +110,22 @@ func perturbations(name string, doc *quote.Document) []perturbation {
 		return []perturbation{cands[seed%len(cands)]}
 	}
 	var out []perturbation
-	out = append(out, pick("quote word", wordRE, []string{CheckMisquoted, CheckUnverified}, func(string) string { return "purple" }, true)...)
-	neg := pick("negation added", auxRE, []string{CheckDriftNegation}, func(m string) string { return strings.TrimSpace(m) + " not " }, false)
+	out = append(out, pick("quote word", wordRE, []string{editor.CheckMisquoted, editor.CheckUnverified}, func(string) string { return "purple" }, true)...)
+	neg := pick("negation added", auxRE, []string{editor.CheckDriftNegation}, func(m string) string { return strings.TrimSpace(m) + " not " }, false)
 	if seed%2 == 0 {
-		if n := pick("negation removed", notRE, []string{CheckDriftNegation}, func(m string) string { return strings.TrimSuffix(m, " not") }, false); n != nil {
+		if n := pick("negation removed", notRE, []string{editor.CheckDriftNegation}, func(m string) string { return strings.TrimSuffix(m, " not") }, false); n != nil {
 			neg = n
 		}
 	}
 	out = append(out, neg...)
-	out = append(out, pick("number", numberRE, []string{CheckDriftNumber}, func(m string) string {
+	out = append(out, pick("number", numberRE, []string{editor.CheckDriftNumber}, func(m string) string {
 		last := m[len(m)-1]
 		return m[:len(m)-1] + string('0'+(last-'0'+3)%10)
 	}, false)...)
 	if seed%2 == 0 {
-		out = append(out, pick("hedge strengthened", hedgeRE, []string{CheckDriftCertainty}, func(string) string { return "will" }, false)...)
+		out = append(out, pick("hedge strengthened", hedgeRE, []string{editor.CheckDriftCertainty}, func(string) string { return "will" }, false)...)
 	} else {
-		out = append(out, pick("hedge weakened", willRE, []string{CheckDriftCertainty}, func(string) string { return "might" }, false)...)
+		out = append(out, pick("hedge weakened", willRE, []string{editor.CheckDriftCertainty}, func(string) string { return "might" }, false)...)
 	}
 	return out
 }
@@ -185,12 +186,12 @@ func TestPolNeARPerturbations(t *testing.T) {
 		}
 		text := strings.ReplaceAll(string(raw), "\r\n", "\n")
 		doc := quote.Analyze(text)
-		src := []SourceText{{Title: "original", Text: text}}
+		src := []source.Text{{Title: "original", Text: text}}
 
-		ctl := Review(ReviewInput{Text: typographyControl(text), Sources: src})
+		ctl := Run(Input{Text: typographyControl(text), Sources: src})
 		sentences += len(ctl.Doc.Sentences)
 		for _, fd := range ctl.Findings {
-			if sourceCheckNames[fd.Check] && fd.Check != quote.CheckHeadlineUnsupported {
+			if sourceCheckNames[fd.Check] && fd.Check != editor.CheckHeadlineUnsupported {
 				falseFlags++
 				if testing.Verbose() && falseFlags <= 20 {
 					t.Logf("control %s: %s on %q: %s", filepath.Base(f), fd.Check, fd.Span.In(ctl.Doc.Text), fd.Message)
@@ -203,7 +204,7 @@ func TestPolNeARPerturbations(t *testing.T) {
 			draft := text[:p.at] + p.new + text[p.at+len(p.old):]
 			delta := len(p.new) - len(p.old)
 			region := editor.Span{Start: p.region.Start, End: p.region.End + delta}
-			r := Review(ReviewInput{Text: draft, Sources: src})
+			r := Run(Input{Text: draft, Sources: src})
 			hit := false
 			for _, fd := range r.Findings {
 				if fd.Span.Overlaps(region) && contains(p.checks, fd.Check) {

@@ -8,26 +8,26 @@ import (
 	"copydesk/editor"
 )
 
-// QuoteStatus is what checking a quotation against the sources found.
-type QuoteStatus string
+// Status is what checking a quotation against the sources found.
+type Status string
 
 // Quote statuses on the quote sheet. They are stored: never change them.
 const (
-	// QuoteVerbatim: the words are in a source, allowing for typography,
+	// Verbatim: the words are in a source, allowing for typography,
 	// bracketed insertions and marked omissions.
-	QuoteVerbatim QuoteStatus = "verbatim"
-	// QuoteMisquoted: a source has nearly the same words.
-	QuoteMisquoted QuoteStatus = "misquoted"
-	// QuoteUnverified: no source has words like these.
-	QuoteUnverified QuoteStatus = "unverified"
-	// QuoteNoSources: the story has no sources to check against.
-	QuoteNoSources QuoteStatus = "no-sources"
+	Verbatim Status = "verbatim"
+	// Misquoted: a source has nearly the same words.
+	Misquoted Status = "misquoted"
+	// Unverified: no source has words like these.
+	Unverified Status = "unverified"
+	// NoSources: the story has no sources to check against.
+	NoSources Status = "no-sources"
 )
 
-// SourceMatch is where a quotation was found in the sources.
-type SourceMatch struct {
-	Status QuoteStatus
-	// Source indexes the sources given to NewSourceIndex; -1 when the
+// Match is where a quotation was found in the sources.
+type Match struct {
+	Status Status
+	// Source indexes the sources given to NewIndex; -1 when the
 	// quotation was not found.
 	Source int
 	// Span is the matching passage in that source's text, and Passage its
@@ -115,11 +115,11 @@ func quoteFragments(q string) []quoteFragment {
 
 // VerifyQuote looks quoted words up in the sources: verbatim, misquoted
 // (nearly the same words somewhere) or unverified. With no sources it
-// reports QuoteNoSources.
-func (ix *SourceIndex) VerifyQuote(quote string) SourceMatch {
-	none := SourceMatch{Status: QuoteUnverified, Source: -1}
+// reports NoSources.
+func (ix *Index) VerifyQuote(quote string) Match {
+	none := Match{Status: Unverified, Source: -1}
 	if ix == nil || len(ix.sources) == 0 {
-		none.Status = QuoteNoSources
+		none.Status = NoSources
 		return none
 	}
 	frags := quoteFragments(quote)
@@ -131,7 +131,7 @@ func (ix *SourceIndex) VerifyQuote(quote string) SourceMatch {
 		return none
 	}
 	if src, lo, hi, ok := ix.exact(frags); ok {
-		return ix.match(QuoteVerbatim, src, lo, hi, 1)
+		return ix.match(Verbatim, src, lo, hi, 1)
 	}
 	src, lo, hi, cost := ix.approximate(frags, n)
 	if src < 0 {
@@ -141,15 +141,15 @@ func (ix *SourceIndex) VerifyQuote(quote string) SourceMatch {
 	switch {
 	case n >= 5 && sim >= misquoteSimilarity,
 		n >= 3 && n < 5 && sim >= shortMisquoteSimilarity && sharesContent(frags, ix.words[src][lo:hi]):
-		return ix.match(QuoteMisquoted, src, lo, hi, sim)
+		return ix.match(Misquoted, src, lo, hi, sim)
 	}
 	return none
 }
 
-func (ix *SourceIndex) match(st QuoteStatus, src, lo, hi int, sim float64) SourceMatch {
+func (ix *Index) match(st Status, src, lo, hi int, sim float64) Match {
 	ws := ix.words[src]
 	sp := editor.Span{Start: ws[lo].span.Start, End: ws[hi-1].span.End}
-	return SourceMatch{Status: st, Source: src, Span: sp, Passage: sp.In(ix.sources[src].Text), Similarity: sim}
+	return Match{Status: st, Source: src, Span: sp, Passage: sp.In(ix.sources[src].Text), Similarity: sim}
 }
 
 // sharesContent reports whether a content word of the quotation occurs in
@@ -172,7 +172,7 @@ func sharesContent(frags []quoteFragment, passage []srcWord) bool {
 
 // exact finds the fragments in order in one source, each within its gap of
 // the one before, and returns the word range they cover.
-func (ix *SourceIndex) exact(frags []quoteFragment) (src, lo, hi int, ok bool) {
+func (ix *Index) exact(frags []quoteFragment) (src, lo, hi int, ok bool) {
 	first := frags[0].words
 	// Anchor on the fragment's rarest word.
 	k, best := 0, -1
@@ -233,7 +233,7 @@ type diagonal struct {
 // edit distance in which the passage's ends are free and each marked
 // omission may skip source words at no cost. It returns the source, the
 // word range and the cost, or src -1.
-func (ix *SourceIndex) approximate(frags []quoteFragment, n int) (src, lo, hi, cost int) {
+func (ix *Index) approximate(frags []quoteFragment, n int) (src, lo, hi, cost int) {
 	q := make([]string, 0, n)
 	free := make([]bool, n+1) // free[i]: source words may be skipped after i quote words
 	gaps := make([]int, n+1)

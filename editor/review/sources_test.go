@@ -1,4 +1,4 @@
-package source
+package review
 
 import (
 	"os"
@@ -7,13 +7,13 @@ import (
 	"testing"
 
 	"copydesk/editor"
-	"copydesk/editor/quote"
+	"copydesk/editor/source"
 )
 
 // sourceCheckNames are the checks the source test cases annotate.
 var sourceCheckNames = map[string]bool{
-	CheckMisquoted: true, CheckUnverified: true, CheckAltered: true, quote.CheckHeadlineUnsupported: true,
-	CheckDriftNegation: true, CheckDriftNumber: true, CheckDriftEntity: true, CheckDriftCertainty: true, CheckDriftContent: true,
+	editor.CheckMisquoted: true, editor.CheckUnverified: true, editor.CheckAltered: true, editor.CheckHeadlineUnsupported: true,
+	editor.CheckDriftNegation: true, editor.CheckDriftNumber: true, editor.CheckDriftEntity: true, editor.CheckDriftCertainty: true, editor.CheckDriftContent: true,
 }
 
 type wantFinding struct {
@@ -24,7 +24,7 @@ type wantFinding struct {
 
 // readSourceCase reads a folder of testdata/sources: the draft without its
 // annotations, the wanted findings, the sources and the previous revision.
-func readSourceCase(t *testing.T, dir string) (in ReviewInput, lines []editor.Span, wants []*wantFinding) {
+func readSourceCase(t *testing.T, dir string) (in Input, lines []editor.Span, wants []*wantFinding) {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(dir, "draft.txt"))
 	if err != nil {
@@ -55,7 +55,7 @@ func readSourceCase(t *testing.T, dir string) (in ReviewInput, lines []editor.Sp
 		if err != nil {
 			t.Fatal(err)
 		}
-		in.Sources = append(in.Sources, SourceText{Title: strings.TrimSuffix(filepath.Base(f), ".txt"), File: f, Text: string(text)})
+		in.Sources = append(in.Sources, source.Text{Title: strings.TrimSuffix(filepath.Base(f), ".txt"), File: f, Text: string(text)})
 	}
 	if prev, err := os.ReadFile(filepath.Join(dir, "previous.txt")); err == nil {
 		in.Previous = string(prev)
@@ -79,7 +79,7 @@ func TestSourceCases(t *testing.T) {
 		n++
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			in, lines, wants := readSourceCase(t, dir)
-			r := Review(in)
+			r := Run(in)
 			lineOfSpan := func(s editor.Span) int {
 				for i, l := range lines {
 					if l.Start <= s.Start && s.Start <= l.End {
@@ -107,7 +107,7 @@ func TestSourceCases(t *testing.T) {
 				if !matched {
 					t.Errorf("line %d: unexpected %s on %q: %s", li+1, f.Check, f.Span.In(r.Doc.Text), f.Message)
 				}
-				if strings.HasPrefix(f.Check, "drift.") || f.Check == CheckMisquoted || f.Check == CheckAltered {
+				if strings.HasPrefix(f.Check, "drift.") || f.Check == editor.CheckMisquoted || f.Check == editor.CheckAltered {
 					if f.Related == nil || f.Related.Text == "" || f.Related.File == "" {
 						t.Errorf("line %d: %s has no related passage", li+1, f.Check)
 					}

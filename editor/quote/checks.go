@@ -1,0 +1,283 @@
+package quote
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"copydesk/editor"
+)
+
+// The attribution checks. Each reads an analysed document and returns its
+// findings; the review package names them, gives their severity and runs
+// them (see review.Checks).
+
+// Unattributed flags statements with no speaker at all.
+func Unattributed(d *Document) []editor.Finding {
+	var out []editor.Finding
+	for _, q := range d.Quotes {
+		if !q.Speech || q.Headline || q.Attribution != AttrNone || q.stance {
+			continue
+		}
+		what := "This quotation"
+		if !q.Direct {
+			what = "This statement"
+		}
+		out = append(out, editor.Finding{
+			Check: editor.CheckUnattributed, Severity: editor.Warning, Span: q.Span,
+			Message: what + " has no speaker; say who said it.",
+		})
+	}
+	return out
+}
+
+// AmbiguousSpeakers flags speakers that do not point to one person and
+// quotations that refer by pronoun to someone the story never names.
+func AmbiguousSpeakers(d *Document) []editor.Finding {
+	var out []editor.Finding
+	for _, q := range d.Quotes {
+		if !q.Speech || q.Headline {
+			continue
+		}
+		if q.Attribution == AttrAmbiguous && q.Speaker != nil {
+			out = append(out, editor.Finding{
+				Check: editor.CheckAmbiguousSpeaker, Severity: editor.Warning, Span: q.Speaker.Span,
+				Message: fmt.Sprintf("%q could refer to more than one person here; name the speaker.", q.Speaker.Text),
+			})
+		}
+		if !q.Direct {
+			continue
+		}
+		if sp, g, ok := d.unnamedReferent(q); ok {
+			out = append(out, editor.Finding{
+				Check: editor.CheckAmbiguousSpeaker, Severity: editor.Warning, Span: sp,
+				Message: fmt.Sprintf("The quote refers to %q, but the story names no %s it could be; say who is meant.", sp.In(d.Text), g),
+			})
+		}
+	}
+	return out
+}
+
+// unnamedReferent finds a he or she at the start of a quotation when the
+// story names no person of that gender before the quotation.
+func (d *Document) unnamedReferent(q Quote) (editor.Span, string, bool) {
+	inner := strings.TrimLeftFunc(q.Text, func(r rune) bool { return !unicode.IsLetter(r) })
+	w := strings.ToLower(firstWord(inner))
+	w = strings.ReplaceAll(w, "’", "'")
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'d")
+	var g gender
+	switch w {
+	case "she", "her":
+		g = genderFemale
+	case "he", "him", "his":
+		g = genderMale
+	default:
+		return editor.Span{}, "", false
+	}
+	for _, m := range d.mentions {
+		if m.span.Start >= q.Span.Start {
+			break
+		}
+		if d.People[m.person].Gender == g.String() {
+			return editor.Span{}, "", false
+		}
+	}
+	// "my father", "his wife" just before also give the pronoun a referent.
+	from := max(0, q.Span.Start-400)
+	for _, w := range strings.FieldsFunc(strings.ToLower(d.Text[from:q.Span.Start]), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if gendered[w] == g {
+			return editor.Span{}, "", false
+		}
+	}
+	fw := firstWord(inner)
+	pro := fw
+	if k := strings.IndexAny(fw, "’'"); k > 0 {
+		pro = fw[:k] // She’s -> She
+	}
+	start := q.Span.Start + strings.Index(d.Text[q.Span.Start:q.Span.End], fw)
+	word := "woman"
+	if g == genderMale {
+		word = "man"
+	}
+	return editor.Span{Start: start, End: start + len(pro)}, word, true
+}
+
+// gendered lists common nouns that name a man or a woman.
+var gendered = map[string]gender{
+	"father": genderMale, "mother": genderFemale, "husband": genderMale, "wife": genderFemale,
+	"son": genderMale, "daughter": genderFemale, "brother": genderMale, "sister": genderFemale,
+	"man": genderMale, "woman": genderFemale, "boy": genderMale, "girl": genderFemale,
+	"uncle": genderMale, "aunt": genderFemale, "grandfather": genderMale, "grandmother": genderFemale,
+	"boyfriend": genderMale, "girlfriend": genderFemale, "king": genderMale, "queen": genderFemale,
+	"dad": genderMale, "mom": genderFemale, "nephew": genderMale, "niece": genderFemale,
+	"businessman": genderMale, "businesswoman": genderFemale, "chairwoman": genderFemale,
+	"spokeswoman": genderFemale, "spokesman": genderMale, "congresswoman": genderFemale,
+}
+
+func firstWord(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '.' })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
+// FloatingQuotes notes quotations attributed only by following another
+// speaker's quotation.
+func FloatingQuotes(d *Document) []editor.Finding {
+	var out []editor.Finding
+	for _, q := range d.Quotes {
+		if !q.Speech || q.Attribution != AttrContinuation {
+			continue
+		}
+		who := "the previous speaker"
+		if q.SpeakerName != "" {
+			who = q.SpeakerName
+		}
+		out = append(out, editor.Finding{
+			Check: editor.CheckFloating, Severity: editor.Info, Span: q.Span,
+			Message: fmt.Sprintf("This quotation has no attribution of its own and is read as %s continuing; consider naming the speaker.", who),
+		})
+	}
+	return out
+}
+
+// UnsupportedHeadlineQuotes flags words in quotation marks in the headline
+// that no quotation in the body contains, nor any of sources (texts the
+// story was written from, such as transcripts and wire copy).
+func UnsupportedHeadlineQuotes(d *Document, sources []string) []editor.Finding {
+	var body, said []string
+	for _, q := range d.Quotes {
+		if q.Direct && !q.Headline {
+			body = append(body, normalizeForMatch(q.Text))
+		}
+	}
+	var out []editor.Finding
+	for _, q := range d.Quotes {
+		if !q.Headline || !q.Direct {
+			continue
+		}
+		want := normalizeForMatch(q.Text)
+		if want == "" || containsAny(body, want) {
+			continue
+		}
+		if said == nil && len(sources) > 0 {
+			said = make([]string, len(sources))
+			for i, s := range sources {
+				said[i] = normalizeForMatch(s)
+			}
+		}
+		if containsAny(said, want) {
+			continue
+		}
+		out = append(out, editor.Finding{
+			Check: editor.CheckHeadlineUnsupported, Severity: editor.Warning, Span: q.Span,
+			Message: fmt.Sprintf("The headline quotes %q, but no quotation in the story contains those words; quote what was said or drop the quote marks.", q.Text),
+		})
+	}
+	return out
+}
+
+func containsAny(hay []string, needle string) bool {
+	for _, h := range hay {
+		if strings.Contains(" "+h+" ", " "+needle+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizeForMatch folds case, quotation-mark style, apostrophes and
+// punctuation so "Not worried," matches “not worried”.
+func normalizeForMatch(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '’' || r == '\'':
+			b.WriteRune('\'')
+			space = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// DistantPronouns notes a pronoun attribution that resolves to a person
+// last quoted several paragraphs earlier, with someone else quoted since.
+func DistantPronouns(d *Document) []editor.Finding {
+	const gap = 3
+	var out []editor.Finding
+	for i, q := range d.Quotes {
+		if !q.Speech || q.Attribution != AttrPronoun || q.person < 0 || q.Speaker == nil || q.Verb == nil || q.stance {
+			continue
+		}
+		lastOwn, other := -1, false
+		for k := i - 1; k >= 0; k-- {
+			p := d.Quotes[k]
+			if p.Paragraph < q.Paragraph-lookBack {
+				break
+			}
+			if !p.Speech || p.Headline || p.stance || p.Span.Start >= q.Span.Start {
+				continue
+			}
+			if p.person == q.person {
+				lastOwn = p.Paragraph
+				break
+			}
+			if p.person >= 0 {
+				other = true
+			}
+		}
+		if lastOwn < 0 || q.Paragraph-lastOwn < gap || !other {
+			continue
+		}
+		out = append(out, editor.Finding{
+			Check: editor.CheckDistantPronoun, Severity: editor.Info, Span: q.Speaker.Span,
+			Message: fmt.Sprintf("%q is taken to mean %s, last quoted %d paragraphs earlier; consider repeating the name.", q.Speaker.Text, q.SpeakerName, q.Paragraph-lastOwn),
+		})
+	}
+	return out
+}
+
+// UnbalancedMarks flags quotation marks that open or close nothing.
+func UnbalancedMarks(d *Document) []editor.Finding {
+	out := make([]editor.Finding, 0, len(d.Unbalanced))
+	for _, s := range d.Unbalanced {
+		out = append(out, editor.Finding{
+			Check: editor.CheckUnbalanced, Severity: editor.Warning, Span: s,
+			Message: "This quotation mark has no matching mark; close the quotation or remove the mark.",
+		})
+	}
+	return out
+}
+
+// LoadedAttributionVerbs notes attribution verbs that add colour or
+// judgement where news style uses "said".
+func LoadedAttributionVerbs(d *Document) []editor.Finding {
+	lx := d.lx
+	var out []editor.Finding
+	seen := make(map[editor.Span]bool)
+	for _, q := range d.Quotes {
+		if !q.Speech || q.Verb == nil || seen[q.Verb.Span] {
+			continue
+		}
+		v := lx.cues[strings.ToLower(strings.ReplaceAll(q.Verb.Text, "’", "'"))]
+		if !v.loaded {
+			continue
+		}
+		seen[q.Verb.Span] = true
+		out = append(out, editor.Finding{
+			Check: editor.CheckAttributionVerb, Severity: editor.Info, Span: q.Verb.Span,
+			Message: fmt.Sprintf("%q adds colour or judgement to the attribution; news style uses \"said\" unless the meaning is intended.", q.Verb.Text),
+		})
+	}
+	return out
+}
