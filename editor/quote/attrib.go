@@ -7,16 +7,6 @@ import (
 	"copydesk/editor"
 )
 
-// introWords open an adverbial phrase before a sentence's subject.
-var introWords = map[string]bool{
-	"in": true, "on": true, "at": true, "after": true, "before": true, "prior": true, "during": true,
-	"while": true, "when": true, "although": true, "though": true, "throughout": true, "speaking": true,
-	"last": true, "earlier": true, "later": true, "meanwhile": true, "however": true, "since": true,
-	"as": true, "despite": true, "with": true, "without": true, "under": true, "for": true, "from": true,
-	"by": true, "if": true, "because": true, "until": true, "once": true, "unlike": true, "like": true,
-	"instead": true, "still": true, "yet": true, "now": true, "then": true, "again": true, "separately": true,
-}
-
 // frame is an attribution found around a statement: who and which verb.
 type frame struct {
 	sp   speaker
@@ -47,17 +37,10 @@ func (d *Document) cueAt(i int) (cueVerb, bool) {
 	if v.form == formFinite && i > 0 && (i+1 >= len(d.toks) || d.toks[i+1].lower != "that") && d.cueIsNoun(i, v) {
 		return v, false // "the TV show", "his comments"; but "his claim that …" reports
 	}
-	if nounish[t.lower] && t.lower == v.lemma && !d.verbSubjectBefore(i, d.parTok[t.paragraph]) {
+	if d.lx.nounish[t.lower] && t.lower == v.lemma && !d.verbSubjectBefore(i, d.parTok[t.paragraph]) {
 		return v, false // "eight state legislative candidates"
 	}
 	return v, true
-}
-
-// pluralHeads are plural nouns without a final s that can take a bare
-// verb ("people say").
-var pluralHeads = map[string]bool{
-	"people": true, "police": true, "men": true, "women": true, "children": true, "staff": true,
-	"media": true, "press": true, "public": true, "clergy": true, "data": true, "youth": true,
 }
 
 // cueIsNoun reports whether the present-tense cue word at token i is used
@@ -73,7 +56,7 @@ func (d *Document) cueIsNoun(i int, v cueVerb) bool {
 	if p.kind != tokWord || p.paragraph != t.paragraph {
 		return false
 	}
-	if articles[p.lower] || strings.HasSuffix(p.lower, "'s") {
+	if d.lx.articles[p.lower] || strings.HasSuffix(p.lower, "'s") {
 		return true
 	}
 	if t.lower != v.lemma || i < 2 {
@@ -81,17 +64,10 @@ func (d *Document) cueIsNoun(i int, v cueVerb) bool {
 	}
 	// "the TV show", "a news report": an article, then one word that
 	// cannot be a plural subject.
-	if _, pro := pronouns[p.lower]; pro || d.lx.npStop[p.lower] || pluralHeads[p.lower] || strings.HasSuffix(p.lower, "s") {
+	if _, pro := d.lx.pronouns[p.lower]; pro || d.lx.npStop[p.lower] || d.lx.pluralHeads[p.lower] || strings.HasSuffix(p.lower, "s") {
 		return false
 	}
-	return articles[d.toks[i-2].lower] && d.toks[i-2].kind == tokWord
-}
-
-// articles are determiners that make the next noun phrase singular or
-// definite: a verb never follows them directly.
-var articles = map[string]bool{
-	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
-	"our": true, "my": true, "your": true, "this": true,
+	return d.lx.articles[d.toks[i-2].lower] && d.toks[i-2].kind == tokWord
 }
 
 // skipAdverbs steps back over adverbs and auxiliaries before a verb.
@@ -121,17 +97,7 @@ func (d *Document) isAdverb(i int) bool {
 	if d.lx.adverbs[t.lower] {
 		return true
 	}
-	return !t.upper && len(t.lower) > 5 && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower]
-}
-
-// lyNouns end in -ly but are not adverbs.
-var lyNouns = map[string]bool{
-	"family": true, "rally": true, "supply": true, "assembly": true, "anomaly": true, "monopoly": true,
-	"friendly": true, "likely": true, "unlikely": true, "early": true, "costly": true, "deadly": true,
-	"elderly": true, "lonely": true, "lovely": true, "orderly": true, "silly": true, "ugly": true,
-	"daily": true, "weekly": true, "monthly": true, "yearly": true, "hourly": true, "quarterly": true,
-	"holy": true, "italy": true, "homily": true, "butterfly": true, "ghastly": true, "scholarly": true,
-	"timely": true, "worldly": true, "manly": true, "cowardly": true, "curly": true, "burly": true,
+	return !t.upper && len(t.lower) > 5 && strings.HasSuffix(t.lower, "ly") && !d.lx.lyNouns[t.lower]
 }
 
 // sentenceSubject finds the subject noun phrase of the sentence starting at
@@ -154,11 +120,11 @@ func (d *Document) sentenceSubject(s, limit int) (int, int, bool) {
 			i++
 			continue
 		}
-		if loneAdverbs[w] && !d.isPunct(i+1, ",") {
+		if d.lx.loneAdverbs[w] && !d.isPunct(i+1, ",") {
 			i++ // "And then Trump went …": the adverb alone, not a phrase
 			continue
 		}
-		if !introWords[w] && !d.introPhraseStart(i) {
+		if !d.lx.introWords[w] && !d.introPhraseStart(i) {
 			break
 		}
 		next := i
@@ -240,70 +206,19 @@ func (d *Document) introPhraseStart(i int) bool {
 	if d.mentionAt(i) >= 0 {
 		return false
 	}
-	if numberWords[w] || timeUnits[w] || sentenceAdverbs[w] {
+	if d.lx.numberWords[w] || d.lx.timeUnits[w] || d.lx.sentenceAdverbs[w] {
 		return true
 	}
-	if strings.HasSuffix(w, "ly") && !lyNouns[w] && i+1 < len(d.toks) && (d.isPunct(i+1, ",") ||
+	if strings.HasSuffix(w, "ly") && !d.lx.lyNouns[w] && i+1 < len(d.toks) && (d.isPunct(i+1, ",") ||
 		d.isWord(i+1) && strings.HasSuffix(d.toks[i+1].lower, "ing")) {
 		return true // "Indeed,", "Hastily politicizing the attack, …"
 	}
-	if len(w) > 5 && strings.HasSuffix(w, "ing") && !npIngWords[w] {
+	if len(w) > 5 && strings.HasSuffix(w, "ing") && !d.lx.npIngWords[w] {
 		return true // "Celebrating Clinton's win, …"
 	}
 	// "Reached by phone, …" but not "Incoming NATO leader …".
 	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) &&
 		i+1 < len(d.toks) && d.isWord(i+1) && !d.toks[i+1].upper
-}
-
-// loneAdverbs open a sentence on their own ("Then Trump said", "Now, …").
-var loneAdverbs = map[string]bool{
-	"then": true, "now": true, "again": true, "instead": true, "however": true, "meanwhile": true,
-	"separately": true, "indeed": true, "finally": true, "later": true, "earlier": true,
-}
-
-// numberWords and timeUnits open a time phrase before a subject ("Fifteen
-// minutes later, …", "Hours after the vote, …").
-var numberWords = map[string]bool{
-	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
-	"nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fourteen": true,
-	"fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true, "twenty": true,
-	"thirty": true, "forty": true, "fifty": true, "hundred": true, "few": true,
-}
-
-var timeUnits = map[string]bool{
-	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true,
-	"years": true, "decades": true, "moments": true, "shortly": true, "soon": true, "early": true,
-	"minute": true, "hour": true, "day": true, "moment": true, "decade": true, "ago": true,
-}
-
-// sentenceAdverbs open a sentence before its subject ("Indeed, …",
-// "Amid the protests, …").
-var sentenceAdverbs = map[string]bool{
-	"indeed": true, "likewise": true, "first": true, "second": true, "third": true, "finally": true,
-	"furthermore": true, "moreover": true, "additionally": true, "similarly": true, "overall": true,
-	"specifically": true, "amid": true, "amidst": true, "alongside": true, "among": true, "until": true,
-	"outside": true, "inside": true, "following": true, "regarding": true, "of": true, "to": true,
-	"asked": true, "unlike": true, "besides": true, "beyond": true, "ahead": true, "across": true,
-	"near": true, "thus": true, "otherwise": true, "nonetheless": true, "nevertheless": true,
-}
-
-// npIngWords are -ing words that begin a noun phrase ("Incoming NATO
-// leader", "Ranking member") rather than a participle clause.
-var npIngWords = map[string]bool{
-	"incoming": true, "outgoing": true, "leading": true, "ruling": true, "governing": true,
-	"founding": true, "sitting": true, "ranking": true, "acting": true, "polling": true,
-	"voting": true, "working": true, "presiding": true, "remaining": true, "visiting": true,
-	"reigning": true, "striking": true, "existing": true, "opposing": true, "building": true,
-	"during": true, "nothing": true, "something": true, "anything": true, "everything": true,
-	"morning": true, "evening": true, "thing": true, "things": true, "king": true,
-}
-
-// frameBreakers open a clause of their own: what follows them is not the
-// frame of the words before.
-var frameBreakers = map[string]bool{
-	"until": true, "while": true, "when": true, "after": true, "before": true, "because": true,
-	"since": true, "if": true, "although": true, "though": true, "unless": true, "whereas": true,
-	"once": true, "as": true, "where": true, "whether": true, "than": true, "so": true,
 }
 
 // frameAfter reads the attribution right after a quotation: `,” said X`,
@@ -333,7 +248,7 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 		}
 		return frame{}
 	}
-	if frameBreakers[d.toks[i].lower] {
+	if d.lx.frameBreakers[d.toks[i].lower] {
 		return frame{} // "“kind of riding the fence” until Haley said"
 	}
 	a, b, ok := d.npForward(i, hi)
@@ -464,16 +379,16 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		// adverb and the verb ("Beck, who has in the past described").
 		for n := 0; n < 2; n++ {
 			a, _, ok := d.npBackward(d.skipTimeBack(j, lo), sentStart)
-			if !ok || a-2 < lo || !d.isWord(a-1) || !prepositions[d.toks[a-1].lower] || !d.isWord(a-2) || !d.lx.adverbs[d.toks[a-2].lower] {
+			if !ok || a-2 < lo || !d.isWord(a-1) || !d.lx.prepositions[d.toks[a-1].lower] || !d.isWord(a-2) || !d.lx.adverbs[d.toks[a-2].lower] {
 				break // "a professor at Harvard said": the phrase modifies the subject
 			}
 			j = d.skipAdverbsBack(a-2, lo)
 		}
-		if jt := d.skipTimeBack(j, lo); jt >= lo && d.isWord(jt) && relativePronouns[d.toks[jt].lower] {
+		if jt := d.skipTimeBack(j, lo); jt >= lo && d.isWord(jt) && d.lx.relativePronouns[d.toks[jt].lower] {
 			// "Sanders, who on Tuesday endorsed Clinton"
 			j = jt
 		}
-		if j >= lo && d.isWord(j) && relativePronouns[d.toks[j].lower] {
+		if j >= lo && d.isWord(j) && d.lx.relativePronouns[d.toks[j].lower] {
 			f.sp = d.relativeSpeaker(j, sentStart, at, last)
 			return f
 		}
@@ -500,10 +415,10 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 				f.sp = d.classifySpeaker(a, b, at, last)
 				for n := 0; n < 2 && f.sp.kind == spOther; n++ {
 					p := a - 1
-					for m := 0; m < 2 && p > lo && d.isWord(p) && (d.lx.determiners[d.toks[p].lower] || d.lx.npStop[d.toks[p].lower] && !prepositions[d.toks[p].lower]); m++ {
+					for m := 0; m < 2 && p > lo && d.isWord(p) && (d.lx.determiners[d.toks[p].lower] || d.lx.npStop[d.toks[p].lower] && !d.lx.prepositions[d.toks[p].lower]); m++ {
 						p-- // "in a later interview"
 					}
-					if p-1 < lo || !d.isWord(p) || !prepositions[d.toks[p].lower] || !d.isWord(p-1) {
+					if p-1 < lo || !d.isWord(p) || !d.lx.prepositions[d.toks[p].lower] || !d.isWord(p-1) {
 						break
 					}
 					a2, b2, ok2 := d.npBackward(p-1, sentStart)
@@ -528,13 +443,13 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		// denouncing Trump": the participle belongs to the relative
 		// clause.
 		for m := k - 1; m >= lo && k-m < 15 && d.toks[m].region < 0 && !d.isPunct(m, ","); m-- {
-			if d.isWord(m) && relativePronouns[d.toks[m].lower] {
+			if d.isWord(m) && d.lx.relativePronouns[d.toks[m].lower] {
 				f.sp = d.relativeSpeaker(m, sentStart, at, last)
 				return f
 			}
 		}
 	}
-	if v.form == formParticiple && k-1 >= lo && d.isWord(k-1) && !prepositions[d.toks[k-1].lower] {
+	if v.form == formParticiple && k-1 >= lo && d.isWord(k-1) && !d.lx.prepositions[d.toks[k-1].lower] {
 		// "with 50 percent of voters saying …": the noun phrase after
 		// "with" does the saying.
 		if a, b, ok := d.npBackward(k-1, sentStart); ok && a-1 >= lo && d.isWord(a-1) && d.toks[a-1].lower == "with" {
@@ -576,7 +491,7 @@ func (d *Document) clauseSubject(j, lo, sentStart int) (int, int, bool) {
 		if t.region >= 0 || d.isPunct(m, ",") {
 			return 0, 0, false
 		}
-		if t.kind == tokWord && clauseOpeners[t.lower] || d.isPunct(m, ";") || d.isPunct(m, "—") {
+		if t.kind == tokWord && d.lx.clauseOpeners[t.lower] || d.isPunct(m, ";") || d.isPunct(m, "—") {
 			a, b, ok := d.npForward(m+1, j)
 			if !ok || b >= j || !d.properOrPronoun(a, b) {
 				return 0, 0, false
@@ -585,12 +500,6 @@ func (d *Document) clauseSubject(j, lo, sentStart int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-// clauseOpeners open a clause with a subject of its own.
-var clauseOpeners = map[string]bool{
-	"when": true, "while": true, "because": true, "after": true, "before": true, "since": true,
-	"although": true, "though": true, "until": true, "whether": true, "once": true, "unless": true,
 }
 
 // relativeSpeaker makes the relative pronoun at token j the speaker
@@ -607,15 +516,6 @@ func (d *Document) relativeSpeaker(j, sentStart, at int, last []int) speaker {
 		sp.kind, sp.person, sp.attr, sp.name = r.kind, r.person, r.attr, r.name
 	}
 	return sp
-}
-
-// prepositions open a phrase that is never a subject.
-var prepositions = map[string]bool{
-	"in": true, "on": true, "at": true, "from": true, "with": true, "by": true, "during": true,
-	"after": true, "before": true, "over": true, "under": true, "into": true, "about": true,
-	"against": true, "among": true, "between": true, "without": true, "within": true,
-	"through": true, "since": true, "to": true, "like": true, "than": true, "amid": true,
-	"toward": true, "towards": true, "upon": true, "across": true, "behind": true,
 }
 
 // outerFrame reads the attribution whose reported clause opens at token a
@@ -670,18 +570,14 @@ func (d *Document) skipTimeBack(j, lo int) int {
 // noun phrase the clause describes ("agents").
 func (d *Document) relativeClauseSubject(a, lo, sentStart int) (int, int, bool) {
 	verb, rel := a-1, a-2
-	if rel-1 < lo || !d.isWord(verb) || !d.isWord(rel) || !relativePronouns[d.toks[rel].lower] {
+	if rel-1 < lo || !d.isWord(verb) || !d.isWord(rel) || !d.lx.relativePronouns[d.toks[rel].lower] {
 		return 0, 0, false
 	}
-	if prepositions[d.toks[verb].lower] || d.toks[verb].upper {
+	if d.lx.prepositions[d.toks[verb].lower] || d.toks[verb].upper {
 		return 0, 0, false
 	}
 	return d.npBackward(rel-1, sentStart)
 }
-
-// relativePronouns open a relative clause whose subject they are ("the
-// senator, who said …").
-var relativePronouns = map[string]bool{"who": true, "which": true}
 
 // finalFrame reads a sentence that ends in an attribution after a comma:
 // "…, X said." or "…, said X." or "…, according to X." It returns the comma.
@@ -743,7 +639,7 @@ func (d *Document) nextSentenceFrame(si, at int, last []int) frame {
 func (d *Document) frameTailOK(i, e int) bool {
 	if i > 0 && i < e && d.isWord(i-1) && d.lx.cues[d.toks[i-1].lower].object {
 		// "asked reporters", "told CNN": the listener, then the adjunct.
-		if listeners[d.toks[i].lower] {
+		if d.lx.listeners[d.toks[i].lower] {
 			i++
 		} else if d.toks[i].upper {
 			i = d.capRun(i, e)
@@ -763,13 +659,6 @@ func (d *Document) frameTailOK(i, e int) bool {
 	default:
 		return d.lx.timeWords[w]
 	}
-}
-
-// listeners are the usual objects of "told" and "asked" in a frame.
-var listeners = map[string]bool{
-	"reporters": true, "journalists": true, "him": true, "her": true, "them": true, "us": true,
-	"me": true, "supporters": true, "voters": true, "viewers": true, "listeners": true,
-	"lawmakers": true, "senators": true, "students": true, "members": true, "attendees": true,
 }
 
 // lastSpeakers returns the people quoted in this paragraph before token at
@@ -802,7 +691,7 @@ func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
 			n++
 			if t.upper {
 				caps++
-			} else if n == 1 || !titleSmallWords[t.lower] {
+			} else if n == 1 || !d.lx.titleSmallWords[t.lower] {
 				titleCase = false // "fog of war", "Ask me on Friday" are no titles
 			}
 		}
@@ -892,7 +781,7 @@ func (d *Document) headlineSpeaker(open int, last []int) frame {
 		return frame{}
 	}
 	a, b, ok := d.npForward(lo, colon)
-	if !ok || b != colon || !d.properOrPronoun(a, b) || headlineLabels[d.toks[a].lower] || headlineLabels[d.toks[b-1].lower] {
+	if !ok || b != colon || !d.properOrPronoun(a, b) || d.lx.headlineLabels[d.toks[a].lower] || d.lx.headlineLabels[d.toks[b-1].lower] {
 		return frame{}
 	}
 	sp := d.classifySpeaker(a, b, open, last)
@@ -900,14 +789,6 @@ func (d *Document) headlineSpeaker(open int, last []int) frame {
 		return frame{}
 	}
 	return frame{sp: sp, verb: [2]int{colon, colon}, ok: true}
-}
-
-// headlineLabels open a headline as a label, not a speaker ("The Latest:",
-// "Watch:").
-var headlineLabels = map[string]bool{
-	"latest": true, "watch": true, "exclusive": true, "breaking": true, "video": true, "live": true,
-	"update": true, "updates": true, "analysis": true, "opinion": true, "editorial": true, "review": true,
-	"photos": true, "timeline": true, "explainer": true, "factbox": true, "correction": true,
 }
 
 // utterance reports whether a quotation is what a crowd or a person
@@ -952,16 +833,6 @@ func (d *Document) characterization(r region) bool {
 		return false
 	}
 	return true
-}
-
-// titleSmallWords stay lower-case in a title ("Peace Through Strength",
-// "Law and Order", "Fear of a Black Hat"); any other lower-case word
-// makes the words a phrase or a sentence.
-var titleSmallWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true,
-	"for": true, "so": true, "yet": true, "of": true, "in": true, "on": true, "at": true,
-	"to": true, "by": true, "up": true, "as": true, "off": true, "per": true, "via": true,
-	"from": true, "with": true, "into": true, "over": true, "vs": true, "v": true, "out": true,
 }
 
 // governsDirectly reports whether a cue verb ending at token v introduces
@@ -1033,7 +904,7 @@ func (d *Document) namingContext(r region) bool {
 	if _, isCue := d.lx.cues[prev.lower]; isCue && o >= 2 {
 		// "what he called “…”" is speech; "a group called “…”" is a name.
 		p2 := d.toks[o-2]
-		if _, pro := pronouns[p2.lower]; pro || d.mentionAt(o-2) >= 0 {
+		if _, pro := d.lx.pronouns[p2.lower]; pro || d.mentionAt(o-2) >= 0 {
 			return false
 		}
 	}
@@ -1359,36 +1230,6 @@ func (d *Document) colonFrameEnds(p int) bool {
 	return hi > d.parTok[p] && d.isPunct(hi-1, ":")
 }
 
-// zeroThat lists verbs that report a clause without "that" ("said he would").
-var zeroThat = map[string]bool{
-	"say": true, "tell": true, "think": true, "believe": true, "add": true, "argue": true, "claim": true,
-	"insist": true, "warn": true, "note": true, "predict": true, "suggest": true, "acknowledge": true,
-	"admit": true, "hope": true, "fear": true, "worry": true, "know": true, "feel": true, "expect": true,
-	"write": true, "report": true, "estimate": true, "contend": true, "concede": true, "agree": true,
-	"explain": true, "recall": true, "announce": true, "assert": true, "declare": true, "promise": true,
-	"show": true, "find": true, "state": true, "tweet": true, "charge": true, "complain": true,
-}
-
-var subordinators = map[string]bool{
-	"while": true, "although": true, "though": true, "as": true, "because": true, "if": true,
-	"when": true, "since": true, "whereas": true, "even": true, "after": true, "before": true,
-}
-
-var subjectContractions = map[string]bool{
-	"that's": true, "it's": true, "he's": true, "she's": true, "they're": true, "we're": true,
-	"there's": true, "i'm": true, "he'd": true, "she'd": true, "they'd": true, "we'd": true,
-	"he'll": true, "she'll": true, "they'll": true, "we'll": true, "i'll": true, "i've": true,
-	"we've": true, "they've": true,
-}
-
-var clauseStarters = map[string]bool{
-	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "there": true, "this": true,
-	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true,
-	"no": true, "some": true, "many": true, "most": true, "all": true, "those": true, "these": true,
-	"if": true, "whether": true, "what": true, "how": true, "why": true, "you": true, "that's": true,
-	"it's": true, "he's": true, "she's": true, "they're": true, "we're": true, "nobody": true,
-}
-
 // findReportedSpeech adds reported statements: "X said (that) …", "…, X
 // said.", "according to X, …", "X told reporters …".
 func (d *Document) findReportedSpeech() {
@@ -1451,49 +1292,26 @@ func (d *Document) impersonal(k int, v cueVerb, s int) bool {
 	return false
 }
 
-// nounish lists present-tense verb forms that are more often nouns; they
-// report a statement only after a subject or auxiliary.
-var nounish = map[string]bool{
-	"state": true, "states": true, "back": true, "support": true, "supports": true, "tweet": true,
-	"tweets": true, "attack": true, "attacks": true, "question": true, "questions": true, "plan": true,
-	"plans": true, "comment": true, "comments": true, "remarks": true, "continue": true, "continues": true,
-	"challenge": true, "challenges": true, "view": true, "views": true, "call": true, "calls": true,
-	"report": true, "reports": true, "claim": true, "claims": true, "charge": true, "charges": true,
-	"post": true, "posts": true, "favor": true, "appear": true, "see": true, "want": true,
-	"consider": true, "show": true, "shows": true, "quote": true, "quotes": true, "demand": true,
-	"demands": true, "hope": true, "hopes": true, "fear": true, "fears": true, "promise": true,
-	"promises": true, "estimate": true, "estimates": true, "find": true, "finds": true, "doubt": true,
-	"doubts": true, "wish": true, "wishes": true, "concern": true, "record": true, "speaking": true,
-}
-
 // verbSubjectBefore reports whether the word before token k (past any
 // adverbs) can be the subject or auxiliary of a verb there: a pronoun, a
 // name, a plural noun, "who", "will", "not".
 func (d *Document) verbSubjectBefore(k, s int) bool {
 	j := k - 1
-	for j >= s && d.isWord(j) && d.lx.adverbs[d.toks[j].lower] && !auxiliaries[d.toks[j].lower] {
+	for j >= s && d.isWord(j) && d.lx.adverbs[d.toks[j].lower] && !d.lx.auxiliaries[d.toks[j].lower] {
 		j--
 	}
 	if j < s || !d.isWord(j) {
 		return false
 	}
 	t := d.toks[j]
-	if _, pro := pronouns[t.lower]; pro || relativePronouns[t.lower] || auxiliaries[t.lower] || t.lower == "that" {
+	if _, pro := d.lx.pronouns[t.lower]; pro || d.lx.relativePronouns[t.lower] || d.lx.auxiliaries[t.lower] || t.lower == "that" {
 		return true
 	}
 	if t.upper && !d.lx.stopCaps[t.lower] {
 		return true
 	}
 	bare := d.toks[k].lower == d.lx.stance[d.toks[k].lower].lemma || d.toks[k].lower == d.lx.cues[d.toks[k].lower].lemma
-	return bare && (strings.HasSuffix(t.lower, "s") || pluralHeads[t.lower]) && !d.lx.determiners[t.lower]
-}
-
-// auxiliaries come before a bare verb.
-var auxiliaries = map[string]bool{
-	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "must": true,
-	"should": true, "shall": true, "do": true, "does": true, "did": true, "not": true, "n't": true,
-	"don't": true, "doesn't": true, "didn't": true, "won't": true, "wouldn't": true, "can't": true,
-	"couldn't": true, "to": true,
+	return bare && (strings.HasSuffix(t.lower, "s") || d.lx.pluralHeads[t.lower]) && !d.lx.determiners[t.lower]
 }
 
 // stanceAt returns the verb of stance or judgement at token i ("endorsed",
@@ -1536,10 +1354,10 @@ func (d *Document) reportedClauses(s, ce int) {
 		if k > s && d.toks[k-1].kind == tokQuote {
 			continue // an inverted frame after a quotation
 		}
-		if nounish[d.toks[k].lower] && !d.verbSubjectBefore(k, s) {
+		if d.lx.nounish[d.toks[k].lower] && !d.verbSubjectBefore(k, s) {
 			continue // "swing states", "his attacks"
 		}
-		if v.form == formParticiple && k > s && articles[d.toks[k-1].lower] {
+		if v.form == formParticiple && k > s && d.lx.articles[d.toks[k-1].lower] {
 			continue // "the reporting rule": a modifier inside a noun phrase
 		}
 		if d.anonymityFormula(k) {
@@ -1583,7 +1401,7 @@ func (d *Document) reportedClauses(s, ce int) {
 			continue
 		}
 		// In "While X said …, Y did …" the statement ends at the comma.
-		if sub := d.toks[s].lower; subordinators[sub] && k-s < 15 {
+		if sub := d.toks[s].lower; d.lx.subordinators[sub] && k-s < 15 {
 			for j := c; j < end; j++ {
 				if d.isPunct(j, ",") && d.toks[j].region < 0 {
 					end = j
@@ -1603,13 +1421,13 @@ func (d *Document) reportedClauses(s, ce int) {
 				continue // "said when asked", "said as he left": when, not what
 			}
 		}
-		if frameVerb && soundVerbs[v.lemma] {
+		if frameVerb && d.lx.soundVerbs[v.lemma] {
 			continue // "spoke Tuesday at City Hall", "laughed it off": no statement
 		}
 		if v.lemma == "call" && d.toks[k].lower == "called" && k > s && d.namingParticiple(k) {
 			continue // "a group called Citizens for Trump": a name, not words
 		}
-		if v.lemma == "ask" && d.toks[k].lower == "asked" && k > s && passiveAsk[d.toks[k-1].lower] {
+		if v.lemma == "ask" && d.toks[k].lower == "asked" && k > s && d.lx.passiveAsk[d.toks[k-1].lower] {
 			// "When asked about …", "was asked by a caller why …": the
 			// subject is asked; the asker, when named, asks.
 			if t.lower != "by" {
@@ -1635,7 +1453,7 @@ func (d *Document) reportedClauses(s, ce int) {
 		if lemma := v.lemma; (lemma == "seem" || lemma == "appear") && t.lower != "to" && t.lower != "that" && t.lower != "as" && t.lower != "like" {
 			continue // "appeared on CNN"
 		}
-		if frameVerb && (t.lower == "to" || frameBreakers[t.lower] || d.participleClauseAfter(c, end)) {
+		if frameVerb && (t.lower == "to" || d.lx.frameBreakers[t.lower] || d.participleClauseAfter(c, end)) {
 			continue
 		}
 		var f frame
@@ -1703,22 +1521,6 @@ func (d *Document) reportedClauses(s, ce int) {
 	}
 }
 
-// soundVerbs introduce quoted words but take no statement as an object.
-var soundVerbs = map[string]bool{
-	"laugh": true, "shout": true, "yell": true, "chime": true, "speak": true,
-	"interrupt": true, "chant": true, "bark": true, "beam": true, "fume": true,
-	"gush": true, "scoff": true, "sneer": true, "marvel": true, "scream": true, "whisper": true,
-	"mutter": true, "sigh": true, "snap": true, "rant": true, "cheer": true, "thunder": true,
-	"intone": true, "riff": true, "ponder": true,
-}
-
-// passiveAsk make "asked" after them passive: the subject is the one
-// asked.
-var passiveAsk = map[string]bool{
-	"when": true, "if": true, "after": true, "once": true, "as": true, "was": true, "were": true,
-	"been": true, "being": true, "is": true, "are": true, "be": true, "whenever": true, "while": true,
-}
-
 // namingParticiple reports whether "called" at token k names the noun
 // before it ("a super PAC called Future45", "a series called …"): a
 // common noun right before, a capitalised word or quotation right after.
@@ -1727,10 +1529,10 @@ func (d *Document) namingParticiple(k int) bool {
 	if p.kind == tokPunct && d.isPunct(k-1, ",") && k > 1 {
 		p = d.toks[k-2] // "a regular series, called “Quick Question”"
 	}
-	if p.kind != tokWord || p.upper || d.lx.adverbs[p.lower] || relativePronouns[p.lower] || d.lx.npStop[p.lower] {
+	if p.kind != tokWord || p.upper || d.lx.adverbs[p.lower] || d.lx.relativePronouns[p.lower] || d.lx.npStop[p.lower] {
 		return false
 	}
-	if _, pro := pronouns[p.lower]; pro {
+	if _, pro := d.lx.pronouns[p.lower]; pro {
 		return false
 	}
 	if k+1 >= len(d.toks) {
@@ -1820,13 +1622,13 @@ func (d *Document) canHoldPosition(sp speaker) bool {
 	}
 	h := d.toks[sp.head]
 	hw := nameWord(h.lower)
-	if h.upper || d.lx.orgHeads[hw] || d.lx.docHeads[hw] || relativePronouns[h.lower] || humanNouns[hw] {
+	if h.upper || d.lx.orgHeads[hw] || d.lx.docHeads[hw] || d.lx.relativePronouns[h.lower] || d.lx.humanNouns[hw] {
 		return true
 	}
 	if len(hw) < 4 || d.lx.determiners[hw] || d.lx.npStop[hw] || d.lx.adverbs[hw] {
 		return true // not a noun head: the phrase was misread, so judge nothing
 	}
-	for _, suf := range agentSuffixes {
+	for _, suf := range d.lx.agentSuffixes {
 		if strings.HasSuffix(hw, suf) || strings.HasSuffix(hw, suf+"s") {
 			return true // leaders, donors, activists, politicians, residents
 		}
@@ -1842,62 +1644,18 @@ func (d *Document) abstractSubject(sp speaker) bool {
 		return false
 	}
 	hw := nameWord(d.toks[sp.head].lower)
-	if abstractNouns[hw] {
+	if d.lx.abstractNouns[hw] {
 		return true
 	}
-	if institutionNouns[hw] || d.lx.docHeads[hw] {
+	if d.lx.institutionNouns[hw] || d.lx.docHeads[hw] {
 		return false
 	}
-	for _, suf := range abstractSuffixes {
+	for _, suf := range d.lx.abstractSuffixes {
 		if strings.HasSuffix(hw, suf) || strings.HasSuffix(hw, suf+"s") {
 			return true
 		}
 	}
 	return false
-}
-
-// abstractSuffixes end nouns for ideas, acts and qualities.
-var abstractSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ance", "ism", "ship", "hood"}
-
-// institutionNouns end in an abstract suffix but name a body of people.
-var institutionNouns = wordSet(`administration administrations commission commissions organization
-organizations organisation organisations coalition association associations foundation foundations
-federation institution institutions opposition convention conventions nation nations department
-departments movement movements management parliament intelligence congregation corporation
-corporations legislation delegation delegations authority authorities majority minority
-investigation investigations publication publications station stations`)
-
-// abstractNouns are common nouns for ideas and events that no suffix
-// gives away.
-var abstractNouns = wordSet(`problem problems issue issues question questions idea ideas decision
-case cases day days trip snub point points reason reasons fact facts result results difference
-goal goals plan plans effort efforts move moves change changes furor anxiety paradox problem
-truth thing things way world story stories timing outcome prospect prospects rejection
-danger risk risks threat threats fear fears concern concerns irony debate
-trend trends number numbers rate rates share price prices cost costs`)
-
-// agentSuffixes end nouns for people ("supporter", "donor", "activist").
-var agentSuffixes = []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ite", "ic", "al"}
-
-// humanNouns are common nouns for people and groups of people that no
-// suffix gives away.
-var humanNouns = map[string]bool{
-	"group": true, "groups": true, "party": true, "parties": true, "candidate": true, "candidates": true,
-	"people": true, "crowd": true, "audience": true, "majority": true, "minority": true, "public": true,
-	"nation": true, "city": true, "state": true, "country": true, "troops": true, "staff": true,
-	"members": true, "rivals": true, "allies": true, "family": true, "families": true, "wife": true,
-	"husband": true, "man": true, "woman": true, "men": true, "women": true, "children": true,
-	"friends": true, "colleagues": true, "democrats": true, "republicans": true, "delegates": true,
-	"students": true, "parents": true, "citizens": true, "organizations": true, "organisations": true,
-	"agency": true, "agencies": true, "administration": true, "government": true, "campaign": true,
-	"police": true, "board": true, "panel": true, "team": true, "coalition": true, "union": true,
-	"unions": true, "firm": true, "firms": true, "company": true, "companies": true, "media": true,
-	"press": true, "electorate": true, "base": true, "establishment": true, "side": true, "camp": true,
-	"court": true, "judge": true, "jury": true, "pope": true, "king": true, "queen": true, "son": true,
-	"daughter": true, "mother": true, "father": true, "brother": true, "sister": true, "kids": true,
-	"folks": true, "guys": true, "nominee": true, "aides": true, "aide": true, "chief": true,
-	"staffers": true, "experts": true, "critics": true, "fans": true, "youth": true, "elite": true,
-	"elites": true, "minorities": true, "immigrants": true, "refugees": true, "americans": true,
 }
 
 // anonymityFormula reports whether the verb at token k opens the formula

@@ -85,7 +85,7 @@ func (d *Document) unnamedReferent(q Quote) (editor.Span, string, bool) {
 	// "my father", "his wife" just before also give the pronoun a referent.
 	from := max(0, q.Span.Start-400)
 	for _, w := range strings.FieldsFunc(strings.ToLower(d.Text[from:q.Span.Start]), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if gendered[w] == g {
+		if d.lx.gender[w] == g {
 			return editor.Span{}, "", false
 		}
 	}
@@ -100,18 +100,6 @@ func (d *Document) unnamedReferent(q Quote) (editor.Span, string, bool) {
 		word = "man"
 	}
 	return editor.Span{Start: start, End: start + len(pro)}, word, true
-}
-
-// gendered lists common nouns that name a man or a woman.
-var gendered = map[string]gender{
-	"father": genderMale, "mother": genderFemale, "husband": genderMale, "wife": genderFemale,
-	"son": genderMale, "daughter": genderFemale, "brother": genderMale, "sister": genderFemale,
-	"man": genderMale, "woman": genderFemale, "boy": genderMale, "girl": genderFemale,
-	"uncle": genderMale, "aunt": genderFemale, "grandfather": genderMale, "grandmother": genderFemale,
-	"boyfriend": genderMale, "girlfriend": genderFemale, "king": genderMale, "queen": genderFemale,
-	"dad": genderMale, "mom": genderFemale, "nephew": genderMale, "niece": genderFemale,
-	"businessman": genderMale, "businesswoman": genderFemale, "chairwoman": genderFemale,
-	"spokeswoman": genderFemale, "spokesman": genderMale, "congresswoman": genderFemale,
 }
 
 func firstWord(s string) string {

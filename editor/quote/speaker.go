@@ -6,20 +6,6 @@ import (
 	"copydesk/editor"
 )
 
-// placeWords begin capitalised phrases that are places or institutions
-// rather than people (New York, White House, Supreme Court).
-var placeWords = map[string]bool{
-	"new": true, "north": true, "south": true, "east": true, "west": true, "united": true,
-	"san": true, "los": true, "las": true, "saint": true, "fort": true, "great": true,
-	"white": true, "supreme": true, "secret": true, "middle": true, "wall": true,
-	"capitol": true, "islamic": true, "democratic": true, "republican": true, "national": true,
-	"city": true, "town": true, "union": true, "grand": true,
-	"federal": true, "european": true, "american": true, "central": true, "planned": true,
-	"social": true, "black": true, "tea": true, "affordable": true, "big": true, "silicon": true,
-	"super": true, "election": true, "independence": true, "labor": true, "memorial": true,
-	"cold": true, "world": true, "civil": true, "prime": true, "oval": true, "state": true,
-}
-
 // nameWord strips a possessive from a lower-case word: rutte's -> rutte.
 func nameWord(w string) string {
 	w = strings.TrimSuffix(w, "'s")
@@ -142,7 +128,7 @@ func (d *Document) readName(a, b int) (nameCandidate, bool) {
 	c.surname = lastW
 	firstW := nameWord(d.toks[c.name[0]].lower)
 	for _, t := range c.titles {
-		if g, ok := titleGender[d.toks[t].lower]; ok {
+		if g, ok := d.lx.gender[d.toks[t].lower]; ok {
 			c.gender = g
 		}
 	}
@@ -167,7 +153,7 @@ func (d *Document) readName(a, b int) (nameCandidate, bool) {
 		c.person = true
 	case c.full && (d.lx.male[firstW] || d.lx.female[firstW]):
 		c.person = true
-	case c.full && !placeWords[firstW] && !isAcronym(d.Text[d.toks[c.name[0]].start:d.toks[c.name[0]].end]):
+	case c.full && !d.lx.placeWords[firstW] && !isAcronym(d.Text[d.toks[c.name[0]].start:d.toks[c.name[0]].end]):
 		c.person = true
 	}
 	return c, c.person
@@ -437,7 +423,7 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 	if !d.isWord(j) || d.toks[j].region >= 0 {
 		return 0, 0, false
 	}
-	if _, isPro := pronouns[d.toks[j].lower]; isPro {
+	if _, isPro := d.lx.pronouns[d.toks[j].lower]; isPro {
 		return j, j + 1, true
 	}
 	if d.lx.npStop[d.toks[j].lower] || d.lx.cues[d.toks[j].lower].lemma != "" {
@@ -465,7 +451,7 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 			a = k
 			break
 		}
-		if d.lx.npStop[t.lower] && t.lower != "of" && t.lower != "for" || verbStop[t.lower] && !t.upper {
+		if d.lx.npStop[t.lower] && t.lower != "of" && t.lower != "for" || d.lx.verbStop[t.lower] && !t.upper {
 			break
 		}
 		if d.lx.cues[t.lower].lemma != "" && !t.upper {
@@ -481,22 +467,6 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		a++
 	}
 	return a, j + 1, true
-}
-
-// verbStop are common verbs, mostly irregular, that end a noun phrase
-// and that no "-ed" ending gives away.
-var verbStop = map[string]bool{
-	"become": true, "became": true, "becomes": true, "make": true, "makes": true, "made": true,
-	"went": true, "goes": true, "stood": true, "stands": true, "took": true, "takes": true,
-	"gave": true, "gives": true, "got": true, "gets": true, "came": true, "comes": true,
-	"held": true, "led": true, "left": true, "met": true, "ran": true, "saw": true, "sees": true,
-	"sat": true, "kept": true, "keeps": true, "brought": true, "brings": true, "felt": true,
-	"feels": true, "knew": true, "knows": true, "lost": true, "paid": true, "sent": true,
-	"spent": true, "struck": true, "thought": true, "thinks": true, "won": true, "began": true,
-	"begins": true, "seems": true, "wants": true, "needs": true, "shares": true, "remains": true,
-	"appears": true, "tends": true, "hopes": true, "plans": true, "did": true, "does": true,
-	"went on": true, "broke": true, "drew": true, "fell": true, "grew": true, "rose": true,
-	"threw": true, "wore": true, "chose": true, "hit": true, "let": true, "says": true, "said": true,
 }
 
 // parentheticalOpen returns the "(" of a short parenthetical that closes
@@ -559,7 +529,7 @@ func (d *Document) properOrPronoun(a, b int) bool {
 		}
 	}
 	if b == a+1 {
-		_, ok := pronouns[d.toks[a].lower]
+		_, ok := d.lx.pronouns[d.toks[a].lower]
 		return ok
 	}
 	return false
@@ -570,13 +540,13 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 	if i >= hi || !d.isWord(i) || d.toks[i].region >= 0 {
 		return 0, 0, false
 	}
-	if _, isPro := pronouns[d.toks[i].lower]; isPro {
+	if _, isPro := d.lx.pronouns[d.toks[i].lower]; isPro {
 		return i, i + 1, true
 	}
 	if first := d.toks[i]; !first.upper && (d.lx.npStop[first.lower] || d.lx.cues[first.lower].lemma != "") {
 		return 0, 0, false
 	}
-	if npConjunctions[d.toks[i].lower] {
+	if d.lx.npConjunctions[d.toks[i].lower] {
 		return 0, 0, false // "so clearly believed", "and reportedly argued"
 	}
 	if d.toks[i].upper {
@@ -614,7 +584,7 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 		if j > i && d.lx.cues[w].lemma != "" && !t.upper && !d.cueIsNoun(j, d.lx.cues[w]) {
 			break // a verb, not a noun like the "report" of "the congressional report"
 		}
-		if sawNoun && !t.upper && (strings.HasSuffix(w, "ed") || verbStop[w] || d.isAdverb(j)) {
+		if sawNoun && !t.upper && (strings.HasSuffix(w, "ed") || d.lx.verbStop[w] || d.isAdverb(j)) {
 			break // "Cruz backers stood quietly", "It’s become such"
 		}
 		if !d.lx.determiners[w] {
@@ -630,9 +600,6 @@ func (d *Document) npForward(i, hi int) (a, b int, ok bool) {
 	}
 	return i, j, true
 }
-
-// npConjunctions never open a noun phrase.
-var npConjunctions = map[string]bool{"and": true, "or": true, "but": true, "so": true, "nor": true}
 
 // continuesNP reports whether token j carries a noun phrase on: a
 // lower-case noun that is not a verb, preposition or other phrase stop.
@@ -692,7 +659,7 @@ func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
 	}
 	hw := nameWord(d.toks[sp.head].lower)
 	if b == a+1 {
-		if pi, ok := pronouns[hw]; ok {
+		if pi, ok := d.lx.pronouns[hw]; ok {
 			sp.kind = spPronoun
 			d.resolvePronoun(&sp, pi, at, lastSpeakers)
 			return sp
