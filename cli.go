@@ -457,10 +457,15 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		e.Text, e.Date = r.Text, r.Created
 	}
 	if convert.IsReport(*format) {
-		rep, err := buildReport(ctx, store, a, editor.Revision{ArticleID: id, Number: *revision, Text: e.Text, Created: e.Date}, *working)
+		rev := editor.Revision{ArticleID: id, Number: *revision, Text: e.Text, Created: e.Date}
+		if *working {
+			rev.Label = "working copy"
+		}
+		in, err := review.Gather(ctx, store, a, rev)
 		if err != nil {
 			return err
 		}
+		rep := review.Build(in, time.Now())
 		e.Report = &rep
 	}
 	var buf bytes.Buffer
@@ -472,41 +477,4 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	return textio.WriteFileAtomic(*out, buf.Bytes(), 0o644)
-}
-
-// buildReport gathers what a review record needs from the store: the
-// revision (rev.Number 0 means the latest, or the working copy when
-// working), the sources, the previous revision, the notes and replies.
-func buildReport(ctx context.Context, store *storage.DB, a editor.Article, rev editor.Revision, working bool) (review.Report, error) {
-	revs, err := store.Revisions(ctx, a.ID)
-	if err != nil {
-		return review.Report{}, err
-	}
-	latest := revs[len(revs)-1]
-	in := review.Input{Article: a, Revision: rev}
-	switch {
-	case working:
-		in.Revision.Label = "working copy"
-		in.Previous = latest.Text
-	case rev.Number == 0:
-		in.Revision = latest
-	default:
-		in.Revision = revs[rev.Number-1]
-	}
-	if !working && in.Revision.Number > 1 {
-		in.Previous = revs[in.Revision.Number-2].Text
-	}
-	if in.Sources, err = store.Sources(ctx, a.ID); err != nil {
-		return review.Report{}, err
-	}
-	if in.Notes, err = store.Notes(ctx, a.ID, editor.NoteFilter{}); err != nil {
-		return review.Report{}, err
-	}
-	in.Replies = make(map[int64][]editor.Reply)
-	for _, n := range in.Notes {
-		if in.Replies[n.ID], err = store.Replies(ctx, n.ID); err != nil {
-			return review.Report{}, err
-		}
-	}
-	return review.Build(in, time.Now()), nil
 }

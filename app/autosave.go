@@ -12,8 +12,11 @@ import (
 type Autosaver struct {
 	Quiet   time.Duration
 	MaxWait time.Duration
-	save    func(text string) error
-	done    func(err error) // called after each save, off the UI goroutine
+	// Now is the clock the waits are measured by: time.Now unless a test
+	// sets another, as it does for storage (storage.WithClock).
+	Now  func() time.Time
+	save func(text string) error
+	done func(err error) // called after each save, off the UI goroutine
 
 	mu         sync.Mutex
 	pending    string
@@ -26,14 +29,14 @@ type Autosaver struct {
 // NewAutosaver returns an autosaver that calls save with the latest text.
 // done, if not nil, is told how each save went.
 func NewAutosaver(save func(text string) error, done func(err error)) *Autosaver {
-	return &Autosaver{Quiet: 350 * time.Millisecond, MaxWait: 700 * time.Millisecond, save: save, done: done}
+	return &Autosaver{Quiet: 350 * time.Millisecond, MaxWait: 700 * time.Millisecond, Now: time.Now, save: save, done: done}
 }
 
 // Changed records new text and schedules a save.
 func (a *Autosaver) Changed(text string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	now := time.Now()
+	now := a.Now()
 	a.pending = text
 	if !a.dirty {
 		a.dirty = true
@@ -80,7 +83,7 @@ func (a *Autosaver) Flush() error {
 		if !a.dirty {
 			a.dirty = true
 			a.pending = text
-			a.firstDirty = time.Now()
+			a.firstDirty = a.Now()
 		}
 		a.mu.Unlock()
 	}

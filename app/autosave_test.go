@@ -72,6 +72,32 @@ func TestAutosaverSavesWithinMaxWaitWhileTypingContinues(t *testing.T) {
 	}
 }
 
+// TestAutosaverMaxWaitByItsClock: typing that began MaxWait ago by the
+// autosaver's clock is saved at once, however recent the last change.
+func TestAutosaverMaxWaitByItsClock(t *testing.T) {
+	done := make(chan string, 10)
+	a := NewAutosaver(func(text string) error { done <- text; return nil }, nil)
+	a.Quiet, a.MaxWait = time.Hour, time.Minute
+	now := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
+	a.Now = func() time.Time { return now }
+	a.Changed("a")
+	select {
+	case got := <-done:
+		t.Fatalf("saved %q before the quiet period or MaxWait ran out", got)
+	default:
+	}
+	now = now.Add(time.Minute)
+	a.Changed("ab")
+	select {
+	case got := <-done:
+		if got != "ab" {
+			t.Errorf("saved %q, want ab", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no save although MaxWait had passed since the first unsaved change")
+	}
+}
+
 func writeTestFile(path, content string) error { return os.WriteFile(path, []byte(content), 0o644) }
 
 func readTestFile(t *testing.T, path string) string {

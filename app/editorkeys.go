@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,13 +35,13 @@ func (e *articleEditor) TypedKey(k *fyne.KeyEvent) {
 			e.moveCaret(minPos(e.anchor, e.caret), false)
 			return
 		}
-		e.moveCaret(e.stepLeft(e.caret), extend)
+		e.moveCaret(e.buf.CharLeft(e.caret), extend)
 	case fyne.KeyRight:
 		if !extend && e.anchor != e.caret {
 			e.moveCaret(maxPos(e.anchor, e.caret), false)
 			return
 		}
-		e.moveCaret(e.stepRight(e.caret), extend)
+		e.moveCaret(e.buf.CharRight(e.caret), extend)
 	case fyne.KeyUp:
 		e.moveVertically(-1, extend)
 	case fyne.KeyDown:
@@ -61,13 +60,13 @@ func (e *articleEditor) TypedKey(k *fyne.KeyEvent) {
 			e.replace(e.anchor, e.caret, "", editor.EditOther)
 			return
 		}
-		e.replace(e.stepLeft(e.caret), e.caret, "", editor.EditDeleting)
+		e.replace(e.buf.CharLeft(e.caret), e.caret, "", editor.EditDeleting)
 	case fyne.KeyDelete:
 		if e.anchor != e.caret {
 			e.replace(e.anchor, e.caret, "", editor.EditOther)
 			return
 		}
-		e.replace(e.caret, e.stepRight(e.caret), "", editor.EditDeleting)
+		e.replace(e.caret, e.buf.CharRight(e.caret), "", editor.EditDeleting)
 	case fyne.KeyReturn, fyne.KeyEnter:
 		e.replace(e.anchor, e.caret, "\n", editor.EditOther)
 	case fyne.KeyTab:
@@ -116,9 +115,9 @@ func (e *articleEditor) customShortcut(s *desktop.CustomShortcut) {
 		s.KeyName == fyne.KeyY && s.Modifier == fyne.KeyModifierShortcutDefault:
 		e.undoRedo(e.buf.Redo)
 	case word && s.KeyName == fyne.KeyLeft:
-		e.moveCaret(e.wordLeft(e.caret), extend)
+		e.moveCaret(e.buf.WordLeft(e.caret), extend)
 	case word && s.KeyName == fyne.KeyRight:
-		e.moveCaret(e.wordRight(e.caret), extend)
+		e.moveCaret(e.buf.WordRight(e.caret), extend)
 	case word && s.KeyName == fyne.KeyHome:
 		e.moveCaret(editor.Pos{}, extend)
 	case word && s.KeyName == fyne.KeyEnd:
@@ -126,7 +125,7 @@ func (e *articleEditor) customShortcut(s *desktop.CustomShortcut) {
 		e.moveCaret(editor.Pos{Para: last, Off: len(e.buf.Paragraph(last))}, extend)
 	case word && s.KeyName == fyne.KeyBackspace && !e.readOnly:
 		if e.anchor == e.caret {
-			e.replace(e.wordLeft(e.caret), e.caret, "", editor.EditOther)
+			e.replace(e.buf.WordLeft(e.caret), e.caret, "", editor.EditOther)
 		}
 	case extend && !word:
 		// Shift with a movement key arrives as a shortcut on some drivers.
@@ -163,69 +162,6 @@ func maxPos(a, b editor.Pos) editor.Pos {
 		return a
 	}
 	return b
-}
-
-// stepLeft returns the position one character before p, crossing to the
-// end of the previous paragraph.
-func (e *articleEditor) stepLeft(p editor.Pos) editor.Pos {
-	if p.Off > 0 {
-		_, size := utf8.DecodeLastRuneInString(e.buf.Paragraph(p.Para)[:p.Off])
-		return editor.Pos{Para: p.Para, Off: p.Off - size}
-	}
-	if p.Para > 0 {
-		return editor.Pos{Para: p.Para - 1, Off: len(e.buf.Paragraph(p.Para - 1))}
-	}
-	return p
-}
-
-// stepRight returns the position one character after p.
-func (e *articleEditor) stepRight(p editor.Pos) editor.Pos {
-	text := e.buf.Paragraph(p.Para)
-	if p.Off < len(text) {
-		_, size := utf8.DecodeRuneInString(text[p.Off:])
-		return editor.Pos{Para: p.Para, Off: p.Off + size}
-	}
-	if p.Para < e.buf.Paragraphs()-1 {
-		return editor.Pos{Para: p.Para + 1}
-	}
-	return p
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
-}
-
-// wordLeft returns the start of the word before p.
-func (e *articleEditor) wordLeft(p editor.Pos) editor.Pos {
-	if p.Off == 0 {
-		return e.stepLeft(p)
-	}
-	text := e.buf.Paragraph(p.Para)[:p.Off]
-	trimmed := strings.TrimRightFunc(text, func(r rune) bool { return !isWordRune(r) })
-	start := strings.LastIndexFunc(trimmed, func(r rune) bool { return !isWordRune(r) })
-	if start < 0 {
-		return editor.Pos{Para: p.Para}
-	}
-	_, size := utf8.DecodeRuneInString(trimmed[start:])
-	return editor.Pos{Para: p.Para, Off: start + size}
-}
-
-// wordRight returns the end of the word after p.
-func (e *articleEditor) wordRight(p editor.Pos) editor.Pos {
-	text := e.buf.Paragraph(p.Para)
-	if p.Off >= len(text) {
-		return e.stepRight(p)
-	}
-	rest := text[p.Off:]
-	skip := strings.IndexFunc(rest, isWordRune)
-	if skip < 0 {
-		return editor.Pos{Para: p.Para, Off: len(text)}
-	}
-	end := strings.IndexFunc(rest[skip:], func(r rune) bool { return !isWordRune(r) })
-	if end < 0 {
-		return editor.Pos{Para: p.Para, Off: len(text)}
-	}
-	return editor.Pos{Para: p.Para, Off: p.Off + skip + end}
 }
 
 // lineEnd returns the end of p's display line (before a wrap space).

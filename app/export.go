@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -41,7 +40,7 @@ func (w *Workspace) ExportAs(path, format string, from, to int) error {
 	if w.article.ID == 0 {
 		return errors.New("no article is open")
 	}
-	e := convert.Export{Title: w.article.Title, Text: w.edit.ed.Text(), Author: w.opts.Author, Date: time.Now()}
+	e := convert.Export{Title: w.article.Title, Text: w.edit.ed.Text(), Author: w.opts.Author, Date: w.opts.Now()}
 	switch {
 	case convert.IsRedline(format):
 		var err error
@@ -140,23 +139,11 @@ func (w *Workspace) saveExport(format string, from, to int) {
 // reviewRecord makes the review record of the text in the editor: the
 // latest revision, or the working copy when there are unsaved edits.
 func (w *Workspace) reviewRecord() (report.Report, error) {
-	ctx := context.Background()
-	latest, err := w.store.LatestRevision(ctx, w.article.ID)
+	rev := editor.Revision{ArticleID: w.article.ID, Label: fmt.Sprintf("working copy (edits since r%d)", w.base),
+		Author: w.opts.Author, Text: w.edit.ed.Text(), Created: w.opts.Now()}
+	in, err := report.Gather(context.Background(), w.store, w.article, rev)
 	if err != nil {
 		return report.Report{}, err
 	}
-	in := report.Input{Article: w.article, Revision: latest, Sources: w.sourceList, Previous: w.previousText}
-	if text := w.edit.ed.Text(); text != latest.Text {
-		in.Revision = editor.Revision{ArticleID: w.article.ID, Label: fmt.Sprintf("working copy (edits since r%d)", w.base), Author: w.opts.Author, Text: text, Created: time.Now()}
-	}
-	if in.Notes, err = w.store.Notes(ctx, w.article.ID, editor.NoteFilter{}); err != nil {
-		return report.Report{}, err
-	}
-	in.Replies = make(map[int64][]editor.Reply)
-	for _, n := range in.Notes {
-		if in.Replies[n.ID], err = w.store.Replies(ctx, n.ID); err != nil {
-			return report.Report{}, err
-		}
-	}
-	return report.Build(in, time.Now()), nil
+	return report.Build(in, w.opts.Now()), nil
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -100,13 +99,13 @@ func (w *Workspace) ImportPaths(paths []string) {
 	d.Show()
 	go func() {
 		sum := w.importPaths(paths, func(done, total int) {
-			fyne.Do(func() {
+			w.opts.Dispatch(func() {
 				bar.Max = float64(total)
 				bar.SetValue(float64(done))
 				label.SetText(fmt.Sprintf("%d of %d files", done, total))
 			})
 		})
-		fyne.Do(func() {
+		w.opts.Dispatch(func() {
 			d.Hide()
 			w.finishImport(sum)
 		})

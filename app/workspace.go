@@ -35,6 +35,9 @@ type Options struct {
 	// Fyne's test driver, where fyne.Do runs on the caller's goroutine,
 	// passes its own.
 	Dispatch func(func())
+	// Now is the clock for autosave timing, review records and exports;
+	// nil means time.Now. Tests pass their own, as they do to storage.
+	Now func() time.Time
 }
 
 // Workspace is the main window: library, editing pane and side panels.
@@ -79,6 +82,9 @@ func NewWorkspace(a fyne.App, store Store, opts Options) *Workspace {
 func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Workspace {
 	if opts.Dispatch == nil {
 		opts.Dispatch = fyne.Do
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
 	w := &Workspace{app: a, store: store, opts: opts}
 	w.win = a.NewWindow("Copydesk")
@@ -136,6 +142,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.win.SetOnDropped(w.onDropped)
 
 	w.autosave = NewAutosaver(w.saveWorkingCopy, w.onAutosaved)
+	w.autosave.Now = opts.Now
 	if opts.AutosaveQuiet > 0 {
 		w.autosave.Quiet = opts.AutosaveQuiet
 	}
@@ -356,7 +363,7 @@ func (w *Workspace) saveWorkingCopy(text string) error {
 }
 
 func (w *Workspace) onAutosaved(err error) {
-	at := time.Now()
+	at := w.opts.Now()
 	w.opts.Dispatch(func() {
 		if err != nil {
 			w.edit.setSaveState("Autosave failed: " + err.Error())

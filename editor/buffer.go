@@ -274,3 +274,71 @@ func (b *Buffer) Redo() (caret Pos, ch Change, ok bool) {
 	b.undo = append(b.undo, e)
 	return b.Clamp(e.After), ch, true
 }
+
+// CharLeft returns the position one character before p, crossing to the
+// end of the previous paragraph.
+func (b *Buffer) CharLeft(p Pos) Pos {
+	if p.Off > 0 {
+		_, size := utf8.DecodeLastRuneInString(b.paras[p.Para][:p.Off])
+		return Pos{Para: p.Para, Off: p.Off - size}
+	}
+	if p.Para > 0 {
+		return Pos{Para: p.Para - 1, Off: len(b.paras[p.Para-1])}
+	}
+	return p
+}
+
+// CharRight returns the position one character after p, crossing to the
+// start of the next paragraph.
+func (b *Buffer) CharRight(p Pos) Pos {
+	text := b.paras[p.Para]
+	if p.Off < len(text) {
+		_, size := utf8.DecodeRuneInString(text[p.Off:])
+		return Pos{Para: p.Para, Off: p.Off + size}
+	}
+	if p.Para < len(b.paras)-1 {
+		return Pos{Para: p.Para + 1}
+	}
+	return p
+}
+
+// inWord reports whether r belongs to a word for caret motion: letters,
+// digits and apostrophes, so "Rutte’s" and "don't" are one word.
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+}
+
+// WordLeft returns the start of the word before p (Ctrl+Left), or the end
+// of the previous paragraph when p starts its own.
+func (b *Buffer) WordLeft(p Pos) Pos {
+	if p.Off == 0 {
+		return b.CharLeft(p)
+	}
+	text := b.paras[p.Para][:p.Off]
+	trimmed := strings.TrimRightFunc(text, func(r rune) bool { return !inWord(r) })
+	start := strings.LastIndexFunc(trimmed, func(r rune) bool { return !inWord(r) })
+	if start < 0 {
+		return Pos{Para: p.Para}
+	}
+	_, size := utf8.DecodeRuneInString(trimmed[start:])
+	return Pos{Para: p.Para, Off: start + size}
+}
+
+// WordRight returns the end of the word after p (Ctrl+Right), or the start
+// of the next paragraph when p ends its own.
+func (b *Buffer) WordRight(p Pos) Pos {
+	text := b.paras[p.Para]
+	if p.Off >= len(text) {
+		return b.CharRight(p)
+	}
+	rest := text[p.Off:]
+	skip := strings.IndexFunc(rest, inWord)
+	if skip < 0 {
+		return Pos{Para: p.Para, Off: len(text)}
+	}
+	end := strings.IndexFunc(rest[skip:], func(r rune) bool { return !inWord(r) })
+	if end < 0 {
+		return Pos{Para: p.Para, Off: len(text)}
+	}
+	return Pos{Para: p.Para, Off: p.Off + skip + end}
+}

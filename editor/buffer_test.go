@@ -148,3 +148,32 @@ func FuzzBufferUndo(f *testing.F) {
 		}
 	})
 }
+
+func TestBufferCaretMotion(t *testing.T) {
+	b := NewBuffer("Rutte’s plan, they said.\nNext day")
+	tests := []struct {
+		name string
+		move func(Pos) Pos
+		from Pos
+		want Pos
+	}{
+		{"word left inside a word", b.WordLeft, Pos{0, 4}, Pos{0, 0}},
+		{"word left over an apostrophe word", b.WordLeft, Pos{0, 10}, Pos{0, 0}},
+		{"word left skips punctuation", b.WordLeft, Pos{0, 15}, Pos{0, 10}},
+		{"word left at a paragraph start", b.WordLeft, Pos{1, 0}, Pos{0, 26}},
+		{"word right to the end of a word", b.WordRight, Pos{0, 0}, Pos{0, 9}},
+		{"word right skips punctuation", b.WordRight, Pos{0, 14}, Pos{0, 20}},
+		{"word right at a paragraph end", b.WordRight, Pos{0, 26}, Pos{1, 0}},
+		{"word right at the end of the text", b.WordRight, Pos{1, 8}, Pos{1, 8}},
+		{"char left over a curly apostrophe", b.CharLeft, Pos{0, 8}, Pos{0, 5}},
+		{"char left at the start of the text", b.CharLeft, Pos{0, 0}, Pos{0, 0}},
+		{"char right across paragraphs", b.CharRight, Pos{0, 26}, Pos{1, 0}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.move(tc.from); got != tc.want {
+				t.Errorf("from %v: got %v, want %v", tc.from, got, tc.want)
+			}
+		})
+	}
+}

@@ -116,7 +116,7 @@ var asciiKind = func() (c [128]tokenKind) {
 			c[b] = kindNewline
 		case isSpace(r):
 			c[b] = kindSpace
-		case isWordRune(r):
+		case isWordTokenRune(r):
 			c[b] = kindWord
 		default:
 			c[b] = kindPunct
@@ -167,10 +167,10 @@ func nextDiffToken(text string, i int) (int, tokenKind) {
 			j += size
 		}
 		return j, kindSpace
-	case isWordRune(r) && !oneCharWords(r):
+	case isWordTokenRune(r) && !oneCharWords(r):
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if isWordRune(r) && !oneCharWords(r) {
+			if isWordTokenRune(r) && !oneCharWords(r) {
 				j += size
 				continue
 			}
@@ -178,7 +178,7 @@ func nextDiffToken(text string, i int) (int, tokenKind) {
 			// join digits (9.5, 1,000).
 			if next, nsize := utf8.DecodeRuneInString(text[j+size:]); nsize > 0 {
 				prev, _ := utf8.DecodeLastRuneInString(text[:j])
-				if (r == '\'' || r == '’') && isWordRune(next) && !oneCharWords(next) ||
+				if (r == '\'' || r == '’') && isWordTokenRune(next) && !oneCharWords(next) ||
 					(r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
 					j += size + nsize
 					continue
@@ -187,7 +187,7 @@ func nextDiffToken(text string, i int) (int, tokenKind) {
 			break
 		}
 		return j, kindWord
-	case isWordRune(r):
+	case isWordTokenRune(r):
 		return skipMarks(text, j), kindWord
 	}
 	return skipMarks(text, j), kindPunct
@@ -225,7 +225,9 @@ func skipMarks(text string, j int) int {
 
 func isSpace(r rune) bool { return r != '\n' && unicode.IsSpace(r) }
 
-func isWordRune(r rune) bool {
+// isWordTokenRune reports whether r is part of a word token: letters,
+// digits, combining marks and the underscore.
+func isWordTokenRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || r == '_'
 }
 

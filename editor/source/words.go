@@ -31,7 +31,7 @@ func splitWords(text string) []srcWord {
 			i += n
 			continue
 		}
-		if !isWordRune(r) {
+		if !isLetterOrDigit(r) {
 			i += n
 			continue
 		}
@@ -40,7 +40,7 @@ func splitWords(text string) []srcWord {
 		prev := r
 		for i < len(text) {
 			r, n := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+			if isLetterOrDigit(r) {
 				prev = r
 				i += n
 				continue
@@ -76,7 +76,7 @@ func initialBefore(text string, start, i int) bool {
 	return i-n == start || text[i-n-1] == '.'
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // foldWord lower-cases w and straightens its apostrophes. Plain ASCII
 // lower-case words, the common case, are returned without copying.
