@@ -19,101 +19,10 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/convert"
-	review "copydesk/editor/report"
+	"copydesk/editor/report"
 	"copydesk/editor/textio"
 	"copydesk/storage"
 )
-
-// Exit codes.
-const (
-	exitOK      = 0
-	exitFailure = 1 // the command could not do its work (database, disk)
-	exitUsage   = 2 // bad usage or unreadable input
-)
-
-// usageError marks errors that exit with exitUsage.
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
-func badInput(format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...)}
-}
-
-type command struct {
-	name    string
-	summary string
-	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
-}
-
-func commands() []command {
-	return []command{
-		{"import", "store files or folders of files as new articles", cmdImport},
-		{"revise", "store a file as the next revision of an article", cmdRevise},
-		{"list", "list the articles in the database", cmdList},
-		{"export", "write an article's text to a file", cmdExport},
-		{"quotes", "list every quotation and reported statement with its speaker", cmdQuotes},
-		{"check", "report attribution problems in a file", cmdCheck},
-		{"diff", "compare two revisions word by word", cmdDiff},
-	}
-}
-
-// run dispatches a command line and returns the process exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name := args[0]
-		if name == "help" {
-			printUsage(stdout)
-			return exitOK
-		}
-		for _, c := range commands() {
-			if c.name == name {
-				return report(stderr, name, c.run(ctx, args[1:], stdout, stderr))
-			}
-		}
-		fmt.Fprintf(stderr, "copydesk: unknown command %q (see copydesk --help)\n", name)
-		return exitUsage
-	}
-	return report(stderr, "", runGUI(ctx, args, stdout, stderr))
-}
-
-func report(stderr io.Writer, name string, err error) int {
-	if err == nil || errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	prefix := "copydesk"
-	if name != "" {
-		prefix += " " + name
-	}
-	fmt.Fprintf(stderr, "%s: %s\n", prefix, oneLine(err.Error()))
-	var ue usageError
-	if errors.As(err, &ue) {
-		return exitUsage
-	}
-	if errors.Is(err, storage.ErrCorrupt) || errors.Is(err, storage.ErrNewerSchema) {
-		return exitUsage
-	}
-	return exitFailure
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func printUsage(w io.Writer) {
-	fmt.Fprint(w, `Usage:
-  copydesk [--db PATH] [--open ID]     open the review workspace
-  copydesk COMMAND [options] ...
-
-Commands:
-`)
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
-	}
-	fmt.Fprint(w, `
-Run "copydesk COMMAND --help" for a command's options. The database defaults
-to copydesk/copydesk.db in the user's data folder.
-`)
-}
 
 // newFlags returns a flag set that prints usage to stderr and reports
 // parse errors as usage errors.
@@ -461,11 +370,11 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if *working {
 			rev.Label = "working copy"
 		}
-		in, err := review.Gather(ctx, store, a, rev)
+		in, err := report.Gather(ctx, store, a, rev)
 		if err != nil {
 			return err
 		}
-		rep := review.Build(in, time.Now())
+		rep := report.Build(in, time.Now())
 		e.Report = &rep
 	}
 	var buf bytes.Buffer
