@@ -21,12 +21,15 @@ test:
 vet:
 	$(GO) vet -tags ci $(PKGS)
 
-# A short fuzzing pass over each fuzz target (FUZZTIME=30s by default).
+# A short fuzzing pass over each fuzz target of every package (FUZZTIME=30s
+# by default).
 FUZZTIME ?= 30s
 fuzz:
 	scripts/deps.sh test
-	@for target in $$($(GO) test -tags ci -list '^Fuzz' ./editor | grep ^Fuzz); do \
-		$(GO) test -tags ci -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) ./editor || exit 1; \
+	@for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -tags ci -list '^Fuzz' $$pkg | grep ^Fuzz); do \
+			$(GO) test -tags ci -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
 	done
 
 bench:
