@@ -92,12 +92,27 @@ var sharedLexicon = sync.OnceValue(func() *lexicon {
 	return lx
 })
 
-// parseLexicon reads the lexicon format: "[section]" lines open a section,
-// "#" starts a comment, and a section holds white-space separated words or,
-// for the tables, one entry a line. Every section must be present once.
-func parseLexicon(text string) (*lexicon, error) {
-	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}}
-	sets := map[string]*map[string]bool{
+// lexiconSection is where one section of lexicon.txt goes: a word set, a
+// list, or a table read one line at a time.
+type lexiconSection struct {
+	set   *map[string]bool
+	list  *[]string
+	table func([]string) error
+	seen  bool
+}
+
+// sections names every section of lexicon.txt and where it goes in lx.
+func (lx *lexicon) sections() map[string]*lexiconSection {
+	sec := map[string]*lexiconSection{
+		"cues":              {table: lx.addCue},
+		"stance":            {table: lx.addStance},
+		"pronouns":          {table: lx.addPronoun},
+		"male-words":        {table: lx.addGendered(genderMale)},
+		"female-words":      {table: lx.addGendered(genderFemale)},
+		"abstract-suffixes": {list: &lx.abstractSuffixes},
+		"agent-suffixes":    {list: &lx.agentSuffixes},
+	}
+	for name, set := range map[string]*map[string]bool{
 		"titles": &lx.titles, "roles": &lx.roles, "anonymous": &lx.anonymous, "male": &lx.male,
 		"female": &lx.female, "connectors": &lx.connectors, "stop-caps": &lx.stopCaps,
 		"org-heads": &lx.orgHeads, "doc-heads": &lx.docHeads, "place-words": &lx.placeWords,
@@ -114,17 +129,36 @@ func parseLexicon(text string) (*lexicon, error) {
 		"nounish": &lx.nounish, "auxiliaries": &lx.auxiliaries, "sound-verbs": &lx.soundVerbs,
 		"passive-ask": &lx.passiveAsk, "naming": &lx.naming, "title-small-words": &lx.titleSmallWords,
 		"headline-labels": &lx.headlineLabels,
+	} {
+		*set = map[string]bool{}
+		sec[name] = &lexiconSection{set: set}
 	}
-	lists := map[string]*[]string{"abstract-suffixes": &lx.abstractSuffixes, "agent-suffixes": &lx.agentSuffixes}
-	tables := map[string]func([]string) error{
-		"cues":         lx.addCue,
-		"stance":       lx.addStance,
-		"pronouns":     lx.addPronoun,
-		"male-words":   lx.addGendered(genderMale),
-		"female-words": lx.addGendered(genderFemale),
+	return sec
+}
+
+// add puts one line's words into the section.
+func (s *lexiconSection) add(fields []string) error {
+	switch {
+	case s.set != nil:
+		for _, f := range fields {
+			(*s.set)[f] = true
+		}
+	case s.list != nil:
+		*s.list = append(*s.list, fields...)
+	default:
+		return s.table(fields)
 	}
-	seen := map[string]bool{}
-	section := ""
+	return nil
+}
+
+// parseLexicon reads the lexicon format: "[section]" lines open a section,
+// "#" starts a comment, and a section holds white-space separated words or,
+// for the tables, one entry a line. Every section must be present once.
+func parseLexicon(text string) (*lexicon, error) {
+	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}}
+	sections := lx.sections()
+	var cur *lexiconSection
+	name := ""
 	for n, line := range strings.Split(text, "\n") {
 		if k := strings.IndexByte(line, '#'); k >= 0 {
 			line = line[:k]
@@ -134,17 +168,18 @@ func parseLexicon(text string) (*lexicon, error) {
 			continue
 		}
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			section = line[1 : len(line)-1]
-			if seen[section] {
-				return nil, fmt.Errorf("lexicon line %d: section [%s] twice", n+1, section)
+			name = line[1 : len(line)-1]
+			if cur = sections[name]; cur == nil {
+				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", n+1, name)
 			}
-			seen[section] = true
-			if s, ok := sets[section]; ok {
-				*s = map[string]bool{}
-			} else if _, ok := lists[section]; !ok && tables[section] == nil {
-				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", n+1, section)
+			if cur.seen {
+				return nil, fmt.Errorf("lexicon line %d: section [%s] twice", n+1, name)
 			}
+			cur.seen = true
 			continue
+		}
+		if cur == nil {
+			return nil, fmt.Errorf("lexicon line %d: words before the first section", n+1)
 		}
 		fields := strings.Fields(line)
 		for _, f := range fields {
@@ -152,33 +187,12 @@ func parseLexicon(text string) (*lexicon, error) {
 				return nil, fmt.Errorf("lexicon line %d: %q: words are lower case with straight apostrophes", n+1, f)
 			}
 		}
-		switch {
-		case section == "":
-			return nil, fmt.Errorf("lexicon line %d: words before the first section", n+1)
-		case sets[section] != nil:
-			for _, f := range fields {
-				(*sets[section])[f] = true
-			}
-		case lists[section] != nil:
-			*lists[section] = append(*lists[section], fields...)
-		default:
-			if err := tables[section](fields); err != nil {
-				return nil, fmt.Errorf("lexicon line %d: [%s]: %w", n+1, section, err)
-			}
+		if err := cur.add(fields); err != nil {
+			return nil, fmt.Errorf("lexicon line %d: [%s]: %w", n+1, name, err)
 		}
 	}
-	for name := range sets {
-		if !seen[name] {
-			return nil, fmt.Errorf("lexicon: section [%s] missing", name)
-		}
-	}
-	for name := range lists {
-		if !seen[name] {
-			return nil, fmt.Errorf("lexicon: section [%s] missing", name)
-		}
-	}
-	for name := range tables {
-		if !seen[name] {
+	for name, s := range sections {
+		if !s.seen {
 			return nil, fmt.Errorf("lexicon: section [%s] missing", name)
 		}
 	}
