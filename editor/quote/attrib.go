@@ -862,7 +862,7 @@ func (d *Document) governsDirectly(v, o int) bool {
 // programme does ("on “Meet the Press,”", "CNN’s “State of the Union”").
 func (d *Document) titleAfterPreposition(r region, n int) bool {
 	o := r.open
-	if o == 0 || n > 6 || r.paragraph == 0 || o+1 >= len(d.toks) || !d.toks[o+1].upper {
+	if o == 0 || n > 6 || d.isHeadline(r.paragraph) || o+1 >= len(d.toks) || !d.toks[o+1].upper {
 		return false
 	}
 	prev := d.toks[o-1]
@@ -932,7 +932,7 @@ func (d *Document) attributeQuotes() {
 			Text:      strings.TrimSpace(inner.In(d.Text)),
 			Direct:    true,
 			Paragraph: r.paragraph,
-			Headline:  r.paragraph == 0,
+			Headline:  d.isHeadline(r.paragraph),
 			Continues: r.continues,
 			person:    -1,
 			first:     -1,
@@ -1000,7 +1000,7 @@ func (d *Document) attributeQuotes() {
 			// Sanders."
 			f = d.signatureFrame(r.paragraph+1, r.open, last)
 		}
-		if !f.ok && r.paragraph == 0 {
+		if !f.ok && d.isHeadline(r.paragraph) {
 			f = d.headlineSpeaker(r.open, last)
 		}
 		var sameAs *Quote
@@ -1012,7 +1012,7 @@ func (d *Document) attributeQuotes() {
 				sameAs = p
 			}
 		}
-		if !f.ok && r.open > s && r.paragraph > 0 {
+		if !f.ok && r.open > s && !d.isHeadline(r.paragraph) {
 			// A partial quotation inside a sentence about someone ("Cruz
 			// praised Bush as “a man who …”") is that person's words.
 			if a, b, ok := d.sentenceSubject(s, r.open); ok {
@@ -1047,7 +1047,7 @@ func (d *Document) attributeQuotes() {
 			// "described as a “real woman”", "seen by organizers as a
 			// “lifeboat”": someone's word for it.
 			q.Speech = true
-		case titleCase && !attached && n <= 6 && r.paragraph > 0:
+		case titleCase && !attached && n <= 6 && !d.isHeadline(r.paragraph):
 			q.Speech = false
 		case strings.EqualFold(strings.Trim(q.Text, ",.!? "), "so-called"):
 			q.Speech = false
@@ -1136,7 +1136,7 @@ func (d *Document) applyFrame(q *Quote, f frame) {
 // of the previous paragraph's last quotation (a floating quote).
 func (d *Document) inheritSpeaker(q *Quote, r region, ri int, headOf map[int]int) {
 	d.inheritQuoted(q, r)
-	if q.Speaker != nil || r.paragraph < 1 {
+	if q.Speaker != nil || d.isHeadline(r.paragraph) {
 		return
 	}
 	hi := d.sentStart[d.sentenceOf(r.open)]
@@ -1748,7 +1748,7 @@ func (d *Document) addReported(a, b int, f frame) *Quote {
 		Text:      span.In(d.Text),
 		Speech:    true,
 		Paragraph: d.toks[a].paragraph,
-		Headline:  d.toks[a].paragraph == 0,
+		Headline:  d.isHeadline(d.toks[a].paragraph),
 		person:    -1,
 		first:     -1,
 	}

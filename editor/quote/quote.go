@@ -89,8 +89,12 @@ type Person struct {
 // Document is an analysed article.
 type Document struct {
 	Text string
-	// Paragraphs are the non-blank lines; the first is the headline.
+	// Paragraphs are the non-blank lines; the first is the headline when
+	// HasHeadline.
 	Paragraphs []editor.Span
+	// HasHeadline says the first paragraph reads as a headline: see
+	// readsAsHeadline.
+	HasHeadline bool
 	// Sentences never split inside a quotation.
 	Sentences []editor.Span
 	Quotes    []Quote
@@ -139,6 +143,7 @@ func Analyze(text string) *Document {
 	}
 	d := &Document{Text: text, lx: sharedLexicon()}
 	d.Paragraphs = splitParagraphs(text)
+	d.HasHeadline = d.readsAsHeadline()
 	d.tokenize()
 	d.splitSentences()
 	d.findPeople()
@@ -191,7 +196,7 @@ func (d *Document) tokenize() {
 			continue
 		}
 		next := r.paragraph + 1
-		if next < len(d.Paragraphs) && r.paragraph > 0 {
+		if next < len(d.Paragraphs) && !d.isHeadline(r.paragraph) {
 			ft := d.parTok[next]
 			if ft < d.parTok[next+1] && d.toks[ft].kind == tokQuote && d.toks[ft].role != roleClose {
 				if nr := d.toks[ft].region; nr >= 0 {

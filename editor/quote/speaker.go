@@ -190,7 +190,7 @@ func (d *Document) findPeople() {
 			j := d.capRun(i, hi)
 			c, _ := d.readName(i, j)
 			if len(c.name) > 0 {
-				cands = append(cands, cand{c, p == 0})
+				cands = append(cands, cand{c, d.isHeadline(p)})
 			}
 			i = j
 		}
@@ -720,7 +720,7 @@ func (d *Document) titleChain(a, b int) bool {
 // rather than because it starts a sentence or headline.
 func hasProperHead(d *Document, a, head int) bool {
 	t := d.toks[head]
-	if !t.upper || d.lx.stopCaps[t.lower] || t.paragraph == 0 {
+	if !t.upper || d.lx.stopCaps[t.lower] || d.isHeadline(t.paragraph) {
 		return false
 	}
 	return d.sentStart[d.sentenceOf(head)] != head
@@ -773,7 +773,7 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int, lastSpeak
 		if pm.paragraph < winStart && (lastAny >= 0 || pm.paragraph < par-lookBack) {
 			break
 		}
-		if pm.paragraph == 0 {
+		if d.isHeadline(pm.paragraph) {
 			continue
 		}
 		if d.People[pm.person].Gender != g {
