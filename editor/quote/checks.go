@@ -12,23 +12,57 @@ import (
 // findings; the review package names them, gives their severity and runs
 // them (see review.Checks).
 
-// Unattributed flags statements with no speaker at all.
+// Unattributed flags quotations with no speaker at all: words in quotation
+// marks, a sentence or more, that nothing in the story gives to anyone. A
+// reported statement with no speaker ("the plan was approved") is the
+// story's own account, and a few quoted words inside the writer's sentence
+// (a slogan, a term, "a “high priority” donor") lean on that sentence;
+// neither is flagged.
 func Unattributed(d *Document) []editor.Finding {
 	var out []editor.Finding
-	for _, q := range d.Quotes {
-		if !q.Speech || q.Headline || q.Attribution != AttrNone || q.stance {
+	for qi, q := range d.Quotes {
+		if !q.Speech || q.Headline || q.Attribution != AttrNone || q.stance || !q.Direct || q.Partial || d.contextSpeaks(qi) {
 			continue
-		}
-		what := "This quotation"
-		if !q.Direct {
-			what = "This statement"
 		}
 		out = append(out, editor.Finding{
 			Check: editor.CheckUnattributed, Severity: editor.Warning, Span: q.Span,
-			Message: what + " has no speaker; say who said it.",
+			Message: "This quotation has no speaker; say who said it.",
 		})
 	}
 	return out
+}
+
+// contextSpeaks says the story around quotation qi gives the reader a
+// speaker even though no frame names one: an earlier quotation or
+// statement in its paragraph or in the paragraph before (a bare quotation
+// paragraph is read as the last speaker going on), a paragraph before that
+// ends in a colon, or a person named outside quotation marks earlier in its
+// paragraph or later in its sentence ("As Tom Ridge put it: “…”",
+// "Clinton began Sunday with a tweet. “…”").
+func (d *Document) contextSpeaks(qi int) bool {
+	q := d.Quotes[qi]
+	for k := qi - 1; k >= 0 && d.Quotes[k].Paragraph >= q.Paragraph-1; k-- {
+		if p := d.Quotes[k]; p.Speech && !p.Headline {
+			return true
+		}
+	}
+	if q.Paragraph > 1 && strings.HasSuffix(strings.TrimSpace(d.Paragraphs[q.Paragraph-1].In(d.Text)), ":") {
+		return true
+	}
+	par := d.Paragraphs[q.Paragraph]
+	sentEnd := d.toks[d.sentStart[d.sentenceOf(d.tokenAt(q.Span.Start))+1]-1].end
+	for _, m := range d.mentions {
+		if m.inQuote || m.span.Start < par.Start {
+			continue
+		}
+		if m.span.Start >= sentEnd {
+			break
+		}
+		if m.span.End <= q.Span.Start || m.span.Start >= q.Span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // AmbiguousSpeakers flags speakers that do not point to one person and

@@ -122,6 +122,12 @@ func (d *Document) mentionsBefore(at int) int {
 	return sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].first >= at })
 }
 
+// tokenAt returns the index of the first token that ends after byte
+// offset off.
+func (d *Document) tokenAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].end > off })
+}
+
 // personMention is one place a person is named.
 type personMention struct {
 	span      editor.Span

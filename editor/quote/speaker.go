@@ -123,6 +123,7 @@ func (d *Document) readName(a, b int) (nameCandidate, bool) {
 	}
 	lastW := nameWord(d.toks[c.name[len(c.name)-1]].lower)
 	if d.lx.orgHeads[lastW] || d.lx.docHeads[lastW] {
+		c.name = nil // "Institute", "New York University": never a person
 		return c, false
 	}
 	c.surname = lastW
@@ -727,92 +728,354 @@ func hasProperHead(d *Document, a, head int) bool {
 }
 
 // resolveDescription ties "the minister" to the person most recently
-// mentioned with that role, when the phrase is definite.
+// mentioned with that role, when the phrase is definite. A definite
+// description is ambiguous only when two people named in this sentence or
+// the one before hold the role; one the story never tied to the role
+// ("the Vermont senator" for a Sen. Sanders named as such only in the
+// lede) is still a speaker the reader can place, and stands as written.
 func (d *Document) resolveDescription(sp *speaker, role string, at int) {
 	def := d.toks[sp.a].lower == "the" || d.toks[sp.a].lower == "this"
-	if def {
-		par := d.toks[at].paragraph
-		for m := d.mentionsBefore(at) - 1; m >= 0; m-- {
-			pm := d.mentions[m]
-			if pm.paragraph < par-lookBack {
-				break
-			}
-			for _, r := range d.People[pm.person].Roles {
-				if r == role {
-					sp.person, sp.name, sp.attr = pm.person, d.People[pm.person].Name, AttrExplicit
-					return
-				}
-			}
-		}
-		sp.attr = AttrAmbiguous
+	if !def {
+		// "a spokesman", "an aide": unnamed.
+		sp.attr = AttrAnonymous
 		return
 	}
-	// "a spokesman", "an aide": unnamed.
-	sp.attr = AttrAnonymous
+	si := d.sentenceOf(sp.a)
+	lo := d.sentStart[max(0, si-1)]
+	if d.isHeadline(d.toks[lo].paragraph) {
+		lo = d.sentStart[si]
+	}
+	var near []int
+	par := d.toks[at].paragraph
+	for m := d.mentionsBefore(sp.a) - 1; m >= 0; m-- {
+		pm := d.mentions[m]
+		if pm.paragraph < par-lookBack {
+			break
+		}
+		if !containsString(d.People[pm.person].Roles, role) {
+			continue
+		}
+		if pm.first < lo {
+			if len(near) == 0 {
+				near = append(near, pm.person)
+			}
+			break
+		}
+		near = appendIntOnce(near, pm.person)
+	}
+	switch len(near) {
+	case 0:
+		sp.attr, sp.name = AttrExplicit, d.words(sp.a, sp.b)
+	case 1:
+		sp.person, sp.name, sp.attr = near[0], d.People[near[0]].Name, AttrExplicit
+	default:
+		sp.attr = AttrAmbiguous
+	}
 }
 
-// resolvePronoun picks the person a he or she refers to: the one person of
-// that gender named in this paragraph or the one before, or the person of
-// that gender quoted last if several are in play. Two or more such people
-// with none of them the current speaker make the pronoun ambiguous.
+func containsString(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvePronoun picks the person a he or she refers to, as the house
+// rule reads it: the pronoun points to the last person of that sex who is
+// the natural subject, and when two or more people of that sex have been
+// in play since the last named speaker it is ambiguous and the name must
+// be repeated. "In play" are the people the story is about, not every
+// name it drops: the subjects and speakers of the sentences since (this
+// paragraph and the two before), not the objects ("Trump took swipes at
+// Jeb Bush"), and a sentence whose subject is itself he or she carries the
+// same person on ("LeVell … He dismisses accusations that Trump …").
 func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int, lastSpeakers []int) {
 	if pi.first || pi.plural || pi.gender == genderUnknown {
 		sp.attr = AttrPronoun // I, we, they: not resolved to one person
 		return
 	}
 	g := pi.gender.String()
-	par := d.toks[at].paragraph
-	winStart := par - 1
-	if winStart < 1 {
-		winStart = 1
+	si := d.sentenceOf(sp.a)
+	if c := d.sentenceCandidates(si, sp.a, g); len(c.same) > 0 {
+		// Earlier in the same sentence: "Smith said that he …".
+		d.pronounIs(sp, c.same[0])
+		return
 	}
-	var inWindow, unknown []int
-	lastAny := -1
-	for m := d.mentionsBefore(at) - 1; m >= 0; m-- {
-		pm := d.mentions[m]
-		if pm.paragraph < winStart && (lastAny >= 0 || pm.paragraph < par-lookBack) {
+	par := d.toks[sp.a].paragraph
+	var topics, unknown []int
+	var nearest *pronounCandidates
+	for s := si - 1; s >= 0; s-- {
+		p := d.toks[d.sentStart[s]].paragraph
+		if p < par-2 || d.isHeadline(p) {
 			break
 		}
-		if d.isHeadline(pm.paragraph) {
-			continue
+		if d.quotedSentence(s) {
+			continue // a sentence inside a quotation is the speaker's, not the story's
 		}
-		if d.People[pm.person].Gender != g {
-			if d.People[pm.person].Gender == "" && pm.paragraph >= winStart {
-				unknown = appendIntOnce(unknown, pm.person)
-			}
-			continue
+		c := d.sentenceCandidates(s, d.sentStart[s+1], g)
+		if nearest == nil && (len(c.same) > 0 || c.pronounSubject) {
+			nearest = &c
 		}
-		if lastAny < 0 {
-			lastAny = pm.person
+		if c.subject >= 0 {
+			topics = appendIntOnce(topics, c.subject)
 		}
-		if pm.paragraph >= winStart {
-			inWindow = appendIntOnce(inWindow, pm.person)
+		for _, p := range c.speakers {
+			topics = appendIntOnce(topics, p)
 		}
-	}
-	// The speaker quoted in this paragraph or the previous one keeps the
-	// floor.
-	for _, s := range lastSpeakers {
-		if s >= 0 && d.People[s].Gender == g {
-			if len(inWindow) == 0 || containsInt(inWindow, s) {
-				sp.person, sp.name, sp.attr = s, d.People[s].Name, AttrPronoun
-				return
+		if p >= par-1 {
+			for _, p := range c.unknown {
+				unknown = appendIntOnce(unknown, p)
 			}
 		}
 	}
 	switch {
-	case len(inWindow) == 1:
-		sp.person = inWindow[0]
-	case len(inWindow) == 0 && lastAny < 0 && len(unknown) == 1:
+	case nearest != nil && len(nearest.speakers) == 1:
+		// The one the sentence before quotes or reports keeps the floor:
+		// "Maloy said he backs Ayotte and Trump. … he said."
+		d.pronounIs(sp, nearest.speakers[0])
+	case nearest != nil && nearest.subject >= 0 && (nearest.paragraph == par || !d.opensWithQuote(par)):
+		// The subject of the sentence before: "Leahy expressed
+		// frustration on Monday. “…,” he said." Only a paragraph that
+		// opens with a quotation, "“…,” he said.", reaches past it to
+		// whoever spoke last: "“…,” said Mr. Rutte. / Mr. Trump has
+		// threatened … Putin … / “She’s a highly respected leader,” he
+		// remarked." has two men in play.
+		d.pronounIs(sp, nearest.subject)
+	case nearest != nil && nearest.pronounSubject && len(topics) > 0:
+		// The sentence before is about he or she already: the pronoun
+		// chain runs back to the nearest named subject or speaker ("Saban
+		// spurred the campaign. He urged … And he encouraged … “…,” he
+		// wrote.").
+		d.pronounIs(sp, topics[0])
+	case nearest != nil && !nearest.pronounSubject && nearest.subject < 0 && len(nearest.same) > 1:
+		// "Warren and White faced off. … she said."
+		sp.attr = AttrAmbiguous
+	case len(topics) > 1:
+		sp.attr = AttrAmbiguous
+	case len(topics) == 1:
+		d.pronounIs(sp, topics[0])
+	case nearest != nil && len(nearest.same) == 1:
+		d.pronounIs(sp, nearest.same[0])
+	case nearest != nil && len(nearest.same) > 1:
+		sp.attr = AttrAmbiguous
+	case len(unknown) == 1:
 		// One person near, whose sex the story has not told: "Ana Ruiz
 		// said … she said".
-		sp.person = unknown[0]
-	case len(inWindow) == 0 && lastAny >= 0:
-		sp.person = lastAny
+		d.pronounIs(sp, unknown[0])
 	default:
-		sp.attr = AttrAmbiguous
-		return
+		sp.attr = AttrPronoun
+		for m := d.mentionsBefore(sp.a) - 1; m >= 0; m-- {
+			if pm := d.mentions[m]; !d.isHeadline(pm.paragraph) && d.People[pm.person].Gender == g {
+				d.pronounIs(sp, pm.person)
+				return
+			}
+		}
 	}
-	sp.name, sp.attr = d.People[sp.person].Name, AttrPronoun
+}
+
+// pronounIs resolves the pronoun speaker to person p.
+func (d *Document) pronounIs(sp *speaker, p int) {
+	sp.person, sp.name, sp.attr = p, d.People[p].Name, AttrPronoun
+}
+
+// pronounCandidates are the people a he or she could refer to in one
+// sentence: those named of that sex (in order, the subject first), those
+// named whose sex the story does not tell, and whether the sentence itself
+// carries a pronoun of that sex outside quotation marks.
+type pronounCandidates struct {
+	same, unknown []int
+	// speakers are those of same named next to an attribution verb
+	// ("Maloy said", "said Maloy"): the people the sentence quotes.
+	speakers []int
+	// subject is the sentence's subject when it is one of same ("In June,
+	// Warren said", not "Warren and White"); -1 if none.
+	subject int
+	// pronounSubject: the sentence's subject is he or she ("He added …").
+	pronounSubject bool
+	pronoun        bool
+	paragraph      int
+}
+
+// sentenceCandidates collects the candidates of sentence s before token
+// end, outside quotation marks, for gender g.
+func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
+	lo := d.sentStart[s]
+	c := pronounCandidates{subject: -1, paragraph: d.toks[lo].paragraph}
+	if m := d.subjectMention(s); m >= 0 && d.People[d.mentions[m].person].Gender == g {
+		c.subject = d.mentions[m].person
+	}
+	c.pronounSubject = d.pronounSubject(s, g)
+	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < end; m++ {
+		pm := d.mentions[m]
+		if pm.inQuote {
+			continue
+		}
+		switch d.People[pm.person].Gender {
+		case g:
+			c.same = appendIntOnce(c.same, pm.person)
+			if d.besideCue(pm) {
+				c.speakers = appendIntOnce(c.speakers, pm.person)
+			}
+		case "":
+			c.unknown = appendIntOnce(c.unknown, pm.person)
+		}
+	}
+	for i := lo; i < end; i++ {
+		t := d.toks[i]
+		if t.kind != tokWord || t.region >= 0 {
+			continue
+		}
+		if pg, ok := d.lx.anaphors[t.lower]; ok && pg.String() == g {
+			c.pronoun = true
+		}
+	}
+	return c
+}
+
+// pronounSubject says sentence s opens (after a conjunction or an
+// introductory phrase and its comma) with he or she of sex g, or has he or
+// she of sex g as a speaker ("he said", "said she").
+func (d *Document) pronounSubject(s int, g string) bool {
+	lo, hi := d.sentStart[s], d.sentStart[s+1]
+	for i := lo; i < hi && i < lo+12; i++ {
+		t := d.toks[i]
+		if t.kind != tokWord || t.region >= 0 {
+			continue
+		}
+		if pi, ok := d.lx.pronouns[t.lower]; ok && pi.gender.String() == g && d.leadsClause(lo, i-1) {
+			return true
+		}
+	}
+	// A pronoun speaker: "“…,” he told Hannity", "said she".
+	for i := lo; i < hi; i++ {
+		t := d.toks[i]
+		if pi, ok := d.lx.pronouns[t.lower]; ok && t.kind == tokWord && t.region < 0 && pi.gender.String() == g &&
+			(d.isWord(i+1) && d.lx.cues[d.toks[i+1].lower].lemma != "" || d.isWord(i-1) && d.lx.cues[d.toks[i-1].lower].lemma != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithQuote says paragraph p starts with a quotation mark.
+func (d *Document) opensWithQuote(p int) bool {
+	i := d.parTok[p]
+	return i < d.parTok[p+1] && d.toks[i].kind == tokQuote
+}
+
+// quotedSentence says every word of sentence s is inside quotation marks.
+func (d *Document) quotedSentence(s int) bool {
+	for i := d.sentStart[s]; i < d.sentStart[s+1]; i++ {
+		if d.toks[i].kind == tokWord && d.toks[i].region < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectMention returns the mention that is sentence s's subject, or -1:
+// the first name outside quotation marks, at the start of the sentence or
+// right after a comma ("Another pollster, David Woodard of Clemson
+// University, …") or an opening conjunction; in a sentence that opens with
+// a subordinate or introductory phrase, the first name after its comma
+// ("When Mr. Trump tried to defend his remarks, Mr. Kasich differed"). Not
+// a possessive nor the first of a pair ("Warren and White").
+func (d *Document) subjectMention(s int) int {
+	lo, hi := d.sentStart[s], d.sentStart[s+1]
+	intro := false
+	for i := lo; i < hi; i++ {
+		if t := d.toks[i]; t.kind == tokWord && t.region < 0 {
+			intro = d.lx.introWords[t.lower] || d.lx.subordinators[t.lower]
+			break
+		}
+	}
+	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < hi; m++ {
+		pm := d.mentions[m]
+		if pm.inQuote {
+			continue
+		}
+		k := pm.first - 1
+		for k >= lo && d.toks[k].kind == tokQuote {
+			k--
+		}
+		switch {
+		case d.leadsClause(lo, k) && !(intro && k >= lo && !d.isPunct(k, ",")):
+		case intro && d.isPunct(k, ","):
+		default:
+			// A name inside an opening phrase ("Preceded at the lectern
+			// by Joe Arpaio, Trump launched …"): the subject comes after
+			// its comma.
+			intro = true
+			continue
+		}
+		if strings.HasSuffix(d.toks[pm.last].lower, "'s") || strings.HasSuffix(d.toks[pm.last].lower, "'") {
+			return -1
+		}
+		if n := pm.last + 1; d.isWord(n) && (d.toks[n].lower == "and" || d.toks[n].lower == "or") || d.isPunct(n, "&") {
+			return -1
+		}
+		return m
+	}
+	return -1
+}
+
+// leadsClause says tokens lo..k (k is the last before a name) leave the
+// name leading its clause: nothing, a comma, an opening conjunction, or up
+// to three words that describe the person ("Retired neurosurgeon Ben
+// Carson"), not a phrase that opens with a preposition ("In describing
+// fellow billionaire Donald Trump, …").
+func (d *Document) leadsClause(lo, k int) bool {
+	if k < lo || d.isPunct(k, ",") {
+		return true
+	}
+	start := k
+	for start > lo && !d.isPunct(start-1, ",") {
+		start--
+	}
+	if d.isWord(start) && d.lx.npConjunctions[d.toks[start].lower] {
+		start++
+	}
+	if k-start >= 3 {
+		return false
+	}
+	for i := start; i <= k; i++ {
+		t := d.toks[i]
+		if t.kind != tokWord || d.lx.introWords[t.lower] || d.lx.prepositions[t.lower] || d.lx.cues[t.lower].lemma != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// besideCue says the mention is the subject of an attribution verb right
+// after it or after an appositive ("Maloy said", "Maloy, 52, told"), or
+// comes right after one and ends its clause ("said Maloy.").
+func (d *Document) besideCue(pm personMention) bool {
+	if k := pm.first - 1; d.isWord(k) && d.lx.cues[d.toks[k].lower].lemma != "" {
+		// "said Maloy." or "said Maloy, who …", not "said Trump has".
+		return pm.last+1 >= len(d.toks) || d.toks[pm.last+1].kind != tokWord
+	}
+	k := pm.last + 1
+	if d.isPunct(k, "(") {
+		// "Sen. David Perdue (R-Ga.) said"
+		for k < len(d.toks) && k <= pm.last+12 && !d.isPunct(k, ")") {
+			k++
+		}
+		k++
+	}
+	if d.isPunct(k, ",") {
+		// An appositive between commas: "Joe Madison, a D.C.-based talk
+		// radio host considered one of the most influential, recalled".
+		for k++; k < len(d.toks) && k <= pm.last+40 && !d.isPunct(k, ","); k++ {
+			if d.toks[k].kind != tokWord && !d.isPunct(k, "-") && !d.isPunct(k, ".") || d.toks[k].region >= 0 || d.isTerminalAt(k) && !d.isPunct(k, ".") {
+				return false
+			}
+		}
+		k++
+	}
+	return d.isWord(k) && d.toks[k].region < 0 && d.lx.cues[d.toks[k].lower].lemma != ""
 }
 
 func appendIntOnce(s []int, v int) []int {

@@ -143,7 +143,7 @@ var registry = sync.OnceValue(func() *Registry {
 func Checks() []Check {
 	return []Check{
 		{Name: editor.CheckUnattributed, Severity: editor.Warning,
-			Doc: "A quotation or reported statement has no speaker.",
+			Doc: "A quotation has no speaker, and nothing around it (the previous speaker, a name in its paragraph, a colon lead-in) gives it one.",
 			Run: func(p *Pass) []editor.Finding { return quote.Unattributed(p.Doc) }},
 		{Name: editor.CheckAmbiguousSpeaker, Severity: editor.Warning,
 			Doc: "The speaker is a pronoun or description that could be more than one person, or the quote refers to someone never named.",
