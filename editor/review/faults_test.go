@@ -29,6 +29,7 @@ const (
 	faultVerb         = "verb"
 	controlHeadline   = "headline-control"
 	controlPronoun    = "pronoun-control"
+	controlFloor      = "continuing-control"
 )
 
 // faultsPerArticle caps the instances of one kind taken from an article, so
@@ -60,40 +61,63 @@ type faultFloor struct {
 	pct  float64
 }
 
-// faultFloors are set just below what the engine measured when the
-// benchmark was written (168 articles; the headline kinds use every one):
+// faultFloors and trainFaultFloors are what the engine measures, held
+// where they stand (dev+test: 168 articles; train: 840; the headline kinds
+// use every article):
 //
-//	kind              instances  articles  flagged
-//	unattributed          2          2      2 found, recall 100.0%
-//	ambiguous            15         13     11 found, recall  73.3%
-//	headline            168        168    166 found, recall  98.8%
-//	verb                 85         58     85 found, recall 100.0%
-//	headline-control    145        145      0 false flags,   0.0%
-//	pronoun-control       7          7      2 false flags,  28.6%
+//	kind                 dev+test               train
+//	unattributed         2/2     100.0%         9/12     75.0%
+//	ambiguous            2/4      50.0%        10/22     45.5%
+//	headline           166/168    98.8%       827/840    98.5%
+//	verb                85/85    100.0%       367/367   100.0%
+//	headline-control     0/145 false            0/643 false
+//	pronoun-control      0/7   false            2/16  false  12.5%
+//	continuing-control   0/6   false           10/46  false  21.7%
 //
-// Two kinds are held where they stand rather than just below, and say
-// little: unattributed has two instances (see faultArticle.unattributed for
-// why real copy offers so few), and pronoun-control flags two of seven
-// pronouns, so its ceiling is what it measured. Nothing in the engine was
-// tuned for these figures.
+// These are far from the product's targets (recall 95%, false flags 2%)
+// for the pronoun kinds: the floors stop a change from making them worse
+// unnoticed, they do not say the checks are good enough. The ambiguous
+// kind excludes a pronoun for the one the sentence before quotes or
+// reports: "Karl Rove said on Sunday that he no longer believed Mr. Trump
+// had a path … “I don't see it happening,” he said." reads as Rove, as
+// the published copy meant; that is the continuing-control.
 var faultFloors = []faultFloor{
 	{faultUnattributed, 2, 100},
-	{faultAmbiguous, 13, 70},
+	{faultAmbiguous, 4, 50},
 	{faultHeadline, 160, 98},
 	{faultVerb, 80, 98},
 	{controlHeadline, 135, 1},
-	{controlPronoun, 6, 29},
+	{controlPronoun, 6, 0},
+	{controlFloor, 5, 0},
+}
+
+var trainFaultFloors = []faultFloor{
+	{faultUnattributed, 11, 75},
+	{faultAmbiguous, 20, 45},
+	{faultHeadline, 800, 98},
+	{faultVerb, 350, 99},
+	{controlHeadline, 600, 1},
+	{controlPronoun, 15, 13},
+	{controlFloor, 40, 22},
 }
 
 // TestInjectedFaults runs the injected-fault benchmark on the PolNeAR
-// dev+test articles and holds each kind's recall (or, for a control, its
-// false-flag rate) to its floor.
+// dev+test articles, and on the train articles, whose 840 texts give the
+// rarer kinds (a quotation that can lose its frame, two people of one sex
+// before a pronoun) enough instances to say something, and holds each
+// kind's recall (or, for a control, its false-flag rate) to its floor.
 func TestInjectedFaults(t *testing.T) {
 	if testing.Short() {
-		t.Skip("reviews every PolNeAR dev+test article several times")
+		t.Skip("reviews every PolNeAR article several times")
 	}
+	t.Run("dev+test", func(t *testing.T) { runFaults(t, newstest.PolNeARDevTest(t), faultFloors) })
+	t.Run("train", func(t *testing.T) { runFaults(t, newstest.PolNeARTrain(t), trainFaultFloors) })
+}
+
+// runFaults injects the faults into docs, reviews each draft and reports
+// every kind against its floor.
+func runFaults(t *testing.T, docs []newstest.PolNeARDoc, floors []faultFloor) {
 	tallies := map[string]*faultTally{}
-	docs := newstest.PolNeARDevTest(t)
 	contributing := 0
 	for _, doc := range docs {
 		faults := injectFaults(doc)
@@ -108,10 +132,10 @@ func TestInjectedFaults(t *testing.T) {
 		}
 	}
 	t.Logf("%d articles, %d with at least one fault", len(docs), contributing)
-	for _, fl := range faultFloors {
+	for _, fl := range floors {
 		tl := tallies[fl.kind]
 		if tl == nil {
-			tl = &faultTally{control: fl.kind == controlHeadline || fl.kind == controlPronoun}
+			tl = &faultTally{control: isControl(fl.kind)}
 		}
 		tl.report(t, fl)
 	}
@@ -184,7 +208,7 @@ func flagged(f fault, findings []editor.Finding) bool {
 // overlapping the edit (the quotation, for a stripped attribution), or for
 // the pronoun control also an unattributed finding on the quotation.
 func (f fault) flaggedBy(fd editor.Finding) bool {
-	if f.kind == controlPronoun && fd.Check == editor.CheckUnattributed {
+	if (f.kind == controlPronoun || f.kind == controlFloor) && fd.Check == editor.CheckUnattributed {
 		// The pronoun must leave the quotation attributed.
 		return fd.Span.Overlaps(f.quote)
 	}
@@ -256,6 +280,7 @@ func injectFaults(doc newstest.PolNeARDoc) []fault {
 	out = append(out, a.verbs()...)
 	out = append(out, a.headlineControl()...)
 	out = append(out, a.pronounControl()...)
+	out = append(out, a.floorControl()...)
 	return out
 }
 
@@ -487,18 +512,70 @@ func (a *faultArticle) quiet(span editor.Span) bool {
 }
 
 // ambiguous replaces the speaker's name by he or she where the sentence
-// before names two different people of that sex.
+// before names two different people of that sex and does not quote or
+// report the speaker. When it does ("Karl Rove said on Sunday that he no
+// longer believed Mr. Trump had a path to victory. “I don't see it
+// happening,” Mr. Rove said."), a reader takes he for the one just quoted,
+// rightly: that is the continuing-control, not a fault.
 func (a *faultArticle) ambiguous() []fault {
 	var out []fault
 	for _, f := range a.frames {
-		_, g := a.personAt(f.name)
+		p, g := a.personAt(f.name)
 		prev, ok := a.prevSentence(f.open)
-		if g == "" || !ok || len(a.namedIn(prev, g)) < 2 {
+		if g == "" || !ok || len(a.namedIn(prev, g)) < 2 || a.speaksIn(prev, p) {
 			continue
 		}
 		out = append(out, a.pronounFault(faultAmbiguous, f, g))
 	}
 	return spread(out, faultsPerArticle)
+}
+
+// floorControl replaces the speaker's name by he or she where the sentence
+// before names two people of that sex and quotes or reports the speaker,
+// and no one else of that sex: the speaker keeps the floor.
+func (a *faultArticle) floorControl() []fault {
+	var out []fault
+	for _, f := range a.frames {
+		p, g := a.personAt(f.name)
+		prev, ok := a.prevSentence(f.open)
+		if g == "" || !ok || len(a.namedIn(prev, g)) < 2 || !a.speaksIn(prev, p) {
+			continue
+		}
+		others := false
+		for q := range a.namedIn(prev, g) {
+			others = others || q != p && a.speaksIn(prev, q)
+		}
+		if !others {
+			out = append(out, a.pronounFault(controlFloor, f, g))
+		}
+	}
+	return spread(out, faultsPerArticle)
+}
+
+// speaksIn says a gold attribution in span has the person as its source:
+// the sentence quotes or reports them.
+func (a *faultArticle) speaksIn(span editor.Span, person int) bool {
+	if person < 0 {
+		return false
+	}
+	for _, g := range a.gold {
+		for _, src := range g.source {
+			if !span.Contains(src) {
+				continue
+			}
+			for _, m := range a.doc.People[person].Mentions {
+				if src.Overlaps(m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isControl says the kind is a control: edits that must draw nothing.
+func isControl(kind string) bool {
+	return kind == controlHeadline || kind == controlPronoun || kind == controlFloor
 }
 
 // pronounControl replaces the speaker's name by he or she where the
@@ -527,7 +604,7 @@ func (a *faultArticle) pronounFault(kind string, f quoteFrame, gender string) fa
 	return fault{
 		kind: kind, doc: a.id, text: a.text[:edit.Start] + repl + a.text[edit.End:],
 		at:    editor.Span{Start: edit.Start, End: edit.Start + len(pro)},
-		quote: f.quoteSpan(), want: editor.CheckAmbiguousSpeaker, control: kind == controlPronoun,
+		quote: f.quoteSpan(), want: editor.CheckAmbiguousSpeaker, control: isControl(kind),
 	}
 }
 
@@ -860,13 +937,8 @@ func spread(fs []fault, n int) []fault {
 	return out
 }
 
-// goldAttribution has the fields of newstest.PolNeARDoc's attributions, so
-// the test below can write its own gold.
-type goldAttribution = struct {
-	Source  [][2]int `json:"source"`
-	Content [][2]int `json:"content"`
-	Quoted  bool     `json:"content_has_quote_marks"`
-}
+// goldAttribution is a gold attribution the test below writes itself.
+type goldAttribution = newstest.PolNeARAttribution
 
 // ownArticle is invented copy, not corpus text: a quotation opening the
 // body, two women named before a quotation that follows no attribution,

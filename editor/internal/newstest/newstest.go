@@ -93,13 +93,17 @@ func CodePointOffsets(text string) []int {
 // PolNeARDoc is one line of the shared PolNeAR dev+test file (offsets in
 // code points).
 type PolNeARDoc struct {
-	Doc          string `json:"doc"`
-	Text         string `json:"text"`
-	Attributions []struct {
-		Source  [][2]int `json:"source"`
-		Content [][2]int `json:"content"`
-		Quoted  bool     `json:"content_has_quote_marks"`
-	} `json:"attributions"`
+	Doc          string               `json:"doc"`
+	Text         string               `json:"text"`
+	Attributions []PolNeARAttribution `json:"attributions"`
+}
+
+// PolNeARAttribution is one gold attribution: its source and content
+// spans in code points, and whether the content has quotation marks.
+type PolNeARAttribution struct {
+	Source  [][2]int `json:"source"`
+	Content [][2]int `json:"content"`
+	Quoted  bool     `json:"content_has_quote_marks"`
 }
 
 // PolNeARDevTest returns the dev+test articles, each once: where several
