@@ -2,6 +2,7 @@ package quote
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -51,12 +52,13 @@ func (d *Document) contextSpeaks(qi int) bool {
 	}
 	par := d.Paragraphs[q.Paragraph]
 	sentEnd := d.toks[d.sentStart[d.sentenceOf(d.tokenAt(q.Span.Start))+1]-1].end
-	for _, m := range d.mentions {
-		if m.inQuote || m.span.Start < par.Start {
-			continue
-		}
+	for k := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].span.Start >= par.Start }); k < len(d.mentions); k++ {
+		m := d.mentions[k]
 		if m.span.Start >= sentEnd {
 			break
+		}
+		if m.inQuote {
+			continue
 		}
 		if m.span.End <= q.Span.Start || m.span.Start >= q.Span.End {
 			return true

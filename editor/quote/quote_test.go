@@ -246,3 +246,20 @@ func TestRelativeClauseObjectIsNotTheSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkupMarksPairNothing(t *testing.T) {
+	text := "Senators react\n" +
+		`<tweet author="GovernorPataki" tweet_id="672157632032022528">Praying for the victims.</tweet>.` + "\n" +
+		`A <a href=”https://example.org/a” target=”_blank”>rally “in Greensboro”</a> drew 2 < 3 critics.` + "\n"
+	d := Analyze(text)
+	if got := UnbalancedMarks(d); len(got) != 0 {
+		t.Errorf("marks inside markup flagged: %v", got)
+	}
+	found := false
+	for _, q := range d.Quotes {
+		found = found || q.Text == "in Greensboro"
+	}
+	if !found {
+		t.Errorf("the quotation outside the tags was lost: %+v", d.Quotes)
+	}
+}

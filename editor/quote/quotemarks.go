@@ -48,6 +48,24 @@ type region struct {
 
 func isSpaceRune(r rune) bool { return unicode.IsSpace(r) }
 
+// markupEnd returns the end of an HTML or XML tag starting at text[i]
+// ("<tweet …>", "</a>"): a letter or slash after the "<" and a ">" before
+// the paragraph ends, with no other "<" between; 0 when there is none.
+func markupEnd(text string, i, end int) int {
+	if i+1 >= end || !(text[i+1] == '/' || 'a' <= text[i+1] && text[i+1] <= 'z' || 'A' <= text[i+1] && text[i+1] <= 'Z') {
+		return 0
+	}
+	for k := i + 1; k < end && k < i+600; k++ {
+		switch text[k] {
+		case '>':
+			return k + 1
+		case '<', '\n':
+			return 0
+		}
+	}
+	return 0
+}
+
 // tokenizeParagraph appends the tokens of text[start:end] to toks.
 func tokenizeParagraph(text string, start, end, par int, toks []token) []token {
 	i := start
@@ -56,6 +74,11 @@ func tokenizeParagraph(text string, start, end, par int, toks []token) []token {
 		switch {
 		case isSpaceRune(r):
 			i += size
+		case r == '<' && markupEnd(text, i, end) > 0:
+			// Markup pasted with the copy (<tweet author="…">, <a
+			// href=”…”>) is no part of it: its quotation marks pair
+			// nothing.
+			i = markupEnd(text, i, end)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(text, i, end)
 			toks = append(toks, newWord(text, i, j, par))
