@@ -182,7 +182,7 @@ func UnsupportedHeadlineQuotes(d *Document, sources []string) []editor.Finding {
 			continue
 		}
 		want := normalizeForMatch(q.Text)
-		if want == "" || containsAny(body, want) {
+		if want == "" || containsAny(body, want) || d.namedInBody(q.Text) {
 			continue
 		}
 		if said == nil && len(sources) > 0 {
@@ -200,6 +200,25 @@ func UnsupportedHeadlineQuotes(d *Document, sources []string) []editor.Finding {
 		})
 	}
 	return out
+}
+
+// namedInBody says headline words in quotation marks are a name the story
+// gives as written, in capitals ("Bradley Cooper upset ‘American Sniper’
+// fans", the body naming the film American Sniper): a title, not words put
+// in someone's mouth.
+func (d *Document) namedInBody(text string) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' && r != '-'
+	})
+	if len(words) == 0 || len(d.Paragraphs) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if r := []rune(w)[0]; !unicode.IsUpper(r) && !unicode.IsDigit(r) && !d.lx.titleSmallWords[w] {
+			return false
+		}
+	}
+	return strings.Contains(d.Text[d.Paragraphs[1].Start:], strings.Join(words, " "))
 }
 
 func containsAny(hay []string, needle string) bool {

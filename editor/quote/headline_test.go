@@ -36,3 +36,19 @@ func TestNoHeadlineNoHeadlineQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlineNameIsNoQuotation(t *testing.T) {
+	named := "Actor upset ‘Harbor Lights’ fans at the gala\n" +
+		"The actor, who starred in Harbor Lights, spoke at the gala on Friday.\n" +
+		"“I came to support my friends,” he said.\n"
+	if got := UnsupportedHeadlineQuotes(Analyze(named), nil); len(got) != 0 {
+		t.Errorf("a title the story names was flagged: %v", got)
+	}
+	// The same words in lower case in the body are a paraphrase, not the
+	// name: the headline still puts them in someone's mouth.
+	para := "Mayor ‘Not Concerned’ about the storm\n" +
+		"The mayor said she was not concerned about the storm.\n"
+	if got := UnsupportedHeadlineQuotes(Analyze(para), nil); len(got) != 1 {
+		t.Errorf("headline words the body only paraphrases: %d findings, want 1", len(got))
+	}
+}
