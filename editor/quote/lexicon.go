@@ -59,7 +59,6 @@ type lexicon struct {
 	stance   map[string]cueVerb // verbs of stance, wish, judgement and perception
 	pronouns map[string]pronounInfo
 	gender   map[string]gender // titles and common nouns that name a man or a woman
-	anaphors map[string]gender // he, him, his, she, her: every form that refers back to a man or a woman
 
 	// Speakers and names.
 	titles, roles, anonymous, male, female, connectors map[string]bool
@@ -110,7 +109,6 @@ func (lx *lexicon) sections() map[string]*lexiconSection {
 		"pronouns":          {table: lx.addPronoun},
 		"male-words":        {table: lx.addGendered(genderMale)},
 		"female-words":      {table: lx.addGendered(genderFemale)},
-		"anaphors":          {table: lx.addAnaphor},
 		"abstract-suffixes": {list: &lx.abstractSuffixes},
 		"agent-suffixes":    {list: &lx.agentSuffixes},
 	}
@@ -157,7 +155,7 @@ func (s *lexiconSection) add(fields []string) error {
 // "#" starts a comment, and a section holds white-space separated words or,
 // for the tables, one entry a line. Every section must be present once.
 func parseLexicon(text string) (*lexicon, error) {
-	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}, anaphors: map[string]gender{}}
+	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}}
 	sections := lx.sections()
 	var cur *lexiconSection
 	name := ""
@@ -265,18 +263,6 @@ func (lx *lexicon) addPronoun(f []string) error {
 		}
 	}
 	lx.pronouns[f[0]] = pi
-	return nil
-}
-
-// addAnaphor reads "male|female form...".
-func (lx *lexicon) addAnaphor(f []string) error {
-	g := map[string]gender{"male": genderMale, "female": genderFemale}[f[0]]
-	if g == genderUnknown || len(f) < 2 {
-		return fmt.Errorf("%q: want male or female, then the forms", strings.Join(f, " "))
-	}
-	for _, w := range f[1:] {
-		lx.anaphors[w] = g
-	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 
 	"copydesk/editor"
@@ -752,7 +753,7 @@ func (d *Document) resolveDescription(sp *speaker, role string, at int) {
 		if pm.paragraph < par-lookBack {
 			break
 		}
-		if !containsString(d.People[pm.person].Roles, role) {
+		if !slices.Contains(d.People[pm.person].Roles, role) {
 			continue
 		}
 		if pm.first < lo {
@@ -771,15 +772,6 @@ func (d *Document) resolveDescription(sp *speaker, role string, at int) {
 	default:
 		sp.attr = AttrAmbiguous
 	}
-}
-
-func containsString(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // resolvePronoun picks the person a he or she refers to, as the house
@@ -881,9 +873,8 @@ func (d *Document) pronounIs(sp *speaker, p int) {
 }
 
 // pronounCandidates are the people a he or she could refer to in one
-// sentence: those named of that sex (in order, the subject first), those
-// named whose sex the story does not tell, and whether the sentence itself
-// carries a pronoun of that sex outside quotation marks.
+// sentence: those named of that sex (in order, the subject first) and
+// those named whose sex the story does not tell.
 type pronounCandidates struct {
 	same, unknown []int
 	// speakers are those of same named next to an attribution verb
@@ -894,7 +885,6 @@ type pronounCandidates struct {
 	subject int
 	// pronounSubject: the sentence's subject is he or she ("He added …").
 	pronounSubject bool
-	pronoun        bool
 	paragraph      int
 }
 
@@ -920,15 +910,6 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 			}
 		case "":
 			c.unknown = appendIntOnce(c.unknown, pm.person)
-		}
-	}
-	for i := lo; i < end; i++ {
-		t := d.toks[i]
-		if t.kind != tokWord || t.region >= 0 {
-			continue
-		}
-		if pg, ok := d.lx.anaphors[t.lower]; ok && pg.String() == g {
-			c.pronoun = true
 		}
 	}
 	return c
