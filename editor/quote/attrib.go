@@ -223,7 +223,7 @@ func (d *Document) introPhraseStart(i int) bool {
 
 // frameAfter reads the attribution right after a quotation: `,” said X`,
 // `,” X said`, `,” X, a former minister, said`, `,” according to X`.
-func (d *Document) frameAfter(i, hi, at int, last []int) frame {
+func (d *Document) frameAfter(i, hi, at int) frame {
 	for i < hi && d.toks[i].kind == tokPunct && strings.Contains(",—–-;", d.Text[d.toks[i].start:d.toks[i].end]) {
 		i++
 	}
@@ -232,7 +232,7 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 	}
 	if d.toks[i].lower == "according" && i+1 < hi && d.toks[i+1].lower == "to" {
 		if a, b, ok := d.npForward(i+2, hi); ok {
-			return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i, i + 2}, ok: true}
+			return frame{sp: d.classifySpeaker(a, b, at), verb: [2]int{i, i + 2}, ok: true}
 		}
 		return frame{}
 	}
@@ -244,7 +244,8 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 		}
 		j := d.skipAdverbsFwd(i+1, hi)
 		if a, b, ok := d.npForward(j, hi); ok {
-			return d.accordingAfter(frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i, i + 1}, ok: true}, b, hi, at, last)
+			var f frame = frame{sp: d.classifySpeaker(a, b, at), verb: [2]int{i, i + 1}, ok: true}
+			return d.accordingAfter(f, b, hi, at)
 		}
 		return frame{}
 	}
@@ -283,7 +284,8 @@ func (d *Document) frameAfter(i, hi, at int, last []int) frame {
 		if d.passiveAux(j - 1) {
 			return frame{} // "O’Malley’s move was first reported by MSNBC"
 		}
-		return d.accordingAfter(frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{j, j + 1}, ok: true}, j+1, hi, at, last)
+		var f frame = frame{sp: d.classifySpeaker(a, b, at), verb: [2]int{j, j + 1}, ok: true}
+		return d.accordingAfter(f, j+1, hi, at)
 	}
 	return frame{}
 }
@@ -304,26 +306,26 @@ func (d *Document) passiveAux(i int) bool {
 // accordingAfter reads a frame that goes on to name where the words were
 // reported ("Walker said, according to an Associated Press account"): the
 // report is the source given.
-func (d *Document) accordingAfter(f frame, i, hi, at int, last []int) frame {
+func (d *Document) accordingAfter(f frame, i, hi, at int) frame {
 	if !d.isPunct(i, ",") || i+2 >= hi || d.toks[i+1].lower != "according" || d.toks[i+2].lower != "to" {
 		return f
 	}
 	if a, b, ok := d.npForward(i+3, hi); ok {
-		return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{i + 1, i + 3}, ok: true}
+		return frame{sp: d.classifySpeaker(a, b, at), verb: [2]int{i + 1, i + 3}, ok: true}
 	}
 	return f
 }
 
 // frameBefore reads the attribution before a statement: the last cue verb
 // between lo and i and its subject.
-func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
+func (d *Document) frameBefore(lo, i, sentStart, at int) frame {
 	for k := i - 1; k >= lo; k-- {
 		if d.toks[k].region >= 0 {
 			break
 		}
 		if d.toks[k].lower == "according" && k+1 < i && d.toks[k+1].lower == "to" {
 			if a, b, ok := d.npForward(k+2, i); ok {
-				return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{k, k + 2}, ok: true}
+				return frame{sp: d.classifySpeaker(a, b, at), verb: [2]int{k, k + 2}, ok: true}
 			}
 			continue
 		}
@@ -342,10 +344,10 @@ func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
 				return frame{}
 			}
 		}
-		if f := d.invertedBefore(k, i, at, last); f.ok {
+		if f := d.invertedBefore(k, i, at); f.ok {
 			return f
 		}
-		return d.subjectFrame(k, v, lo, sentStart, at, last)
+		return d.subjectFrame(k, v, lo, sentStart, at)
 	}
 	return frame{}
 }
@@ -353,7 +355,7 @@ func (d *Document) frameBefore(lo, i, sentStart, at int, last []int) frame {
 // invertedBefore reads an inverted frame that ends right before the
 // statement at token i: "…, explained Rosenberg, “…”", "said Mr. Rutte:
 // “…”".
-func (d *Document) invertedBefore(k, i, at int, last []int) frame {
+func (d *Document) invertedBefore(k, i, at int) frame {
 	if v := d.lx.cues[d.toks[k].lower]; v.form != formFinite || v.object {
 		return frame{}
 	}
@@ -365,13 +367,13 @@ func (d *Document) invertedBefore(k, i, at int, last []int) frame {
 	if !ok || b != e || !d.properOrPronoun(a, b) {
 		return frame{}
 	}
-	return frame{sp: d.classifySpeaker(a, b, at, last), verb: [2]int{k, k + 1}, ok: true}
+	return frame{sp: d.classifySpeaker(a, b, at), verb: [2]int{k, k + 1}, ok: true}
 }
 
 // subjectFrame finds the subject of the verb v at token k: the noun phrase
 // right before a finite verb, a relative pronoun ("who said"), or the
 // subject of the sentence for a participle ("…, saying").
-func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []int) frame {
+func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int) frame {
 	f := frame{verb: [2]int{k, k + 1}, ok: true}
 	if v.form == formFinite {
 		j := d.skipAdverbsBack(k-1, lo)
@@ -389,7 +391,7 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 			j = jt
 		}
 		if j >= lo && d.isWord(j) && d.lx.relativePronouns[d.toks[j].lower] {
-			f.sp = d.relativeSpeaker(j, sentStart, at, last)
+			f.sp = d.relativeSpeaker(j, sentStart, at)
 			return f
 		}
 		j = d.skipTimeBack(j, lo)
@@ -397,7 +399,7 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 			// "when Trump spotted a sign and asked …": the verb shares
 			// the subject of its clause.
 			if a, b, ok := d.clauseSubject(j, lo, sentStart); ok {
-				f.sp = d.classifySpeaker(a, b, at, last)
+				f.sp = d.classifySpeaker(a, b, at)
 				return f
 			}
 		}
@@ -412,7 +414,7 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 				// "Britain and France in particular feared", "he in a
 				// later interview said": the phrase after a preposition is
 				// an adjunct; the subject comes before it.
-				f.sp = d.classifySpeaker(a, b, at, last)
+				f.sp = d.classifySpeaker(a, b, at)
 				for n := 0; n < 2 && f.sp.kind == spOther; n++ {
 					p := a - 1
 					for m := 0; m < 2 && p > lo && d.isWord(p) && (d.lx.determiners[d.toks[p].lower] || d.lx.npStop[d.toks[p].lower] && !d.lx.prepositions[d.toks[p].lower]); m++ {
@@ -425,13 +427,13 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 					if !ok2 {
 						break
 					}
-					if sp := d.classifySpeaker(a2, b2, at, last); sp.kind != spNone && sp.kind != spOther {
+					if sp := d.classifySpeaker(a2, b2, at); sp.kind != spNone && sp.kind != spOther {
 						a, b, f.sp = a2, b2, sp
 						break
 					}
 					a = a2
 				}
-				if outer := d.outerFrame(a, lo, sentStart, at, last); outer.ok {
+				if outer := d.outerFrame(a, lo, sentStart, at); outer.ok {
 					return outer
 				}
 				return f
@@ -444,7 +446,7 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		// clause.
 		for m := k - 1; m >= lo && k-m < 15 && d.toks[m].region < 0 && !d.isPunct(m, ","); m-- {
 			if d.isWord(m) && d.lx.relativePronouns[d.toks[m].lower] {
-				f.sp = d.relativeSpeaker(m, sentStart, at, last)
+				f.sp = d.relativeSpeaker(m, sentStart, at)
 				return f
 			}
 		}
@@ -453,7 +455,7 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		// "with 50 percent of voters saying …": the noun phrase after
 		// "with" does the saying.
 		if a, b, ok := d.npBackward(k-1, sentStart); ok && a-1 >= lo && d.isWord(a-1) && d.toks[a-1].lower == "with" {
-			f.sp = d.classifySpeaker(a, b, at, last)
+			f.sp = d.classifySpeaker(a, b, at)
 			return f
 		}
 	}
@@ -462,20 +464,20 @@ func (d *Document) subjectFrame(k int, v cueVerb, lo, sentStart, at int, last []
 		// participle shares the subject of the frame before it.
 		j := d.skipTimeBack(k-2, lo)
 		if w, ok := d.cueAt(j); ok && w.form == formFinite {
-			if pf := d.subjectFrame(j, w, lo, sentStart, at, last); pf.ok {
+			if pf := d.subjectFrame(j, w, lo, sentStart, at); pf.ok {
 				f.sp = pf.sp
 				return f
 			}
 		}
 		if a, b, ok := d.npBackward(k-2, sentStart); ok && a-1 >= lo {
 			if w, ok := d.cueAt(a - 1); ok && w.form == formFinite && w.clause && !w.object && d.properOrPronoun(a, b) {
-				f.sp = d.classifySpeaker(a, b, at, last)
+				f.sp = d.classifySpeaker(a, b, at)
 				return f
 			}
 		}
 	}
 	if a, b, ok := d.sentenceSubject(sentStart, k); ok {
-		f.sp = d.classifySpeaker(a, b, at, last)
+		f.sp = d.classifySpeaker(a, b, at)
 		return f
 	}
 	return frame{}
@@ -505,14 +507,14 @@ func (d *Document) clauseSubject(j, lo, sentStart int) (int, int, bool) {
 // relativeSpeaker makes the relative pronoun at token j the speaker
 // mention; who it is comes from the noun phrase it follows ("One agent,
 // who said").
-func (d *Document) relativeSpeaker(j, sentStart, at int, last []int) speaker {
+func (d *Document) relativeSpeaker(j, sentStart, at int) speaker {
 	sp := speaker{a: j, b: j + 1, head: j, kind: spOther, person: -1, attr: AttrExplicit}
 	ant := j - 1
 	if d.isPunct(ant, ",") {
 		ant--
 	}
 	if a, b, ok := d.npBackward(ant, sentStart); ok {
-		r := d.classifySpeaker(a, b, at, last)
+		r := d.classifySpeaker(a, b, at)
 		sp.kind, sp.person, sp.attr, sp.name = r.kind, r.person, r.attr, r.name
 	}
 	return sp
@@ -521,7 +523,7 @@ func (d *Document) relativeSpeaker(j, sentStart, at int, last []int) speaker {
 // outerFrame reads the attribution whose reported clause opens at token a
 // ("Benjamin said he believes …", "prosecutors say that he told …"): the
 // statement inside is reported on the outer speaker's word.
-func (d *Document) outerFrame(a, lo, sentStart, at int, last []int) frame {
+func (d *Document) outerFrame(a, lo, sentStart, at int) frame {
 	j := a - 1
 	if d.isWord(j) && d.toks[j].lower == "that" {
 		j--
@@ -545,7 +547,7 @@ func (d *Document) outerFrame(a, lo, sentStart, at int, last []int) frame {
 	if !ok || !v.clause || d.impersonal(j, v, lo) {
 		return frame{}
 	}
-	f := d.subjectFrame(j, v, lo, sentStart, at, last)
+	f := d.subjectFrame(j, v, lo, sentStart, at)
 	if !f.ok || f.sp.kind == spNone {
 		return frame{}
 	}
@@ -581,7 +583,7 @@ func (d *Document) relativeClauseSubject(a, lo, sentStart int) (int, int, bool) 
 
 // finalFrame reads a sentence that ends in an attribution after a comma:
 // "…, X said." or "…, said X." or "…, according to X." It returns the comma.
-func (d *Document) finalFrame(s, e, at int, last []int) (frame, int) {
+func (d *Document) finalFrame(s, e, at int) (frame, int) {
 	for e > s && d.toks[e-1].kind == tokPunct && d.toks[e-1].region < 0 {
 		e--
 	}
@@ -592,7 +594,7 @@ func (d *Document) finalFrame(s, e, at int, last []int) (frame, int) {
 		if !d.isPunct(c, ",") {
 			continue
 		}
-		f := d.frameAfter(c+1, e, at, last)
+		f := d.frameAfter(c+1, e, at)
 		if !f.ok {
 			continue
 		}
@@ -612,7 +614,7 @@ func (d *Document) finalFrame(s, e, at int, last []int) (frame, int) {
 // nextSentenceFrame reads an attribution that follows a quotation ending
 // in its own terminal punctuation: "“Isn’t that a bribe?” Trump asked."
 // The next sentence must be the frame and nothing else.
-func (d *Document) nextSentenceFrame(si, at int, last []int) frame {
+func (d *Document) nextSentenceFrame(si, at int) frame {
 	if si+2 >= len(d.sentStart) {
 		return frame{}
 	}
@@ -623,7 +625,7 @@ func (d *Document) nextSentenceFrame(si, at int, last []int) frame {
 	for e > s && d.toks[e-1].kind == tokPunct {
 		e--
 	}
-	f := d.frameAfter(s, e, at, last)
+	f := d.frameAfter(s, e, at)
 	if !f.ok || !d.frameTailOK(max(f.verb[1], f.sp.b), e) {
 		return frame{}
 	}
@@ -659,22 +661,6 @@ func (d *Document) frameTailOK(i, e int) bool {
 	default:
 		return d.lx.timeWords[w]
 	}
-}
-
-// lastSpeakers returns the people quoted in this paragraph before token at
-// and in the previous paragraph, most recent first.
-func (d *Document) lastSpeakers(par, at int) []int {
-	var out []int
-	for k := len(d.Quotes) - 1; k >= 0; k-- {
-		q := d.Quotes[k]
-		if q.Paragraph < par-1 {
-			break
-		}
-		if q.person >= 0 && q.Speech && q.Span.Start < d.toks[at].start {
-			out = appendIntOnce(out, q.person)
-		}
-	}
-	return out
 }
 
 func (d *Document) innerWords(r region) (n int, terminal bool, titleCase bool) {
@@ -768,7 +754,7 @@ func (d *Document) coordinated(ri int) bool {
 
 // headlineSpeaker reads the speaker a headline names before a colon:
 // "McCain: Populist Anger Appeals to ‘Bad Angels of Our Nature’".
-func (d *Document) headlineSpeaker(open int, last []int) frame {
+func (d *Document) headlineSpeaker(open int) frame {
 	lo := d.parTok[0]
 	colon := -1
 	for k := lo; k < open; k++ {
@@ -784,7 +770,7 @@ func (d *Document) headlineSpeaker(open int, last []int) frame {
 	if !ok || b != colon || !d.properOrPronoun(a, b) || d.lx.headlineLabels[d.toks[a].lower] || d.lx.headlineLabels[d.toks[b-1].lower] {
 		return frame{}
 	}
-	sp := d.classifySpeaker(a, b, open, last)
+	sp := d.classifySpeaker(a, b, open)
 	if sp.kind == spNone {
 		return frame{}
 	}
@@ -940,7 +926,6 @@ func (d *Document) attributeQuotes() {
 		si := d.sentenceOf(r.open)
 		s, e := d.sentStart[si], d.sentStart[si+1]
 		n, terminal, titleCase := d.innerWords(r)
-		last := d.lastSpeakers(r.paragraph, r.open)
 		// Directly attached frames.
 		var f frame
 		closeTok := r.close
@@ -952,9 +937,9 @@ func (d *Document) attributeQuotes() {
 					break
 				}
 			}
-			f = d.frameAfter(closeTok+1, hi, r.open, last)
+			f = d.frameAfter(closeTok+1, hi, r.open)
 			if !f.ok && closeTok+1 == e && d.opensSentence(s, r.open) {
-				f = d.nextSentenceFrame(si, r.open, last)
+				f = d.nextSentenceFrame(si, r.open)
 			}
 		}
 		lo := s
@@ -969,20 +954,20 @@ func (d *Document) attributeQuotes() {
 			// "Pollsters agree - Carl Bialik: “…”": a name right before
 			// the colon, after a dash or "from", speaks.
 			if a, b, ok := d.nameAfterDash(s, r.open-1); ok {
-				if sp := d.classifySpeaker(a, b, r.open, last); sp.kind != spNone {
+				if sp := d.classifySpeaker(a, b, r.open); sp.kind != spNone {
 					f = frame{sp: sp, verb: [2]int{r.open - 1, r.open - 1}, ok: true}
 					attached = true
 				}
 			}
 		}
 		if !f.ok {
-			f = d.frameBefore(lo, r.open, s, r.open, last)
+			f = d.frameBefore(lo, r.open, s, r.open)
 			// A cue right before the quotation ("said:", "told reporters,")
 			// governs it directly.
 			attached = f.ok && d.governsDirectly(f.verb[1], r.open)
 		}
 		if !f.ok {
-			if ff, c := d.finalFrame(s, e, r.open, last); ff.ok && c > r.open {
+			if ff, c := d.finalFrame(s, e, r.open); ff.ok && c > r.open {
 				f = ff
 			}
 		}
@@ -990,7 +975,7 @@ func (d *Document) attributeQuotes() {
 			// "Clinton has since apologized: “…”": the subject of the
 			// sentence the colon ends speaks.
 			if a, b, ok := d.sentenceSubject(s, r.open-1); ok {
-				f = frame{sp: d.classifySpeaker(a, b, r.open, last), verb: [2]int{r.open - 1, r.open - 1}, ok: true}
+				f = frame{sp: d.classifySpeaker(a, b, r.open), verb: [2]int{r.open - 1, r.open - 1}, ok: true}
 				attached = f.sp.kind != spNone
 				f.ok = attached
 			}
@@ -998,10 +983,10 @@ func (d *Document) attributeQuotes() {
 		if !f.ok && r.open == d.parTok[r.paragraph] && closeTok >= d.parTok[r.paragraph+1]-2 {
 			// A quotation paragraph signed in the next one: "- Bernie
 			// Sanders."
-			f = d.signatureFrame(r.paragraph+1, r.open, last)
+			f = d.signatureFrame(r.paragraph+1, r.open)
 		}
 		if !f.ok && d.isHeadline(r.paragraph) {
-			f = d.headlineSpeaker(r.open, last)
+			f = d.headlineSpeaker(r.open)
 		}
 		var sameAs *Quote
 		if !f.ok && r.open > s && len(d.Quotes) > 0 {
@@ -1016,7 +1001,7 @@ func (d *Document) attributeQuotes() {
 			// A partial quotation inside a sentence about someone ("Cruz
 			// praised Bush as “a man who …”") is that person's words.
 			if a, b, ok := d.sentenceSubject(s, r.open); ok {
-				if sp := d.classifySpeaker(a, b, r.open, last); d.subjectSpeaks(sp, n >= 4 || (terminal && n >= 2)) {
+				if sp := d.classifySpeaker(a, b, r.open); d.subjectSpeaks(sp, n >= 4 || (terminal && n >= 2)) {
 					f = frame{sp: sp, verb: [2]int{r.open, r.open}, ok: true}
 				}
 			}
@@ -1150,7 +1135,7 @@ func (d *Document) inheritSpeaker(q *Quote, r region, ri int, headOf map[int]int
 	// someone says ("Ghazala Khan says she received a call …") goes on in
 	// that speaker's words.
 	si := d.sentenceOf(hi - 1)
-	f := d.frameBefore(d.sentStart[si], hi, d.sentStart[si], r.open, nil)
+	f := d.frameBefore(d.sentStart[si], hi, d.sentStart[si], r.open)
 	if f.ok && f.sp.kind != spNone {
 		d.applyFrame(q, f)
 		q.Verb = nil
@@ -1212,13 +1197,13 @@ func (d *Document) opensSentence(s, i int) bool {
 func (d *Document) colonIntro(q *Quote, r region) {
 	hi := d.parTok[r.paragraph]
 	si := d.sentenceOf(hi - 1)
-	f := d.frameBefore(d.sentStart[si], hi-1, d.sentStart[si], r.open, nil)
+	f := d.frameBefore(d.sentStart[si], hi-1, d.sentStart[si], r.open)
 	if f.ok && f.sp.kind != spNone {
 		d.applyFrame(q, f)
 		return
 	}
 	if a, b, ok := d.sentenceSubject(d.sentStart[si], hi-1); ok {
-		if sp := d.classifySpeaker(a, b, a, nil); sp.kind == spPerson || sp.kind == spPronoun {
+		if sp := d.classifySpeaker(a, b, a); sp.kind == spPerson || sp.kind == spPronoun {
 			d.applyFrame(q, frame{sp: sp, verb: [2]int{hi - 1, hi - 1}, ok: true})
 		}
 	}
@@ -1246,7 +1231,7 @@ func (d *Document) findReportedSpeech() {
 		}
 		used := false
 		// "…, X said." and "…, according to X."
-		if f, c := d.finalFrame(s, ce, s, nil); f.ok && !d.directCovers(s, c) && c-s >= 3 {
+		if f, c := d.finalFrame(s, ce, s); f.ok && !d.directCovers(s, c) && c-s >= 3 {
 			d.addReported(s, c, f)
 			used = true
 		}
@@ -1256,7 +1241,7 @@ func (d *Document) findReportedSpeech() {
 				if d.isPunct(k, ",") {
 					if a, b, ok := d.npForward(s+2, k); ok && ce-k > 3 {
 						f := frame{verb: [2]int{s, s + 2}, ok: true}
-						f.sp = d.classifySpeaker(a, b, s, nil)
+						f.sp = d.classifySpeaker(a, b, s)
 						d.addReported(k+1, ce, f)
 						used = true
 					}
@@ -1437,7 +1422,7 @@ func (d *Document) reportedClauses(s, ce int) {
 			if !ok {
 				continue
 			}
-			f := frame{sp: d.classifySpeaker(a, b, c, nil), verb: [2]int{k, k + 1}, ok: true}
+			f := frame{sp: d.classifySpeaker(a, b, c), verb: [2]int{k, k + 1}, ok: true}
 			d.addReported(b, end, f)
 			found++
 			continue
@@ -1473,7 +1458,7 @@ func (d *Document) reportedClauses(s, ce int) {
 			}
 			stance = true
 		default:
-			f = d.subjectFrame(k, v, s, s, s, nil)
+			f = d.subjectFrame(k, v, s, s, s)
 			if f.ok && f.verb[0] != k {
 				continue // nested in a statement already reported
 			}
@@ -1495,7 +1480,7 @@ func (d *Document) reportedClauses(s, ce int) {
 				continue
 			}
 			if a, b, ok := d.npForward(j+3, end); ok && d.shareOfPeople(f.sp) {
-				f = frame{sp: d.classifySpeaker(a, b, c, nil), verb: [2]int{j + 1, j + 3}, ok: true}
+				f = frame{sp: d.classifySpeaker(a, b, c), verb: [2]int{j + 1, j + 3}, ok: true}
 			}
 			end = j
 			break
@@ -1508,7 +1493,7 @@ func (d *Document) reportedClauses(s, ce int) {
 					continue
 				}
 				if a, b, ok := d.npForward(j+1, end); ok && (d.toks[b-1].lower == "poll" || d.toks[b-1].lower == "survey") {
-					f = frame{sp: d.classifySpeaker(a, b, c, nil), verb: f.verb, ok: true}
+					f = frame{sp: d.classifySpeaker(a, b, c), verb: f.verb, ok: true}
 					end = j
 					break
 				}
@@ -1591,7 +1576,7 @@ func (d *Document) introParticipleFrame(c, ce, k int) (frame, int) {
 		if !ok || !d.properOrPronoun(a, b) {
 			return frame{}, 0
 		}
-		return frame{sp: d.classifySpeaker(a, b, c, nil), verb: [2]int{k, k + 1}, ok: true}, j
+		return frame{sp: d.classifySpeaker(a, b, c), verb: [2]int{k, k + 1}, ok: true}, j
 	}
 	return frame{}, 0
 }
@@ -1805,7 +1790,7 @@ func (d *Document) subjectSpeaks(sp speaker, speechAlone bool) bool {
 // signatureFrame reads paragraph p as the signature line of the quotation
 // before it: a dash and a short noun phrase ("- Hillary Clinton.", "—
 // President Obama, tweeting after the speech.").
-func (d *Document) signatureFrame(p, at int, last []int) frame {
+func (d *Document) signatureFrame(p, at int) frame {
 	if p >= len(d.Paragraphs) {
 		return frame{}
 	}
@@ -1817,7 +1802,7 @@ func (d *Document) signatureFrame(p, at int, last []int) frame {
 	if !ok || !d.toks[a].upper {
 		return frame{}
 	}
-	sp := d.classifySpeaker(a, b, at, last)
+	sp := d.classifySpeaker(a, b, at)
 	if sp.kind == spNone {
 		return frame{}
 	}

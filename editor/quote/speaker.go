@@ -623,7 +623,7 @@ func (d *Document) continuesNP(j, hi int) bool {
 // classifySpeaker decides what the noun phrase [a, b) is and resolves it to
 // a person where it can. at is the token the statement starts at, used for
 // pronoun resolution; prevSpeaker is the person quoted just before.
-func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
+func (d *Document) classifySpeaker(a, b, at int) speaker {
 	sp := speaker{a: a, b: b, head: b - 1, person: -1}
 	// The head is the last word before a post-modifier (spokesman for X,
 	// person familiar with ...).
@@ -663,7 +663,7 @@ func (d *Document) classifySpeaker(a, b, at int, lastSpeakers []int) speaker {
 	if b == a+1 {
 		if pi, ok := d.lx.pronouns[hw]; ok {
 			sp.kind = spPronoun
-			d.resolvePronoun(&sp, pi, at, lastSpeakers)
+			d.resolvePronoun(&sp, pi, at)
 			return sp
 		}
 	}
@@ -783,7 +783,7 @@ func (d *Document) resolveDescription(sp *speaker, role string, at int) {
 // paragraph and the two before), not the objects ("Trump took swipes at
 // Jeb Bush"), and a sentence whose subject is itself he or she carries the
 // same person on ("LeVell … He dismisses accusations that Trump …").
-func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int, lastSpeakers []int) {
+func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int) {
 	if pi.first || pi.plural || pi.gender == genderUnknown {
 		sp.attr = AttrPronoun // I, we, they: not resolved to one person
 		return
