@@ -663,7 +663,7 @@ func (d *Document) classifySpeaker(a, b, at int) speaker {
 	if b == a+1 {
 		if pi, ok := d.lx.pronouns[hw]; ok {
 			sp.kind = spPronoun
-			d.resolvePronoun(&sp, pi, at)
+			d.resolvePronoun(&sp, pi)
 			return sp
 		}
 	}
@@ -783,7 +783,7 @@ func (d *Document) resolveDescription(sp *speaker, role string, at int) {
 // paragraph and the two before), not the objects ("Trump took swipes at
 // Jeb Bush"), and a sentence whose subject is itself he or she carries the
 // same person on ("LeVell … He dismisses accusations that Trump …").
-func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo, at int) {
+func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 	if pi.first || pi.plural || pi.gender == genderUnknown {
 		sp.attr = AttrPronoun // I, we, they: not resolved to one person
 		return
