@@ -18,6 +18,12 @@ func formatFlag(fsFlags interface {
 	return fsFlags.String("format", "text", "output `FORMAT`: text or json")
 }
 
+func explainFlag(fsFlags interface {
+	Bool(string, bool, string) *bool
+}) *bool {
+	return fsFlags.Bool("explain", false, "say which rule chose each speaker or raised each finding (JSON always carries it as \"why\")")
+}
+
 func checkFormat(format string) error {
 	if format != "text" && format != "json" {
 		return badInput("unknown format %q (want text or json)", format)
@@ -26,8 +32,9 @@ func checkFormat(format string) error {
 }
 
 func cmdQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("quotes", "quotes [--format text|json] FILE", stderr)
+	fs := newFlags("quotes", "quotes [--format text|json] [--explain] FILE", stderr)
 	format := formatFlag(fs)
+	explain := explainFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,7 +58,7 @@ func cmdQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		_, err = fmt.Fprintf(stdout, "%s\n", b)
 		return err
 	}
-	return quote.WriteSheetText(stdout, doc)
+	return quote.WriteSheetText(stdout, doc, *explain)
 }
 
 // sourceFiles collects repeated --source flags.
@@ -65,8 +72,9 @@ func (s *sourceFiles) Set(v string) error {
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "check [--source FILE]... [--previous FILE] [--format text|json] FILE", stderr)
+	fs := newFlags("check", "check [--source FILE]... [--previous FILE] [--format text|json] [--explain] FILE", stderr)
 	format := formatFlag(fs)
+	explain := explainFlag(fs)
 	var sources sourceFiles
 	fs.Var(&sources, "source", "check quotations and paraphrase against source `FILE` (notes, transcript, wire copy); repeatable")
 	previous := fs.String("previous", "", "flag quotations changed since the previous revision in `FILE`")
@@ -110,5 +118,5 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(sources) > 0 && r.NoSources {
 		fmt.Fprintf(stderr, "copydesk check: %s\n", review.NoSourcesMessage)
 	}
-	return review.WriteFindingsText(stdout, file, r.Doc.Text, r.Findings)
+	return review.WriteFindingsText(stdout, file, r.Doc.Text, r.Findings, *explain)
 }

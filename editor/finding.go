@@ -65,6 +65,9 @@ type Finding struct {
 	Span     Span
 	Message  string
 	Related  *Related
+	// Why names the rule that raised the finding, for an editor who asks
+	// why it was flagged; "" when the message says it all.
+	Why string
 }
 
 // SortFindings orders findings by position, then by check name, so output

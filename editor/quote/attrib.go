@@ -1114,6 +1114,16 @@ func (d *Document) applyFrame(q *Quote, f frame) {
 	q.Attribution = sp.attr
 	q.person = sp.person
 	q.first = sp.head
+	q.Why, q.Candidates = sp.why, nil
+	switch sp.kind {
+	case spPerson:
+		q.Why = "named at the attribution"
+	case spAnonymous:
+		q.Why = "an unnamed source"
+	}
+	for _, p := range sp.candidates {
+		q.Candidates = append(q.Candidates, d.People[p].Name)
+	}
 }
 
 // inheritSpeaker gives a quotation without its own attribution the speaker
@@ -1140,6 +1150,7 @@ func (d *Document) inheritSpeaker(q *Quote, r region, ri int, headOf map[int]int
 		d.applyFrame(q, f)
 		q.Verb = nil
 		q.Attribution = AttrContinuation
+		q.Why = "goes on from the statement reported just before"
 	}
 }
 
@@ -1161,22 +1172,22 @@ func (d *Document) inheritQuoted(q *Quote, r region) {
 		return
 	}
 	p := d.Quotes[prevIdx]
-	copyFrom := func(attr Attribution) {
+	copyFrom := func(attr Attribution, why string) {
 		q.Speaker, q.SpeakerName, q.person, q.Verb = p.Speaker, p.SpeakerName, p.person, nil
-		q.Attribution = attr
+		q.Attribution, q.Why, q.Candidates = attr, why, p.Candidates
 	}
 	switch {
 	case r.continues && p.Paragraph == r.paragraph-1:
-		copyFrom(p.Attribution)
+		copyFrom(p.Attribution, "continues the quotation left open at the end of the paragraph before")
 	case p.Paragraph == r.paragraph && p.Speaker != nil:
-		copyFrom(p.Attribution)
+		copyFrom(p.Attribution, "the speaker of the quotation before it in the paragraph")
 	case p.Paragraph == r.paragraph-1 && d.parTok[r.paragraph] == r.open && p.Speaker != nil:
 		// Previous paragraph ended "X said:" → explicit.
 		if d.colonFrameEnds(p.Paragraph) {
-			copyFrom(p.Attribution)
+			copyFrom(p.Attribution, "the paragraph before ends in a lead-in with a colon")
 			return
 		}
-		copyFrom(AttrContinuation)
+		copyFrom(AttrContinuation, "the speaker of the last quotation in the paragraph before")
 	}
 }
 

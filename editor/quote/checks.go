@@ -76,9 +76,13 @@ func AmbiguousSpeakers(d *Document) []editor.Finding {
 			continue
 		}
 		if q.Attribution == AttrAmbiguous && q.Speaker != nil {
+			msg := fmt.Sprintf("%q could refer to more than one person here; name the speaker.", q.Speaker.Text)
+			if len(q.Candidates) > 1 {
+				msg = fmt.Sprintf("%q could be %s; name the speaker.", q.Speaker.Text, orList(q.Candidates))
+			}
 			out = append(out, editor.Finding{
 				Check: editor.CheckAmbiguousSpeaker, Severity: editor.Warning, Span: q.Speaker.Span,
-				Message: fmt.Sprintf("%q could refer to more than one person here; name the speaker.", q.Speaker.Text),
+				Message: msg, Why: q.Why,
 			})
 		}
 		if !q.Direct {
@@ -323,4 +327,12 @@ func LoadedAttributionVerbs(d *Document) []editor.Finding {
 		})
 	}
 	return out
+}
+
+// orList joins names as an editor writes them: "A or B", "A, B or C".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -59,6 +59,10 @@ type Quote struct {
 	// Verb is the attribution verb ("said", "according to"), nil if none.
 	Verb        *Mention
 	Attribution Attribution
+	// Why names the rule that gave the quotation its speaker (or found it
+	// ambiguous); Candidates are the people an ambiguous speaker could be.
+	Why        string
+	Candidates []string
 	// Paragraph indexes Document.Paragraphs; 0 is the headline.
 	Paragraph int
 	Headline  bool

@@ -28,6 +28,8 @@ type quoteJSON struct {
 	Paragraph   int          `json:"paragraph"`
 	Headline    bool         `json:"headline"`
 	Partial     bool         `json:"partial"`
+	Why         string       `json:"why,omitempty"`
+	Candidates  []string     `json:"candidates,omitempty"`
 }
 
 func mentionToJSON(m *Mention) *mentionJSON {
@@ -39,7 +41,9 @@ func mentionToJSON(m *Mention) *mentionJSON {
 
 // SheetJSON renders the quote sheet as JSON for the command line:
 // {"quotes":[{"start","end","text","direct","speech","speaker","speaker_name",
-// "verb","attribution","paragraph","headline","partial"}]}, with byte offsets.
+// "verb","attribution","paragraph","headline","partial","why","candidates"}]},
+// with byte offsets; "why" names the rule that chose the speaker and
+// "candidates" the people an ambiguous speaker could be.
 func SheetJSON(doc *Document) ([]byte, error) {
 	out := struct {
 		Quotes []quoteJSON `json:"quotes"`
@@ -51,6 +55,7 @@ func SheetJSON(doc *Document) ([]byte, error) {
 			Speaker: mentionToJSON(q.Speaker), SpeakerName: q.SpeakerName,
 			Verb: mentionToJSON(q.Verb), Attribution: q.Attribution,
 			Paragraph: q.Paragraph, Headline: q.Headline, Partial: q.Partial,
+			Why: q.Why, Candidates: q.Candidates,
 		})
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
@@ -61,9 +66,12 @@ func SheetJSON(doc *Document) ([]byte, error) {
 }
 
 // WriteSheetText writes the quote sheet as a table an editor can read:
-// paragraph, kind, speaker, how attributed and the start of the quote.
-func WriteSheetText(w io.Writer, doc *Document) error {
+// paragraph, kind, speaker, how attributed and the start of the quote;
+// with explain, an indented line under each row names the rule that chose
+// its speaker.
+func WriteSheetText(w io.Writer, doc *Document, explain bool) error {
 	rows := [][]string{{"PARA", "KIND", "SPEAKER", "ATTRIBUTION", "QUOTE"}}
+	whys := []string{""}
 	for _, q := range doc.Quotes {
 		para := fmt.Sprint(q.Paragraph)
 		if q.Headline {
@@ -90,6 +98,15 @@ func WriteSheetText(w io.Writer, doc *Document) error {
 			attr = ""
 		}
 		rows = append(rows, []string{para, kind, truncateWidth(who, 28), attr, truncateWidth(q.Text, 60)})
+		why := ""
+		if explain && q.Speech && q.Why != "" {
+			why = "    why: " + q.Why
+			if len(q.Candidates) > 1 {
+				why += " (" + orList(q.Candidates) + ")"
+			}
+			why += "\n"
+		}
+		whys = append(whys, why)
 	}
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
@@ -97,7 +114,7 @@ func WriteSheetText(w io.Writer, doc *Document) error {
 			widths[i] = max(widths[i], uniseg.StringWidth(c))
 		}
 	}
-	for _, r := range rows {
+	for ri, r := range rows {
 		var b strings.Builder
 		for i, c := range r {
 			b.WriteString(c)
@@ -106,6 +123,7 @@ func WriteSheetText(w io.Writer, doc *Document) error {
 			}
 		}
 		b.WriteByte('\n')
+		b.WriteString(whys[ri])
 		if _, err := io.WriteString(w, b.String()); err != nil {
 			return fmt.Errorf("write quote sheet: %w", err)
 		}

@@ -379,6 +379,10 @@ type speaker struct {
 	person int // -1 unless resolved
 	attr   Attribution
 	name   string
+	// why names the rule that chose the speaker; candidates are the people
+	// an ambiguous pronoun or description could be.
+	why        string
+	candidates []int
 }
 
 func (d *Document) isWord(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].kind == tokWord }
@@ -766,11 +770,11 @@ func (d *Document) resolveDescription(sp *speaker, role string, at int) {
 	}
 	switch len(near) {
 	case 0:
-		sp.attr, sp.name = AttrExplicit, d.words(sp.a, sp.b)
+		sp.attr, sp.name, sp.why = AttrExplicit, d.words(sp.a, sp.b), "no one named nearby holds the role"
 	case 1:
-		sp.person, sp.name, sp.attr = near[0], d.People[near[0]].Name, AttrExplicit
+		sp.person, sp.name, sp.attr, sp.why = near[0], d.People[near[0]].Name, AttrExplicit, "the one person named nearby with the role"
 	default:
-		sp.attr = AttrAmbiguous
+		sp.attr, sp.why, sp.candidates = AttrAmbiguous, "two people named in this sentence or the one before hold the role", near
 	}
 }
 
@@ -792,12 +796,12 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 	si := d.sentenceOf(sp.a)
 	if c := d.sentenceCandidates(si, sp.a, g); len(c.same) > 0 {
 		// Earlier in the same sentence: "Smith said that he …".
-		d.pronounIs(sp, c.same[0])
+		d.pronounIs(sp, c.same[0], "named earlier in the same sentence")
 		return
 	}
 	par := d.toks[sp.a].paragraph
-	var topics, unknown []int
-	var nearest *pronounCandidates
+	var topics, topicPars, unknown []int
+	var nearest, prev *pronounCandidates
 	for s := si - 1; s >= 0; s-- {
 		p := d.toks[d.sentStart[s]].paragraph
 		if p < par-2 || d.isHeadline(p) {
@@ -807,14 +811,16 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 			continue // a sentence inside a quotation is the speaker's, not the story's
 		}
 		c := d.sentenceCandidates(s, d.sentStart[s+1], g)
+		if prev == nil {
+			prev = &c
+		}
 		if nearest == nil && (len(c.same) > 0 || c.pronounSubject) {
 			nearest = &c
 		}
-		if c.subject >= 0 {
-			topics = appendIntOnce(topics, c.subject)
-		}
-		for _, p := range c.speakers {
-			topics = appendIntOnce(topics, p)
+		for _, t := range append([]int{c.subject}, c.speakers...) {
+			if t >= 0 && !containsInt(topics, t) {
+				topics, topicPars = append(topics, t), append(topicPars, c.paragraph)
+			}
 		}
 		if p >= par-1 {
 			for _, p := range c.unknown {
@@ -822,11 +828,29 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 			}
 		}
 	}
+	// Someone the quotation names in the third person is not its speaker:
+	// "Dan Alpert … expressed alarm that his views might be closer to
+	// Trump's … / “Yes, Donald Trump is on the record …,” he said."
+	if named := d.namedInQuote(si); len(named) > 0 {
+		topics, topicPars = dropPeople(topics, topicPars, named)
+		if nearest != nil {
+			c := *nearest
+			c.same, _ = dropPeople(c.same, nil, named)
+			if nearest == prev {
+				prev = &c
+			}
+			nearest = &c
+		}
+	}
 	switch {
+	case prev != nil && prev.unknownSubject >= 0 && prev.subject < 0 && len(prev.speakers) == 0 && !prev.pronounSubject:
+		// The sentence before is about someone whose sex the story has
+		// not told; the pronoun tells it: "Pate claimed … / “…,” he said".
+		d.pronounIs(sp, prev.unknownSubject, "the subject of the sentence before, whose sex the story does not otherwise give")
 	case nearest != nil && len(nearest.speakers) == 1:
 		// The one the sentence before quotes or reports keeps the floor:
 		// "Maloy said he backs Ayotte and Trump. … he said."
-		d.pronounIs(sp, nearest.speakers[0])
+		d.pronounIs(sp, nearest.speakers[0], "the speaker of the sentence before")
 	case nearest != nil && nearest.subject >= 0 && (nearest.paragraph == par || !d.opensWithQuote(par)):
 		// The subject of the sentence before: "Leahy expressed
 		// frustration on Monday. “…,” he said." Only a paragraph that
@@ -834,42 +858,96 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// whoever spoke last: "“…,” said Mr. Rutte. / Mr. Trump has
 		// threatened … Putin … / “She’s a highly respected leader,” he
 		// remarked." has two men in play.
-		d.pronounIs(sp, nearest.subject)
+		d.pronounIs(sp, nearest.subject, "the subject of the sentence before")
+	case nearest == prev && nearest != nil && nearest.subject >= 0 && nearest.alone && nearest.words <= setupWords:
+		// A short paragraph of one line that sets up the quotation
+		// paragraph after it:
+		// "Rubio disagreed. / “…,” he said."
+		d.pronounIs(sp, nearest.subject, "the subject of the short sentence that sets up the quotation")
 	case nearest != nil && nearest.pronounSubject && len(topics) > 0:
 		// The sentence before is about he or she already: the pronoun
 		// chain runs back to the nearest named subject or speaker ("Saban
 		// spurred the campaign. He urged … And he encouraged … “…,” he
 		// wrote.").
-		d.pronounIs(sp, topics[0])
+		d.pronounIs(sp, topics[0], "a chain of "+g+" pronouns back to a named subject or speaker")
 	case nearest != nil && !nearest.pronounSubject && nearest.subject < 0 && len(nearest.same) > 1:
 		// "Warren and White faced off. … she said."
-		sp.attr = AttrAmbiguous
+		d.pronounAmbiguous(sp, nearest.same, "the sentence before names several, none as its subject")
+	case nearest != nil && len(nearest.same) == 1 && len(topics) > 0 && topics[0] == nearest.same[0] &&
+		(nearest.paragraph == par || !d.opensWithQuote(par) || len(topics) == 1 || topicPars[1] != nearest.paragraph):
+		// The one person of that sex the sentence before names is also the
+		// last one the story was about: "The interview comes …, with Trump
+		// trailing. He repeated …". Across a paragraph that opens with the
+		// quotation, not when another of that sex leads in the paragraph
+		// before ("Board member Tom Reyes questioned the timeline …
+		// Mayor David Okafor … has backed the project … / “…,” he
+		// remarked.").
+		d.pronounIs(sp, nearest.same[0], "the one person of that sex in the sentence before, and the last subject or speaker")
 	case len(topics) > 1:
-		sp.attr = AttrAmbiguous
+		d.pronounAmbiguous(sp, topics, "several subjects or speakers of that sex in the sentences before")
 	case len(topics) == 1:
-		d.pronounIs(sp, topics[0])
+		d.pronounIs(sp, topics[0], "the one subject or speaker of that sex in the sentences before")
 	case nearest != nil && len(nearest.same) == 1:
-		d.pronounIs(sp, nearest.same[0])
+		d.pronounIs(sp, nearest.same[0], "the one person of that sex named in the sentence before")
 	case nearest != nil && len(nearest.same) > 1:
-		sp.attr = AttrAmbiguous
+		d.pronounAmbiguous(sp, nearest.same, "the sentence before names several")
 	case len(unknown) == 1:
 		// One person near, whose sex the story has not told: "Ana Ruiz
 		// said … she said".
-		d.pronounIs(sp, unknown[0])
+		d.pronounIs(sp, unknown[0], "the one person named nearby")
 	default:
 		sp.attr = AttrPronoun
 		for m := d.mentionsBefore(sp.a) - 1; m >= 0; m-- {
 			if pm := d.mentions[m]; !d.isHeadline(pm.paragraph) && d.People[pm.person].Gender == g {
-				d.pronounIs(sp, pm.person)
+				d.pronounIs(sp, pm.person, "the last person of that sex the story names")
 				return
 			}
 		}
 	}
 }
 
+// setupWords is the longest sentence read as a line setting up the
+// quotation paragraph after it ("Trump, however, wasted no time
+// responding."), not background the story gives between quotations.
+const setupWords = 16
+
+// namedInQuote lists the people named inside quotation marks in sentence
+// s.
+func (d *Document) namedInQuote(s int) []int {
+	var out []int
+	lo, hi := d.sentStart[s], d.sentStart[s+1]
+	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < hi; m++ {
+		if d.mentions[m].inQuote {
+			out = appendIntOnce(out, d.mentions[m].person)
+		}
+	}
+	return out
+}
+
+// dropPeople removes the people in drop from people, and the matching
+// entries of the parallel slice pars when it is not nil.
+func dropPeople(people, pars, drop []int) ([]int, []int) {
+	var keep, keepPars []int
+	for i, p := range people {
+		if containsInt(drop, p) {
+			continue
+		}
+		keep = append(keep, p)
+		if pars != nil {
+			keepPars = append(keepPars, pars[i])
+		}
+	}
+	return keep, keepPars
+}
+
+// pronounAmbiguous marks the pronoun speaker as one of several people.
+func (d *Document) pronounAmbiguous(sp *speaker, people []int, why string) {
+	sp.attr, sp.why, sp.candidates = AttrAmbiguous, why, people
+}
+
 // pronounIs resolves the pronoun speaker to person p.
-func (d *Document) pronounIs(sp *speaker, p int) {
-	sp.person, sp.name, sp.attr = p, d.People[p].Name, AttrPronoun
+func (d *Document) pronounIs(sp *speaker, p int, why string) {
+	sp.person, sp.name, sp.attr, sp.why = p, d.People[p].Name, AttrPronoun, why
 }
 
 // pronounCandidates are the people a he or she could refer to in one
@@ -883,19 +961,36 @@ type pronounCandidates struct {
 	// subject is the sentence's subject when it is one of same ("In June,
 	// Warren said", not "Warren and White"); -1 if none.
 	subject int
+	// unknownSubject is the sentence's subject when the story does not
+	// tell that person's sex ("Pate claimed …"); -1 if none.
+	unknownSubject int
 	// pronounSubject: the sentence's subject is he or she ("He added …").
 	pronounSubject bool
 	paragraph      int
+	words          int // words in the sentence, quoted ones included
+	// alone: the sentence is its paragraph ("Rubio disagreed.").
+	alone bool
 }
 
 // sentenceCandidates collects the candidates of sentence s before token
 // end, outside quotation marks, for gender g.
 func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	lo := d.sentStart[s]
-	c := pronounCandidates{subject: -1, paragraph: d.toks[lo].paragraph}
-	if m := d.subjectMention(s); m >= 0 && d.People[d.mentions[m].person].Gender == g {
-		c.subject = d.mentions[m].person
+	c := pronounCandidates{subject: -1, unknownSubject: -1, paragraph: d.toks[lo].paragraph}
+	if m := d.subjectMention(s); m >= 0 {
+		switch d.People[d.mentions[m].person].Gender {
+		case g:
+			c.subject = d.mentions[m].person
+		case "":
+			c.unknownSubject = d.mentions[m].person
+		}
 	}
+	for i := lo; i < d.sentStart[s+1]; i++ {
+		if d.toks[i].kind == tokWord {
+			c.words++
+		}
+	}
+	c.alone = lo == d.parTok[c.paragraph] && d.sentStart[s+1] >= d.parTok[c.paragraph+1]
 	c.pronounSubject = d.pronounSubject(s, g)
 	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < end; m++ {
 		pm := d.mentions[m]
@@ -925,7 +1020,7 @@ func (d *Document) pronounSubject(s int, g string) bool {
 		if t.kind != tokWord || t.region >= 0 {
 			continue
 		}
-		if pi, ok := d.lx.pronouns[t.lower]; ok && pi.gender.String() == g && d.leadsClause(lo, i-1) {
+		if pi, ok := d.lx.pronouns[pronounWord(t.lower)]; ok && pi.gender.String() == g && d.leadsClause(lo, i-1) {
 			return true
 		}
 	}
@@ -938,6 +1033,17 @@ func (d *Document) pronounSubject(s int, g string) bool {
 		}
 	}
 	return false
+}
+
+// pronounWord strips a contraction from a lower-case word: he's -> he.
+func pronounWord(w string) string {
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		switch w[i:] {
+		case "'s", "'d", "'ll", "'re", "'ve":
+			return w[:i]
+		}
+	}
+	return w
 }
 
 // opensWithQuote says paragraph p starts with a quotation mark.
@@ -992,6 +1098,11 @@ func (d *Document) subjectMention(s int) int {
 			continue
 		}
 		if strings.HasSuffix(d.toks[pm.last].lower, "'s") || strings.HasSuffix(d.toks[pm.last].lower, "'") {
+			// "Trump's attorney, Alan Garten, said": the subject is the
+			// person the appositive names, if one follows.
+			if n := d.mentionAfterComma(m, hi); n >= 0 {
+				return n
+			}
 			return -1
 		}
 		if n := pm.last + 1; d.isWord(n) && (d.toks[n].lower == "and" || d.toks[n].lower == "or") || d.isPunct(n, "&") {
@@ -1002,32 +1113,65 @@ func (d *Document) subjectMention(s int) int {
 	return -1
 }
 
+// mentionAfterComma returns the mention that follows mention m's noun
+// phrase after a comma, as an appositive ("Trump's attorney, Alan
+// Garten"), or -1.
+func (d *Document) mentionAfterComma(m, hi int) int {
+	k := d.mentions[m].last + 1
+	for n := 0; n < 4 && d.isWord(k) && !d.toks[k].upper; n++ {
+		k++
+	}
+	if !d.isPunct(k, ",") || m+1 >= len(d.mentions) {
+		return -1
+	}
+	next := d.mentions[m+1]
+	for i := k + 1; i < next.first; i++ {
+		if !d.isWord(i) || !d.toks[i].upper && !d.lx.roles[d.toks[i].lower] {
+			return -1
+		}
+	}
+	if next.first >= hi || next.inQuote {
+		return -1
+	}
+	return m + 1
+}
+
 // leadsClause says tokens lo..k (k is the last before a name) leave the
 // name leading its clause: nothing, a comma, an opening conjunction, or up
 // to three words that describe the person ("Retired neurosurgeon Ben
 // Carson"), not a phrase that opens with a preposition ("In describing
 // fellow billionaire Donald Trump, …").
 func (d *Document) leadsClause(lo, k int) bool {
-	if k < lo || d.isPunct(k, ",") {
+	if k < lo || d.clauseBreak(k) {
 		return true
 	}
 	start := k
-	for start > lo && !d.isPunct(start-1, ",") {
+	for start > lo && !d.clauseBreak(start-1) {
 		start--
 	}
 	if d.isWord(start) && d.lx.npConjunctions[d.toks[start].lower] {
 		start++
 	}
-	if k-start >= 3 {
-		return false
-	}
+	words := 0
 	for i := start; i <= k; i++ {
 		t := d.toks[i]
+		if d.isPunct(i, ".") && i > start && d.toks[i-1].upper {
+			continue // the period of a title: "Rep. Lee Zeldin"
+		}
 		if t.kind != tokWord || d.lx.introWords[t.lower] || d.lx.prepositions[t.lower] || d.lx.cues[t.lower].lemma != "" {
 			return false
 		}
+		if !t.upper || i == start {
+			words++ // "Alabama Democratic Party chairwoman" is one description
+		}
 	}
-	return true
+	return words <= 3
+}
+
+// clauseBreak says token k ends a phrase before a clause: a comma or a
+// dash ("WASHINGTON (AP) — Attorney General Loretta Lynch").
+func (d *Document) clauseBreak(k int) bool {
+	return d.isPunct(k, ",") || d.isPunct(k, "—") || d.isPunct(k, "–") || d.isPunct(k, "--")
 }
 
 // besideCue says the mention is the subject of an attribution verb right
@@ -1035,10 +1179,25 @@ func (d *Document) leadsClause(lo, k int) bool {
 // comes right after one and ends its clause ("said Maloy.").
 func (d *Document) besideCue(pm personMention) bool {
 	if k := pm.first - 1; d.isWord(k) && d.lx.cues[d.toks[k].lower].lemma != "" {
-		// "said Maloy." or "said Maloy, who …", not "said Trump has".
+		// "said Maloy." or "said Maloy, who …", not "said Trump has" nor
+		// "Andy Smith said Trump, despite his wealth, is …", whose verb
+		// has its speaker before it.
+		if _, pro := d.lx.pronouns[d.toks[max(k-1, 0)].lower]; d.mentionAt(k-1) >= 0 || d.isWord(k-1) && pro {
+			return false
+		}
 		return pm.last+1 >= len(d.toks) || d.toks[pm.last+1].kind != tokWord
 	}
 	k := pm.last + 1
+	if d.isWord(k) && (d.toks[k].lower == "of" || d.toks[k].lower == "from") && d.isWord(k+1) && d.toks[k+1].upper {
+		// "Rep. Lee Zeldin of New York, a Trump supporter, said"
+		for k++; d.isWord(k) && d.toks[k].upper; k++ {
+		}
+	}
+	if d.isPunct(k, ",") && d.isWord(k+1) && d.toks[k+1].region < 0 && d.lx.cues[d.toks[k+1].lower].lemma != "" {
+		// The name is itself the appositive: "Trump's attorney, Alan
+		// Garten, said".
+		return true
+	}
 	if d.isPunct(k, "(") {
 		// "Sen. David Perdue (R-Ga.) said"
 		for k < len(d.toks) && k <= pm.last+12 && !d.isPunct(k, ")") {

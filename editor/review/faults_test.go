@@ -30,6 +30,7 @@ const (
 	controlHeadline   = "headline-control"
 	controlPronoun    = "pronoun-control"
 	controlFloor      = "continuing-control"
+	controlSubject    = "subject-control"
 )
 
 // faultsPerArticle caps the instances of one kind taken from an article, so
@@ -67,12 +68,13 @@ type faultFloor struct {
 //
 //	kind                 dev+test               train
 //	unattributed         2/2     100.0%         9/12     75.0%
-//	ambiguous            2/4      50.0%        10/22     45.5%
+//	ambiguous            2/4      50.0%        10/19     52.6%
 //	headline           166/168    98.8%       827/840    98.5%
 //	verb                85/85    100.0%       367/367   100.0%
 //	headline-control     0/145 false            0/643 false
-//	pronoun-control      0/7   false            2/16  false  12.5%
-//	continuing-control   0/6   false           10/46  false  21.7%
+//	pronoun-control      0/7   false            0/16  false
+//	continuing-control   0/6   false            5/46  false  10.9%
+//	subject-control      0/0   false            0/3   false
 //
 // These are far from the product's targets (recall 95%, false flags 2%)
 // for the pronoun kinds: the floors stop a change from making them worse
@@ -89,16 +91,18 @@ var faultFloors = []faultFloor{
 	{controlHeadline, 135, 1},
 	{controlPronoun, 6, 0},
 	{controlFloor, 5, 0},
+	{controlSubject, 0, 0},
 }
 
 var trainFaultFloors = []faultFloor{
 	{faultUnattributed, 11, 75},
-	{faultAmbiguous, 20, 45},
+	{faultAmbiguous, 18, 52},
 	{faultHeadline, 800, 98},
 	{faultVerb, 350, 99},
 	{controlHeadline, 600, 1},
-	{controlPronoun, 15, 13},
-	{controlFloor, 40, 22},
+	{controlPronoun, 15, 0},
+	{controlFloor, 40, 11},
+	{controlSubject, 3, 0},
 }
 
 // TestInjectedFaults runs the injected-fault benchmark on the PolNeAR
@@ -281,6 +285,7 @@ func injectFaults(doc newstest.PolNeARDoc) []fault {
 	out = append(out, a.headlineControl()...)
 	out = append(out, a.pronounControl()...)
 	out = append(out, a.floorControl()...)
+	out = append(out, a.subjectControl()...)
 	return out
 }
 
@@ -516,13 +521,16 @@ func (a *faultArticle) quiet(span editor.Span) bool {
 // report the speaker. When it does ("Karl Rove said on Sunday that he no
 // longer believed Mr. Trump had a path to victory. “I don't see it
 // happening,” Mr. Rove said."), a reader takes he for the one just quoted,
-// rightly: that is the continuing-control, not a fault.
+// rightly: that is the continuing-control, not a fault. Nor when the
+// speaker is the sentence's subject: "Davis laid out one last indisputable
+// fact: / “This is the first American woman …,” she said." reads as
+// Davis whoever else the sentence names; that is the subject-control.
 func (a *faultArticle) ambiguous() []fault {
 	var out []fault
 	for _, f := range a.frames {
 		p, g := a.personAt(f.name)
 		prev, ok := a.prevSentence(f.open)
-		if g == "" || !ok || len(a.namedIn(prev, g)) < 2 || a.speaksIn(prev, p) {
+		if g == "" || !ok || len(a.namedIn(prev, g)) < 2 || a.speaksIn(prev, p) || a.subjectOf(prev, p) {
 			continue
 		}
 		out = append(out, a.pronounFault(faultAmbiguous, f, g))
@@ -552,6 +560,23 @@ func (a *faultArticle) floorControl() []fault {
 	return spread(out, faultsPerArticle)
 }
 
+// subjectControl replaces the speaker's name by he or she where the
+// sentence before names two people of that sex, has the speaker as its
+// subject and does not quote or report them: a reader takes the pronoun
+// for the subject.
+func (a *faultArticle) subjectControl() []fault {
+	var out []fault
+	for _, f := range a.frames {
+		p, g := a.personAt(f.name)
+		prev, ok := a.prevSentence(f.open)
+		if f.inverted || g == "" || !ok || len(a.namedIn(prev, g)) < 2 || a.speaksIn(prev, p) || !a.subjectOf(prev, p) {
+			continue
+		}
+		out = append(out, a.pronounFault(controlSubject, f, g))
+	}
+	return spread(out, faultsPerArticle)
+}
+
 // speaksIn says a gold attribution in span has the person as its source:
 // the sentence quotes or reports them.
 func (a *faultArticle) speaksIn(span editor.Span, person int) bool {
@@ -575,7 +600,7 @@ func (a *faultArticle) speaksIn(span editor.Span, person int) bool {
 
 // isControl says the kind is a control: edits that must draw nothing.
 func isControl(kind string) bool {
-	return kind == controlHeadline || kind == controlPronoun || kind == controlFloor
+	return kind == controlHeadline || kind == controlPronoun || kind == controlFloor || kind == controlSubject
 }
 
 // pronounControl replaces the speaker's name by he or she where the

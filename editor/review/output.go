@@ -17,11 +17,13 @@ type findingJSON struct {
 	Column   int             `json:"column"`
 	Message  string          `json:"message"`
 	Related  *editor.Related `json:"related,omitempty"`
+	Why      string          `json:"why,omitempty"`
 }
 
 // FindingsJSON renders findings on text as JSON: {"findings":[{"check",
 // "severity","start","end","line","column","message"}]}, with "related"
-// when a finding points at a second passage.
+// when a finding points at a second passage and "why" when the rule that
+// raised it is named.
 func FindingsJSON(text string, fs []editor.Finding) ([]byte, error) {
 	out := struct {
 		Findings []findingJSON `json:"findings"`
@@ -31,7 +33,7 @@ func FindingsJSON(text string, fs []editor.Finding) ([]byte, error) {
 		line, col := lc.lineColumn(f.Span.Start)
 		out.Findings = append(out.Findings, findingJSON{
 			Check: f.Check, Severity: f.Severity, Start: f.Span.Start, End: f.Span.End,
-			Line: line, Column: col, Message: f.Message, Related: f.Related,
+			Line: line, Column: col, Message: f.Message, Related: f.Related, Why: f.Why,
 		})
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
@@ -76,13 +78,19 @@ func (li lineIndex) lineColumn(off int) (int, int) {
 }
 
 // WriteFindingsText writes one line per finding: file:line:col severity
-// check message.
-func WriteFindingsText(w io.Writer, file, text string, fs []editor.Finding) error {
+// check message; with explain, an indented "why:" line follows each
+// finding whose rule is named.
+func WriteFindingsText(w io.Writer, file, text string, fs []editor.Finding, explain bool) error {
 	lc := newLineIndex(text)
 	for _, f := range fs {
 		line, col := lc.lineColumn(f.Span.Start)
 		if _, err := fmt.Fprintf(w, "%s:%d:%d %s %s %s\n", file, line, col, f.Severity, f.Check, f.Message); err != nil {
 			return fmt.Errorf("write findings: %w", err)
+		}
+		if explain && f.Why != "" {
+			if _, err := fmt.Fprintf(w, "    why: %s\n", f.Why); err != nil {
+				return fmt.Errorf("write findings: %w", err)
+			}
 		}
 	}
 	return nil
