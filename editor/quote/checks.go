@@ -69,13 +69,18 @@ func (d *Document) contextSpeaks(qi int) bool {
 
 // AmbiguousSpeakers flags speakers that do not point to one person and
 // quotations that refer by pronoun to someone the story never names.
+//
+// A pronoun that attributes several quotations ("“…,” he said. “…”") is
+// one fault and gets one finding.
 func AmbiguousSpeakers(d *Document) []editor.Finding {
 	var out []editor.Finding
+	flagged := map[editor.Span]bool{}
 	for _, q := range d.Quotes {
 		if !q.Speech || q.Headline {
 			continue
 		}
-		if q.Attribution == AttrAmbiguous && q.Speaker != nil {
+		if q.Attribution == AttrAmbiguous && q.Speaker != nil && !flagged[q.Speaker.Span] {
+			flagged[q.Speaker.Span] = true
 			msg := fmt.Sprintf("%q could refer to more than one person here; name the speaker.", q.Speaker.Text)
 			if len(q.Candidates) > 1 {
 				msg = fmt.Sprintf("%q could be %s; name the speaker.", q.Speaker.Text, orList(q.Candidates))

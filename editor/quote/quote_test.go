@@ -263,3 +263,20 @@ func TestMarkupMarksPairNothing(t *testing.T) {
 		t.Errorf("the quotation outside the tags was lost: %+v", d.Quotes)
 	}
 }
+
+func TestOneFindingPerAmbiguousPronoun(t *testing.T) {
+	text := "Port Fight Goes On\n" +
+		"Alan Pruitt and Joe Bianchi walked the harbor on Monday.\n" +
+		"“We will finish before the boats come back,” he said. “Nobody will wait.”\n"
+	doc := Analyze(text)
+	fs := AmbiguousSpeakers(doc)
+	if len(fs) != 1 {
+		t.Fatalf("%d findings, want one for the one “he”: %v", len(fs), fs)
+	}
+	if got := fs[0].Span.In(text); got != "he" {
+		t.Errorf("finding on %q, want “he”", got)
+	}
+	if !strings.Contains(fs[0].Message, "Alan Pruitt") || !strings.Contains(fs[0].Message, "Joe Bianchi") {
+		t.Errorf("message %q does not name both candidates", fs[0].Message)
+	}
+}
