@@ -79,7 +79,7 @@ func AmbiguousSpeakers(d *Document) []editor.Finding {
 		if !q.Speech || q.Headline {
 			continue
 		}
-		if q.Attribution == AttrAmbiguous && q.Speaker != nil && !flagged[q.Speaker.Span] {
+		if q.Attribution == AttrAmbiguous && q.Speaker != nil && !flagged[q.Speaker.Span] && reportsSpeech(q) {
 			flagged[q.Speaker.Span] = true
 			msg := fmt.Sprintf("%q could refer to more than one person here; name the speaker.", q.Speaker.Text)
 			if len(q.Candidates) > 1 {
@@ -340,4 +340,23 @@ func orList(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// reportsSpeech reports whether q certainly puts words in someone's mouth:
+// a quotation, or a statement introduced by a verb of saying ("he said
+// that", "she told"). A pronoun in a sentence the reader may take as
+// narration ("He has proposed surveillance", "He began his career") names
+// no speaker, so it cannot be an ambiguous one.
+func reportsSpeech(q Quote) bool {
+	if q.Direct {
+		return true
+	}
+	if q.Verb == nil {
+		return false
+	}
+	switch strings.ToLower(q.Verb.Text) {
+	case "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks":
+		return true
+	}
+	return false
 }

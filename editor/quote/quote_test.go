@@ -280,3 +280,19 @@ func TestOneFindingPerAmbiguousPronoun(t *testing.T) {
 		t.Errorf("message %q does not name both candidates", fs[0].Message)
 	}
 }
+
+func TestAmbiguousOnlyWhereSomeoneSpeaks(t *testing.T) {
+	setup := "Port Fight Goes On\nAlan Pruitt and Joe Bianchi walked the harbor on Monday.\n"
+	for _, tc := range []struct {
+		line string
+		want int
+	}{
+		{"He said the fees would rise in June.\n", 1},
+		{"He has proposed new fees for the boats.\n", 0},
+	} {
+		fs := AmbiguousSpeakers(Analyze(setup + tc.line))
+		if len(fs) != tc.want {
+			t.Errorf("%q: %d ambiguous-speaker findings, want %d: %v", tc.line, len(fs), tc.want, fs)
+		}
+	}
+}
