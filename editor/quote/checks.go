@@ -2,6 +2,7 @@ package quote
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -51,6 +52,9 @@ func (d *Document) contextSpeaks(qi int) bool {
 		return true
 	}
 	par := d.Paragraphs[q.Paragraph]
+	if asFrame.MatchString(d.Text[par.Start:q.Span.Start]) {
+		return true
+	}
 	sentEnd := d.toks[d.sentStart[d.sentenceOf(d.tokenAt(q.Span.Start))+1]-1].end
 	for k := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].span.Start >= par.Start }); k < len(d.mentions); k++ {
 		m := d.mentions[k]
@@ -66,6 +70,11 @@ func (d *Document) contextSpeaks(qi int) bool {
 	}
 	return false
 }
+
+// asFrame matches the text before a quotation that credits it to a
+// source of any kind, a person or not: "As Vulture put it, “…”", "As the
+// band sang, “…”".
+var asFrame = regexp.MustCompile(`(?i)(^|[\s(—–-])as\s+[^,.;:“”"]{1,60}?\s+(put it|puts it|says|said|sang|sings|wrote|writes|noted|notes|asked|asks)\s*[,:]?\s*$`)
 
 // AmbiguousSpeakers flags speakers that do not point to one person and
 // quotations that refer by pronoun to someone the story never names.

@@ -296,3 +296,17 @@ func TestAmbiguousOnlyWhereSomeoneSpeaks(t *testing.T) {
 		}
 	}
 }
+
+func TestAsFrameCreditsTheQuotation(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Port Fight Goes On\nThe harbor closed on Monday.\nAs the trade paper put it, “Nobody wins a dredging war.” The vote is in June.\n", 0},
+		{"Port Fight Goes On\nThe harbor closed on Monday.\n“Nobody wins a dredging war.” The vote is in June.\n", 1},
+	} {
+		if fs := Unattributed(Analyze(tc.text)); len(fs) != tc.want {
+			t.Errorf("%q: %d unattributed findings, want %d", tc.text, len(fs), tc.want)
+		}
+	}
+}
