@@ -88,7 +88,7 @@ func AmbiguousSpeakers(d *Document) []editor.Finding {
 		if !q.Speech || q.Headline {
 			continue
 		}
-		if q.Attribution == AttrAmbiguous && q.Speaker != nil && !flagged[q.Speaker.Span] && reportsSpeech(q) {
+		if q.Attribution == AttrAmbiguous && q.Speaker != nil && !flagged[q.Speaker.Span] && d.reportsSpeech(q) {
 			flagged[q.Speaker.Span] = true
 			msg := fmt.Sprintf("%q could refer to more than one person here; name the speaker.", q.Speaker.Text)
 			if len(q.Candidates) > 1 {
@@ -352,20 +352,10 @@ func orList(names []string) string {
 }
 
 // reportsSpeech reports whether q certainly puts words in someone's mouth:
-// a quotation, or a statement introduced by a verb of saying ("he said
-// that", "she told"). A pronoun in a sentence the reader may take as
+// a quotation, or a statement introduced by one of the plainest verbs of
+// saying ("he said that", "she told"). A pronoun in a sentence the reader may take as
 // narration ("He has proposed surveillance", "He began his career") names
 // no speaker, so it cannot be an ambiguous one.
-func reportsSpeech(q Quote) bool {
-	if q.Direct {
-		return true
-	}
-	if q.Verb == nil {
-		return false
-	}
-	switch strings.ToLower(q.Verb.Text) {
-	case "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks":
-		return true
-	}
-	return false
+func (d *Document) reportsSpeech(q Quote) bool {
+	return q.Direct || q.Verb != nil && d.lx.speechVerbs[strings.ToLower(q.Verb.Text)]
 }

@@ -61,6 +61,7 @@ type lexicon struct {
 	gender   map[string]gender // titles and common nouns that name a man or a woman
 
 	// Speakers and names.
+	speechVerbs                                        map[string]bool
 	titles, roles, anonymous, male, female, connectors map[string]bool
 	stopCaps, orgHeads, docHeads, placeWords, abbrevs  map[string]bool
 	// Noun phrases.
@@ -113,7 +114,7 @@ func (lx *lexicon) sections() map[string]*lexiconSection {
 		"agent-suffixes":    {list: &lx.agentSuffixes},
 	}
 	for name, set := range map[string]*map[string]bool{
-		"titles": &lx.titles, "roles": &lx.roles, "anonymous": &lx.anonymous, "male": &lx.male,
+		"speech-verbs": &lx.speechVerbs, "titles": &lx.titles, "roles": &lx.roles, "anonymous": &lx.anonymous, "male": &lx.male,
 		"female": &lx.female, "connectors": &lx.connectors, "stop-caps": &lx.stopCaps,
 		"org-heads": &lx.orgHeads, "doc-heads": &lx.docHeads, "place-words": &lx.placeWords,
 		"abbrevs": &lx.abbrevs, "np-stop": &lx.npStop, "verb-stop": &lx.verbStop,
