@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"copydesk/editor"
 )
@@ -30,6 +31,9 @@ func (d *Document) cueAt(i int) (cueVerb, bool) {
 	}
 	if v.lemma == "point" && (i+1 >= len(d.toks) || d.toks[i+1].lower != "out") {
 		return v, false // "pointed out", not "at one point"
+	}
+	if v.lemma == "go" && (i+1 >= len(d.toks) || d.toks[i+1].lower != "on") {
+		return v, false // "she went on", not "she went home"
 	}
 	if i > 0 && d.toks[i-1].lower == "to" && v.form == formFinite {
 		return v, false // "declined to comment"
@@ -59,7 +63,7 @@ func (d *Document) cueIsNoun(i int, v cueVerb) bool {
 	if d.lx.articles[p.lower] || strings.HasSuffix(p.lower, "'s") {
 		return true
 	}
-	if t.lower != v.lemma || i < 2 {
+	if t.lower != v.lemma || i < 2 || d.closesFrame(i) {
 		return false
 	}
 	// "the TV show", "a news report": an article, then one word that
@@ -68,6 +72,24 @@ func (d *Document) cueIsNoun(i int, v cueVerb) bool {
 		return false
 	}
 	return d.lx.articles[d.toks[i-2].lower] && d.toks[i-2].kind == tokWord
+}
+
+// closesFrame reports whether the cue word at token i ends a frame that
+// follows a quotation and ends its sentence: in `“…,” the editorial read.`
+// "read" is the verb, whatever "the editorial read" could be elsewhere.
+func (d *Document) closesFrame(i int) bool {
+	if i+1 < len(d.toks) && (d.toks[i+1].kind != tokPunct || !d.isTerminalAt(i+1)) {
+		return false
+	}
+	for k := i - 1; k >= 0 && i-k <= 5; k-- {
+		switch {
+		case d.toks[k].kind == tokQuote:
+			return d.toks[k].paragraph == d.toks[i].paragraph && k > 0 && d.isPunct(k-1, ",")
+		case d.toks[k].kind != tokWord:
+			return false
+		}
+	}
+	return false
 }
 
 // skipAdverbs steps back over adverbs and auxiliaries before a verb.
@@ -625,6 +647,9 @@ func (d *Document) nextSentenceFrame(si, at int) frame {
 	for e > s && d.toks[e-1].kind == tokPunct {
 		e--
 	}
+	if f := d.quoteFromFrame(s, e, at); f.ok {
+		return f
+	}
 	f := d.frameAfter(s, e, at)
 	if !f.ok || !d.frameTailOK(max(f.verb[1], f.sp.b), e) {
 		return frame{}
@@ -980,13 +1005,16 @@ func (d *Document) attributeQuotes() {
 				f.ok = attached
 			}
 		}
-		if !f.ok && r.open == d.parTok[r.paragraph] && closeTok >= d.parTok[r.paragraph+1]-2 {
+		if !f.ok && r.open == d.parTok[r.paragraph] && (closeTok >= d.parTok[r.paragraph+1]-2 || closeTok < 0) {
 			// A quotation paragraph signed in the next one: "- Bernie
 			// Sanders."
 			f = d.signatureFrame(r.paragraph+1, r.open)
 		}
 		if !f.ok && d.isHeadline(r.paragraph) {
 			f = d.headlineSpeaker(r.open)
+		}
+		if !f.ok {
+			f = d.transcriptLabel(r)
 		}
 		var sameAs *Quote
 		if !f.ok && r.open > s && len(d.Quotes) > 0 {
@@ -1806,10 +1834,19 @@ func (d *Document) signatureFrame(p, at int) frame {
 		return frame{}
 	}
 	lo, hi := d.parTok[p], d.parTok[p+1]
-	if hi-lo < 2 || hi-lo > 16 || !d.isDash(lo) {
+	if hi-lo < 2 || hi-lo > 16 {
 		return frame{}
 	}
-	a, b, ok := d.npForward(lo+1, hi)
+	first := lo + 1
+	if !d.isDash(lo) {
+		// A pull quote's credit line inside its marks: `"I worry …` /
+		// `Dean Baker, Center for Economic and Policy Research."`.
+		if !d.creditLine(lo, hi) {
+			return frame{}
+		}
+		first = lo
+	}
+	a, b, ok := d.npForward(first, hi)
 	if !ok || !d.toks[a].upper {
 		return frame{}
 	}
@@ -1818,4 +1855,112 @@ func (d *Document) signatureFrame(p, at int) frame {
 		return frame{}
 	}
 	return frame{sp: sp, verb: [2]int{lo, lo}, ok: true}
+}
+
+// creditLine reports whether the paragraph of tokens lo..hi is the credit
+// line that closes a pull quote: a capitalised name, a comma, the
+// speaker's post and the closing quotation mark, with no other mark.
+func (d *Document) creditLine(lo, hi int) bool {
+	last := hi - 1
+	for last > lo && d.toks[last].kind == tokPunct {
+		last--
+	}
+	if d.toks[last].kind != tokQuote || d.toks[hi-1].kind == tokWord {
+		return false
+	}
+	comma := -1
+	for k := lo; k < last; k++ {
+		switch {
+		case d.toks[k].kind == tokQuote:
+			return false
+		case comma < 0 && d.isPunct(k, ","):
+			comma = k
+		}
+	}
+	if comma < lo+1 || comma > lo+4 {
+		return false
+	}
+	for k := lo; k < comma; k++ {
+		if !d.isWord(k) || !d.toks[k].upper {
+			return false
+		}
+	}
+	return true
+}
+
+// transcriptLabel reads the speaker of a transcript line from the label
+// that opens it: `"WALLACE: If I may, sir …"`. The label is one or two
+// words in capitals, then a colon.
+func (d *Document) transcriptLabel(r region) frame {
+	a := r.open + 1
+	b := a
+	for b < len(d.toks) && b-a < 2 && d.isWord(b) && d.toks[b].paragraph == d.toks[r.open].paragraph && allCaps(d.Text[d.toks[b].start:d.toks[b].end]) {
+		b++
+	}
+	if b == a || !d.isPunct(b, ":") {
+		return frame{}
+	}
+	sp := d.classifySpeaker(a, b, r.open)
+	label := d.words(a, b)
+	for i, p := range d.People {
+		if (sp.kind == spNone || sp.kind == spOther) && strings.EqualFold(p.Name[strings.LastIndexByte(p.Name, ' ')+1:], label) {
+			// "WALLACE" is the story's Chris Wallace.
+			sp.kind, sp.person, sp.attr, sp.name = spPerson, i, AttrExplicit, p.Name
+		}
+	}
+	if sp.kind == spNone {
+		sp.kind, sp.attr, sp.name = spOther, AttrExplicit, label
+	}
+	sp.why = "the transcript's label for the speaker"
+	return frame{sp: sp, verb: [2]int{b, b}, ok: true}
+}
+
+// allCaps reports whether w has two or more letters, all capitals.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// quoteFromFrame reads a sentence that credits the quotation before it:
+// "That quote from Alabama Securities Commissioner Thomas Krebs appeared
+// …", "The line, from Ronald Reagan, …".
+func (d *Document) quoteFromFrame(s, e, at int) frame {
+	if e-s < 4 || !d.isWord(s) || !d.isWord(s+1) {
+		return frame{}
+	}
+	switch d.toks[s].lower {
+	case "that", "the", "this", "those", "these":
+	default:
+		return frame{}
+	}
+	switch d.toks[s+1].lower {
+	case "quote", "quotation", "line", "lines", "remark", "remarks", "words", "comment", "comments", "phrase":
+	default:
+		return frame{}
+	}
+	k := s + 2
+	if d.isPunct(k, ",") {
+		k++
+	}
+	if !d.isWord(k) || d.toks[k].lower != "from" && d.toks[k].lower != "by" {
+		return frame{}
+	}
+	a, b, ok := d.npForward(k+1, e)
+	if !ok {
+		return frame{}
+	}
+	sp := d.classifySpeaker(a, b, at)
+	if sp.kind == spNone {
+		return frame{}
+	}
+	return frame{sp: sp, verb: [2]int{s + 1, s + 2}, ok: true}
 }

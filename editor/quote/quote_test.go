@@ -264,6 +264,21 @@ func TestMarkupMarksPairNothing(t *testing.T) {
 	}
 }
 
+func TestMarkupSplitOverParagraphs(t *testing.T) {
+	// An embedded post pasted with a blank line inside its opening tag.
+	text := "Senators react\n" +
+		`<tweet tweet-author="@harborboard" tweet-date="May 4, 2026` + "\n\n" +
+		`">The channel is open again. Thanks to every crew.<tweet/>.` + "\n" +
+		"The board met on Monday.\n"
+	d := Analyze(text)
+	if got := UnbalancedMarks(d); len(got) != 0 {
+		t.Errorf("marks of a split tag flagged: %v", got)
+	}
+	if got := Unattributed(d); len(got) != 0 {
+		t.Errorf("the post's text read as an unattributed quotation: %v", got)
+	}
+}
+
 func TestOneFindingPerAmbiguousPronoun(t *testing.T) {
 	text := "Port Fight Goes On\n" +
 		"Alan Pruitt and Joe Bianchi walked the harbor on Monday.\n" +

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,7 +51,10 @@ func isSpaceRune(r rune) bool { return unicode.IsSpace(r) }
 
 // markupEnd returns the end of an HTML or XML tag starting at text[i]
 // ("<tweet …>", "</a>"): a letter or slash after the "<" and a ">" before
-// the paragraph ends, with no other "<" between; 0 when there is none.
+// the paragraph ends, with no other "<" between; 0 when there is none. A
+// tag whose attributes run past the paragraph's end (an embedded tweet
+// pasted with a blank line inside its tag) ends with the paragraph, once
+// it has shown an attribute (`<tweet author="`).
 func markupEnd(text string, i, end int) int {
 	if i+1 >= end || !(text[i+1] == '/' || 'a' <= text[i+1] && text[i+1] <= 'z' || 'A' <= text[i+1] && text[i+1] <= 'Z') {
 		return 0
@@ -63,7 +67,20 @@ func markupEnd(text string, i, end int) int {
 			return 0
 		}
 	}
+	if openTagRE.MatchString(text[i:end]) {
+		return end
+	}
 	return 0
+}
+
+// openTagRE matches the start of a tag that has at least one attribute.
+var openTagRE = regexp.MustCompile(`^<[A-Za-z][\w-]*\s+[\w-]+=["”]`)
+
+// markupTail reports whether the quotation mark at text[i:j] closes the
+// attributes of a tag begun in an earlier paragraph (`">` at the start of
+// an embedded tweet's text): markup, not a quotation mark.
+func markupTail(text string, j, end int) bool {
+	return j < end && text[j] == '>'
 }
 
 // tokenizeParagraph appends the tokens of text[start:end] to toks.
@@ -83,6 +100,8 @@ func tokenizeParagraph(text string, start, end, par int, toks []token) []token {
 			j := scanWord(text, i, end)
 			toks = append(toks, newWord(text, i, j, par))
 			i = j
+		case isQuoteRune(r) && (r == '"' || r == '”') && markupTail(text, i+size, end):
+			i += size + 1
 		case isQuoteRune(r):
 			j := i + size
 			// `` and '' written as double marks.
