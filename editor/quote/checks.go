@@ -128,6 +128,10 @@ func (d *Document) unnamedReferent(q Quote) (editor.Span, string, bool) {
 	default:
 		return editor.Span{}, "", false
 	}
+	if rest := strings.TrimLeft(inner[len(firstWord(inner)):], " "); strings.HasPrefix(rest, "[") {
+		// "She [France] is strong": the bracket names who is meant.
+		return editor.Span{}, "", false
+	}
 	for _, m := range d.mentions {
 		if m.span.Start >= q.Span.Start {
 			break

@@ -75,6 +75,10 @@ type lexicon struct {
 	frameBreakers, clauseOpeners, prepositions           map[string]bool
 	relativePronouns, listeners, zeroThat, subordinators map[string]bool
 	nounish, auxiliaries, soundVerbs, passiveAsk         map[string]bool
+	contractionHas                                       map[string]bool
+	// firstNames gives the sex a first name usually names, from
+	// firstnames.txt; names in both of its lists are left out.
+	firstNames map[string]gender
 	// Quotations that are not speech.
 	naming, titleSmallWords, headlineLabels map[string]bool
 }
@@ -82,12 +86,18 @@ type lexicon struct {
 //go:embed lexicon.txt
 var lexiconText string
 
+//go:embed firstnames.txt
+var firstNamesText string
+
 // sharedLexicon is the lexicon of lexicon.txt, parsed on first use. The
 // file is part of the program and its test parses it, so an error there is
 // a bug in the build, not in the input.
 var sharedLexicon = sync.OnceValue(func() *lexicon {
 	lx, err := parseLexicon(lexiconText)
 	if err != nil {
+		panic(err)
+	}
+	if lx.firstNames, err = parseFirstNames(firstNamesText); err != nil {
 		panic(err)
 	}
 	return lx
@@ -129,7 +139,7 @@ func (lx *lexicon) sections() map[string]*lexiconSection {
 		"listeners": &lx.listeners, "zero-that": &lx.zeroThat, "subordinators": &lx.subordinators,
 		"nounish": &lx.nounish, "auxiliaries": &lx.auxiliaries, "sound-verbs": &lx.soundVerbs,
 		"passive-ask": &lx.passiveAsk, "naming": &lx.naming, "title-small-words": &lx.titleSmallWords,
-		"headline-labels": &lx.headlineLabels,
+		"headline-labels": &lx.headlineLabels, "contraction-has": &lx.contractionHas,
 	} {
 		*set = map[string]bool{}
 		sec[name] = &lexiconSection{set: set}
@@ -278,4 +288,40 @@ func (lx *lexicon) addGendered(g gender) func([]string) error {
 		}
 		return nil
 	}
+}
+
+// parseFirstNames reads firstnames.txt: a [male] and a [female] section of
+// lower-case names. A name in both sections is left out: it tells nothing.
+func parseFirstNames(text string) (map[string]gender, error) {
+	out := map[string]gender{}
+	both := map[string]bool{}
+	g := genderUnknown
+	for n, line := range strings.Split(text, "\n") {
+		if k := strings.IndexByte(line, '#'); k >= 0 {
+			line = line[:k]
+		}
+		switch line = strings.TrimSpace(line); line {
+		case "":
+			continue
+		case "[male]":
+			g = genderMale
+			continue
+		case "[female]":
+			g = genderFemale
+			continue
+		}
+		if g == genderUnknown {
+			return nil, fmt.Errorf("first names line %d: a name before [male] or [female]", n+1)
+		}
+		for _, w := range strings.Fields(line) {
+			if old, ok := out[w]; ok && old != g {
+				both[w] = true
+			}
+			out[w] = g
+		}
+	}
+	for w := range both {
+		delete(out, w)
+	}
+	return out, nil
 }

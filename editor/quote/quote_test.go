@@ -325,3 +325,53 @@ func TestAsFrameCreditsTheQuotation(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounReadsAsTheReaderDoes holds the readings a reader makes without
+// a pause: the one the sentence before quotes, however the credit is
+// written, keeps the floor. The text is written for this test.
+func TestPronounReadsAsTheReaderDoes(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"inverted credit after another name",
+			"Harbor Vote Nears\nMr. Lind has vowed to fight, and Paul Ferro has backed him.\n" +
+				"But Mrs. Ferro would do well to talk to Mr. Lind, said Tomas Okafor, a former harbor master.\n" +
+				"“It seems certain the vote will be close,” he said.\n",
+			"Tomas Okafor"},
+		{"credit with a place and a relative clause",
+			"Harbor Vote Nears\nThe board hired Karl Weiss in 2019.\n" +
+				"“The channel is the town's lifeline,” said Mayor Paul Ferro of Carrow, who hired Mr. Weiss as a consultant. He added, “We will pay for it.”\n",
+			"Paul Ferro"},
+		{"a name's 's that is has",
+			"Harbor Vote Nears\nPaul Ferro attacked Tomas Lind at the meeting on Monday.\n" +
+				"Ferro's been making the case for weeks that Lind is not ready. “You have never run a port,” he said.\n",
+			"Paul Ferro"},
+		{"a speaker whose sex the story has not told",
+			"Harbor Vote Nears\nPaul Ferro and Tomas Lind spoke on Monday.\n" +
+				"“Nobody knows how deep the channel is,” Ikenna Okonkwo said.\n" +
+				"He went on to say that the survey would take a year.\n",
+			"Ikenna Okonkwo"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Analyze(tc.text)
+			if fs := AmbiguousSpeakers(d); len(fs) != 0 {
+				t.Errorf("ambiguous-speaker findings: %v", fs)
+			}
+			var last *Quote
+			for i := range d.Quotes {
+				if d.Quotes[i].Speech {
+					last = &d.Quotes[i]
+				}
+			}
+			if last == nil || last.SpeakerName != tc.want {
+				t.Errorf("last statement %+v, want speaker %q", last, tc.want)
+			}
+		})
+	}
+}
+
+func TestBracketNamesThePronoun(t *testing.T) {
+	text := "Harbor Vote Nears\nMayor Paul Ferro spoke on Friday.\n" +
+		"He concluded, “She [Carrow] is strong. She will always be stronger than the storms.”\n"
+	if fs := AmbiguousSpeakers(Analyze(text)); len(fs) != 0 {
+		t.Errorf("findings for a pronoun its bracket names: %v", fs)
+	}
+}

@@ -140,6 +140,8 @@ func (d *Document) readName(a, b int) (nameCandidate, bool) {
 			c.gender = genderMale
 		case d.lx.female[firstW]:
 			c.gender = genderFemale
+		default:
+			c.gender = d.lx.firstNames[firstW]
 		}
 	}
 	c.full = len(c.name) > 1
@@ -289,6 +291,11 @@ func (d *Document) findPeople() {
 		if !ok {
 			continue
 		}
+		if !c.full && c.gender != genderUnknown && d.People[k].Gender != "" && d.People[k].Gender != c.gender.String() {
+			// "Mrs. Clinton" in a story that also names Bill Clinton is
+			// not he.
+			k = d.personOfSex(c.surname, c.gender.String(), d.nameText(c.name))
+		}
 		recent[c.surname] = k
 		for _, t := range c.titles {
 			w := nameWord(d.toks[t].lower)
@@ -312,6 +319,18 @@ func (d *Document) findPeople() {
 			paragraph: d.toks[first].paragraph, inQuote: d.toks[first].region >= 0,
 		})
 	}
+}
+
+// personOfSex returns the person with the surname and sex given, adding
+// one named name when the story has none.
+func (d *Document) personOfSex(surname, sex, name string) int {
+	for i, p := range d.People {
+		if p.Gender == sex && nameWord(strings.ToLower(p.Name[strings.LastIndexByte(p.Name, ' ')+1:])) == surname {
+			return i
+		}
+	}
+	d.People = append(d.People, Person{Name: name, Gender: sex})
+	return len(d.People) - 1
 }
 
 func appendOnce(s []string, w string) []string {
@@ -802,6 +821,9 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 	par := d.toks[sp.a].paragraph
 	var topics, topicPars, unknown []int
 	var nearest, prev *pronounCandidates
+	// lastSpeakers are those of that sex whose words the nearest
+	// sentence that quotes anyone of that sex puts in quotation marks.
+	var lastSpeakers, inPlay []int
 	for s := si - 1; s >= 0; s-- {
 		p := d.toks[d.sentStart[s]].paragraph
 		if p < par-2 || d.isHeadline(p) {
@@ -816,6 +838,17 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		}
 		if nearest == nil && (len(c.same) > 0 || c.pronounSubject) {
 			nearest = &c
+		}
+		if lastSpeakers == nil {
+			// Everyone of that sex in play back to the last one quoted.
+			for _, t := range append([]int{c.subject}, c.speakers...) {
+				if t >= 0 {
+					inPlay = appendIntOnce(inPlay, t)
+				}
+			}
+			if len(c.quoted) > 0 {
+				lastSpeakers = c.quoted
+			}
 		}
 		for _, t := range append([]int{c.subject}, c.speakers...) {
 			if t >= 0 && !containsInt(topics, t) {
@@ -847,17 +880,25 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// The sentence before is about someone whose sex the story has
 		// not told; the pronoun tells it: "Pate claimed … / “…,” he said".
 		d.pronounIs(sp, prev.unknownSubject, "the subject of the sentence before, whose sex the story does not otherwise give")
+	case prev != nil && len(prev.unknownSpeakers) == 1 && len(prev.speakers) == 0 && prev.subject < 0 && !prev.pronounSubject:
+		// The sentence before quotes someone whose sex the story has not
+		// told, and no one of this sex: "“…,” Limbaugh said. / He went on
+		// to say …".
+		d.pronounIs(sp, prev.unknownSpeakers[0], "the speaker of the sentence before, whose sex the story does not otherwise give")
 	case nearest != nil && len(nearest.speakers) == 1:
 		// The one the sentence before quotes or reports keeps the floor:
 		// "Maloy said he backs Ayotte and Trump. … he said."
 		d.pronounIs(sp, nearest.speakers[0], "the speaker of the sentence before")
-	case nearest != nil && nearest.subject >= 0 && (nearest.paragraph == par || !d.opensWithQuote(par)):
+	case nearest != nil && nearest.subject >= 0 && (nearest.paragraph == par || !d.opensWithQuote(par) ||
+		len(inPlay) == 1 && inPlay[0] == nearest.subject):
 		// The subject of the sentence before: "Leahy expressed
 		// frustration on Monday. “…,” he said." Only a paragraph that
 		// opens with a quotation, "“…,” he said.", reaches past it to
 		// whoever spoke last: "“…,” said Mr. Rutte. / Mr. Trump has
 		// threatened … Putin … / “She’s a highly respected leader,” he
-		// remarked." has two men in play.
+		// remarked." has two men in play. When the subject is the only
+		// one of that sex in play back to the last one quoted, there is
+		// no one else to read.
 		d.pronounIs(sp, nearest.subject, "the subject of the sentence before")
 	case nearest == prev && nearest != nil && nearest.subject >= 0 && nearest.alone && nearest.words <= setupWords:
 		// A short paragraph of one line that sets up the quotation
@@ -964,6 +1005,12 @@ type pronounCandidates struct {
 	// unknownSubject is the sentence's subject when the story does not
 	// tell that person's sex ("Pate claimed …"); -1 if none.
 	unknownSubject int
+	// unknownSpeakers are the people the sentence quotes whose sex the
+	// story does not tell ("“…,” Limbaugh said.").
+	unknownSpeakers []int
+	// quoted are those of same whose words the sentence puts in
+	// quotation marks.
+	quoted []int
 	// pronounSubject: the sentence's subject is he or she ("He added …").
 	pronounSubject bool
 	paragraph      int
@@ -1005,6 +1052,25 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 			}
 		case "":
 			c.unknown = appendIntOnce(c.unknown, pm.person)
+		}
+	}
+	// Whoever a quotation in the sentence was credited to speaks in it,
+	// however the credit was written ("… to Mr. Sanders, said David
+	// Axelrod", "said Gov. Terry E. Branstad of Iowa, who …").
+	from, to := d.toks[lo].start, d.toks[d.sentStart[s+1]-1].end
+	for _, q := range d.Quotes {
+		if q.Span.End <= from || q.Span.Start >= to || !q.Speech || q.person < 0 || q.Attribution != AttrExplicit {
+			continue
+		}
+		switch d.People[q.person].Gender {
+		case g:
+			c.speakers = appendIntOnce(c.speakers, q.person)
+			c.same = appendIntOnce(c.same, q.person)
+			if q.Direct {
+				c.quoted = appendIntOnce(c.quoted, q.person)
+			}
+		case "":
+			c.unknownSpeakers = appendIntOnce(c.unknownSpeakers, q.person)
 		}
 	}
 	return c
@@ -1074,7 +1140,9 @@ func (d *Document) subjectMention(s int) int {
 	intro := false
 	for i := lo; i < hi; i++ {
 		if t := d.toks[i]; t.kind == tokWord && t.region < 0 {
-			intro = d.lx.introWords[t.lower] || d.lx.subordinators[t.lower]
+			// "In his assessment of the magnate, Calderon intimated …":
+			// after an opening phrase, the subject follows its comma.
+			intro = d.lx.introWords[t.lower] || d.lx.subordinators[t.lower] || d.lx.prepositions[t.lower] && i == lo
 			break
 		}
 	}
@@ -1096,6 +1164,19 @@ func (d *Document) subjectMention(s int) int {
 			// its comma.
 			intro = true
 			continue
+		}
+		if n := pm.last + 1; d.isWord(n) && !d.toks[n].upper && d.lx.roles[d.toks[n].lower] && d.mentionAt(n+1) >= 0 {
+			// "McConnell spokesman Don Stewart wouldn't say": the one
+			// the role names.
+			return d.mentionAt(n + 1)
+		}
+		if n := pm.last + 1; d.isWord(n) && d.toks[n].lower == "and" && d.isWord(n+1) && (d.toks[n+1].lower == "others" || d.toks[n+1].lower == "other") {
+			// "Edwards and others said": Edwards leads them.
+			return m
+		}
+		if strings.HasSuffix(d.toks[pm.last].lower, "'s") && d.isWord(pm.last+1) && d.lx.contractionHas[d.toks[pm.last+1].lower] {
+			// "Christie's been making the case": Christie has.
+			return m
 		}
 		if strings.HasSuffix(d.toks[pm.last].lower, "'s") || strings.HasSuffix(d.toks[pm.last].lower, "'") {
 			// "Trump's attorney, Alan Garten, said": the subject is the
@@ -1178,6 +1259,10 @@ func (d *Document) clauseBreak(k int) bool {
 // after it or after an appositive ("Maloy said", "Maloy, 52, told"), or
 // comes right after one and ends its clause ("said Maloy.").
 func (d *Document) besideCue(pm personMention) bool {
+	if k := pm.first - 1; d.isWord(k) && d.toks[k].lower == "to" && d.isWord(k-1) && d.toks[k-1].lower == "according" {
+		// "According to Ham, the administration …"
+		return true
+	}
 	if k := pm.first - 1; d.isWord(k) && d.lx.cues[d.toks[k].lower].lemma != "" {
 		// "said Maloy." or "said Maloy, who …", not "said Trump has" nor
 		// "Andy Smith said Trump, despite his wealth, is …", whose verb
@@ -1195,8 +1280,9 @@ func (d *Document) besideCue(pm personMention) bool {
 	}
 	if d.isPunct(k, ",") && d.isWord(k+1) && d.toks[k+1].region < 0 && d.lx.cues[d.toks[k+1].lower].lemma != "" {
 		// The name is itself the appositive: "Trump's attorney, Alan
-		// Garten, said".
-		return true
+		// Garten, said"; but not when the verb has its own speaker after
+		// it: "… bridges to Mr. Sanders, said David Axelrod".
+		return d.mentionAt(k+2) < 0 && !(d.isWord(k+2) && d.lx.titles[d.toks[k+2].lower])
 	}
 	if d.isPunct(k, "(") {
 		// "Sen. David Perdue (R-Ga.) said"
@@ -1213,6 +1299,13 @@ func (d *Document) besideCue(pm personMention) bool {
 				return false
 			}
 		}
+		k++
+	}
+	// "Blitzer last week asked", "Smith on Monday said": a time phrase
+	// before the verb.
+	if d.isWord(k) && d.isWord(k+1) && (d.toks[k].lower == "last" || d.toks[k].lower == "on" || d.toks[k].lower == "this") && d.lx.timeWords[d.toks[k+1].lower] {
+		k += 2
+	} else if d.isWord(k) && d.lx.timeWords[d.toks[k].lower] {
 		k++
 	}
 	return d.isWord(k) && d.toks[k].region < 0 && d.lx.cues[d.toks[k].lower].lemma != ""
