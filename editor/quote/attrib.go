@@ -35,6 +35,9 @@ func (d *Document) cueAt(i int) (cueVerb, bool) {
 	if v.lemma == "go" && (i+1 >= len(d.toks) || d.toks[i+1].lower != "on") {
 		return v, false // "she went on", not "she went home"
 	}
+	if v.lemma == "make" && !(d.isWord(i+2) && d.toks[i+1].lower == "it" && d.toks[i+2].lower == "clear") {
+		return v, false // "made it clear that", not "made a decision"
+	}
 	if i > 0 && d.toks[i-1].lower == "to" && v.form == formFinite {
 		return v, false // "declined to comment"
 	}
@@ -1056,6 +1059,10 @@ func (d *Document) attributeQuotes() {
 			// One word that ends the sentence ("called the plan
 			// “outrageous.”") is someone's verdict.
 			q.Speech = true
+		case !attached && n >= 3 && d.capitalsOnly(r):
+			// ‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’: a
+			// headline or a sign in capitals, not words said.
+			q.Speech = false
 		case d.characterization(r) && n <= 4:
 			// "described as a “real woman”", "seen by organizers as a
 			// “lifeboat”": someone's word for it.
@@ -1963,4 +1970,24 @@ func (d *Document) quoteFromFrame(s, e, at int) frame {
 		return frame{}
 	}
 	return frame{sp: sp, verb: [2]int{s + 1, s + 2}, ok: true}
+}
+
+// capitalsOnly reports whether every word of the quotation is in capitals.
+func (d *Document) capitalsOnly(r region) bool {
+	end := r.close
+	if end < 0 {
+		end = d.parTok[r.paragraph+1]
+	}
+	words := 0
+	for i := r.open + 1; i < end; i++ {
+		if !d.isWord(i) {
+			continue
+		}
+		w := d.Text[d.toks[i].start:d.toks[i].end]
+		if !allCaps(w) && len(w) > 1 {
+			return false
+		}
+		words++
+	}
+	return words > 0
 }

@@ -375,3 +375,65 @@ func TestBracketNamesThePronoun(t *testing.T) {
 		t.Errorf("findings for a pronoun its bracket names: %v", fs)
 	}
 }
+
+func TestHeadlineTermsTheBodyGives(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		// One word in scare quotes that the body uses is a term.
+		{"Mayor Frames Vote as ‘Harbor-First’ Test\nThe mayor called the budget a harbor-first plan on Monday.\n", 0},
+		// A phrase whose last word a body quotation inflects.
+		{"Board Rips Talk of ‘Dredging Delay’\n“Nobody here wants dredging delays,” said Paul Ferro.\n", 0},
+		// Words nobody in the story said are still flagged.
+		{"Board Calls Plan ‘A Total Disaster’\nThe board met on Monday and approved the plan.\n", 1},
+	} {
+		d := Analyze(tc.text)
+		if fs := UnsupportedHeadlineQuotes(d, nil); len(fs) != tc.want {
+			t.Errorf("%q: %d findings, want %d: %v", tc.text, len(fs), tc.want, fs)
+		}
+	}
+}
+
+func TestMoreWaysToCredit(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Port Fight Goes On\nThe harbor closed on Monday.\nAs the old shanty went back in the 1890s, “Nobody wins against the tide.” The vote is in June.\n", 1},
+		{"Port Fight Goes On\nThe harbor closed on Monday.\nAs the old shanty sang back in the 1890s, “Nobody wins against the tide.” The vote is in June.\n", 0},
+		// A headline of another paper, in capitals, is no one's words.
+		{"Morning Briefing\nThe harbor closed on Monday.\n‘STORM SHUTS HARBOR FOR A WEEK’ The port reopens on Friday.\n", 0},
+	} {
+		if fs := Unattributed(Analyze(tc.text)); len(fs) != tc.want {
+			t.Errorf("%q: %d unattributed findings, want %d: %v", tc.text, len(fs), tc.want, fs)
+		}
+	}
+}
+
+func TestMadeItClearReports(t *testing.T) {
+	text := "Harbor Vote Nears\nRosa Diaz won the council seat on Tuesday.\n" +
+		"In the interview, Ana Ferro made it clear that the fleet would not back the fee.\n" +
+		"“If they want our votes, they cannot raise the fee,” she said.\n"
+	d := Analyze(text)
+	if fs := AmbiguousSpeakers(d); len(fs) != 0 {
+		t.Errorf("ambiguous-speaker findings: %v", fs)
+	}
+	found := false
+	for _, q := range d.Quotes {
+		found = found || !q.Direct && q.SpeakerName == "Ana Ferro" && strings.HasPrefix(q.Text, "that the fleet")
+	}
+	if !found {
+		t.Errorf("no statement reported for Ana Ferro: %+v", d.Quotes)
+	}
+}
+
+func TestPronounTheStoryUsesIsAReferent(t *testing.T) {
+	text := "Harbor Vote Nears\nThe new harbor master spoke on Friday. “I will be above the board,” she said.\n" +
+		"“She went so far as to say she is above the board,” said Paul Ferro.\n"
+	for _, f := range AmbiguousSpeakers(Analyze(text)) {
+		if strings.Contains(f.Message, "names no woman") {
+			t.Errorf("the story calls someone she, yet: %v", f)
+		}
+	}
+}
