@@ -180,3 +180,26 @@ func TestF7ChecksNowFromTheEditor(t *testing.T) {
 		t.Errorf("F7 changed the text: %q", ws.Text()[:20])
 	}
 }
+
+func TestFindingDetailSaysWhy(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	text := "Port Fight Goes On\nAlan Pruitt and Joe Bianchi walked the harbor on Monday.\n" +
+		"“We will finish before the boats come back,” he said.\n"
+	a, _, err := store.CreateArticle(context.Background(), editor.Article{Title: "Port Fight"}, text, "r1", "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	for i, r := range ws.notes.rows {
+		if r.finding == nil || r.finding.Check != editor.CheckAmbiguousSpeaker {
+			continue
+		}
+		ws.notes.list.Select(i)
+		if got := ws.notes.detail.Text; !strings.Contains(got, "Why this was flagged: "+r.finding.Why) || r.finding.Why == "" {
+			t.Errorf("detail = %q, want the rule that flagged it (%q)", got, r.finding.Why)
+		}
+		return
+	}
+	t.Fatalf("no ambiguous-speaker finding listed: %v", findingRows(ws.notes))
+}

@@ -226,7 +226,12 @@ func updateNoteRow(row noteRow, box *fyne.Container) {
 func rowDetail(row noteRow) string {
 	switch {
 	case row.finding != nil:
-		return fmt.Sprintf("%s (%s, %s)\n%s", row.finding.Message, row.finding.Severity, row.finding.Check, quoted(row.exact))
+		d := fmt.Sprintf("%s (%s, %s)\n%s", row.finding.Message, row.finding.Severity, row.finding.Check, quoted(row.exact))
+		if row.finding.Why != "" {
+			// The rule that decided, so an editor can judge the warning.
+			d += "\nWhy this was flagged: " + row.finding.Why + "."
+		}
+		return d
 	case row.note != nil:
 		return fmt.Sprintf("%s\n%s", noteHeadline(*row.note), quoted(row.exact))
 	}

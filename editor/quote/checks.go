@@ -29,6 +29,7 @@ func Unattributed(d *Document) []editor.Finding {
 		out = append(out, editor.Finding{
 			Check: editor.CheckUnattributed, Severity: editor.Warning, Span: q.Span,
 			Message: "This quotation has no speaker; say who said it.",
+			Why:     "no one is named at the quotation, and neither its paragraph nor the one before quotes or reports anyone or names a person before it",
 		})
 	}
 	return out
@@ -106,6 +107,7 @@ func AmbiguousSpeakers(d *Document) []editor.Finding {
 			out = append(out, editor.Finding{
 				Check: editor.CheckAmbiguousSpeaker, Severity: editor.Warning, Span: sp,
 				Message: fmt.Sprintf("The quote refers to %q, but the story names no %s it could be; say who is meant.", sp.In(d.Text), g),
+				Why:     fmt.Sprintf("no %s is named, called %s, or described (his wife, my father) before the quotation", g, sp.In(d.Text)),
 			})
 		}
 	}
@@ -233,6 +235,7 @@ func UnsupportedHeadlineQuotes(d *Document, sources []string) []editor.Finding {
 		out = append(out, editor.Finding{
 			Check: editor.CheckHeadlineUnsupported, Severity: editor.Warning, Span: q.Span,
 			Message: fmt.Sprintf("The headline quotes %q, but no quotation in the story contains those words; quote what was said or drop the quote marks.", q.Text),
+			Why:     "no quotation in the body or the sources holds these words, and the body does not use them as a name or term",
 		})
 	}
 	return out
