@@ -268,9 +268,13 @@ func (d *Document) termInBody(text string) bool {
 	if len(strings.Fields(text)) != 1 || len(d.Paragraphs) < 2 {
 		return false
 	}
-	want := normalizeForMatch(text)
-	body := normalizeForMatch(d.Text[d.Paragraphs[1].Start:])
-	return strings.Contains(" "+body+" ", " "+want+" ")
+	want := strings.ToLower(strings.TrimFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	for _, t := range d.toks[d.parTok[1]:] {
+		if t.kind == tokWord && t.lower == want {
+			return true
+		}
+	}
+	return false
 }
 
 // containsStem says needle is in a quotation of hay with its last word
