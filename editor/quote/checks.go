@@ -56,6 +56,9 @@ func (d *Document) contextSpeaks(qi int) bool {
 	if asFrame.MatchString(d.Text[par.Start:q.Span.Start]) {
 		return true
 	}
+	if d.quoteLede(q) {
+		return true
+	}
 	sentEnd := d.toks[d.sentStart[d.sentenceOf(d.tokenAt(q.Span.Start))+1]-1].end
 	for k := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].span.Start >= par.Start }); k < len(d.mentions); k++ {
 		m := d.mentions[k]
@@ -70,6 +73,44 @@ func (d *Document) contextSpeaks(qi int) bool {
 		}
 	}
 	return false
+}
+
+// quoteLede says q opens the story's body on its own, after at most a
+// dateline or a label line ("FULL TEXT."), and the paragraph after it
+// names a person outside quotation marks: a quote lede, which news style
+// credits in the paragraph that follows ("“The economy, stupid.” / That
+// was James Carville's …").
+func (d *Document) quoteLede(q Quote) bool {
+	p := 0
+	if d.HasHeadline {
+		p = 1
+	}
+	for p < q.Paragraph && len(strings.Fields(d.Paragraphs[p].In(d.Text))) <= 3 {
+		p++ // a label line
+	}
+	if q.Paragraph != p || p+1 >= len(d.Paragraphs) {
+		return false
+	}
+	par := d.Paragraphs[p]
+	if before := strings.TrimSpace(d.Text[par.Start:q.Span.Start]); before != "" && !datelineOnly(before) {
+		return false
+	}
+	if strings.TrimSpace(strings.Trim(d.Text[q.Span.End:par.End], ".,;:—–- ")) != "" {
+		return false
+	}
+	next := d.Paragraphs[p+1]
+	for _, m := range d.mentions {
+		if m.span.Start >= next.Start && m.span.End <= next.End && !m.inQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// datelineOnly says s is a dateline and its dash: "LOS ANGELES --".
+func datelineOnly(s string) bool {
+	s = strings.TrimRight(s, "-—– ")
+	return s != "" && allCaps(strings.ReplaceAll(strings.ReplaceAll(s, " ", ""), ",", "")) && len(s) < 40
 }
 
 // asFrame matches the text before a quotation that credits it to a

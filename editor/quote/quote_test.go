@@ -437,3 +437,17 @@ func TestPronounTheStoryUsesIsAReferent(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteLedeCreditedByTheNextParagraph(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Port Fight Goes On\nCARROW -- “The channel is the town's lifeline.”\nThat was how Mayor Paul Ferro opened the budget hearing on Monday.\n", 0},
+		{"Port Fight Goes On\n“The channel is the town's lifeline.”\nThe budget hearing opened on Monday.\n", 1},
+	} {
+		if fs := Unattributed(Analyze(tc.text)); len(fs) != tc.want {
+			t.Errorf("%q: %d unattributed findings, want %d", tc.text, len(fs), tc.want)
+		}
+	}
+}
