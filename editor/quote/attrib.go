@@ -38,7 +38,7 @@ func (d *Document) cueAt(i int) (cueVerb, bool) {
 	if v.lemma == "make" && !(d.isWord(i+2) && d.toks[i+1].lower == "it" && d.toks[i+2].lower == "clear") {
 		return v, false // "made it clear that", not "made a decision"
 	}
-	if i > 0 && d.toks[i-1].lower == "to" && v.form == formFinite {
+	if i > 0 && d.toks[i-1].lower == "to" && v.form == formFinite && !d.eagerTo(i) {
 		return v, false // "declined to comment"
 	}
 	if v.form == formFinite && i > 0 && (i+1 >= len(d.toks) || d.toks[i+1].lower != "that") && d.cueIsNoun(i, v) {
@@ -1990,4 +1990,10 @@ func (d *Document) capitalsOnly(r region) bool {
 		words++
 	}
 	return words > 0
+}
+
+// eagerTo reports whether the cue at token i, after "to", reports a clause
+// all the same: "was quick to add that", "went on to say that".
+func (d *Document) eagerTo(i int) bool {
+	return i >= 2 && d.isWord(i+1) && d.toks[i+1].lower == "that" && d.isWord(i-2) && d.lx.eagerTo[d.toks[i-2].lower]
 }

@@ -75,7 +75,7 @@ type lexicon struct {
 	frameBreakers, clauseOpeners, prepositions           map[string]bool
 	relativePronouns, listeners, zeroThat, subordinators map[string]bool
 	nounish, auxiliaries, soundVerbs, passiveAsk         map[string]bool
-	contractionHas                                       map[string]bool
+	contractionHas, eagerTo                              map[string]bool
 	// firstNames gives the sex a first name usually names, from
 	// firstnames.txt; names in both of its lists are left out.
 	firstNames map[string]gender
@@ -139,7 +139,7 @@ func (lx *lexicon) sections() map[string]*lexiconSection {
 		"listeners": &lx.listeners, "zero-that": &lx.zeroThat, "subordinators": &lx.subordinators,
 		"nounish": &lx.nounish, "auxiliaries": &lx.auxiliaries, "sound-verbs": &lx.soundVerbs,
 		"passive-ask": &lx.passiveAsk, "naming": &lx.naming, "title-small-words": &lx.titleSmallWords,
-		"headline-labels": &lx.headlineLabels, "contraction-has": &lx.contractionHas,
+		"headline-labels": &lx.headlineLabels, "contraction-has": &lx.contractionHas, "eager-to": &lx.eagerTo,
 	} {
 		*set = map[string]bool{}
 		sec[name] = &lexiconSection{set: set}

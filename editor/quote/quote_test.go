@@ -451,3 +451,19 @@ func TestQuoteLedeCreditedByTheNextParagraph(t *testing.T) {
 		}
 	}
 }
+
+func TestQuickToAddReports(t *testing.T) {
+	text := "Port Fight Goes On\nPaul Ferro said the fee could fall.\n" +
+		"Ferro was quick to add that the fleet would still pay something.\n“Free? Not this year.”\n"
+	d := Analyze(text)
+	if fs := Unattributed(d); len(fs) != 0 {
+		t.Errorf("unattributed after a reported statement: %v", fs)
+	}
+	found := false
+	for _, q := range d.Quotes {
+		found = found || !q.Direct && strings.HasPrefix(q.Text, "that the fleet") && q.SpeakerName == "Paul Ferro"
+	}
+	if !found {
+		t.Errorf("“was quick to add that” reports nothing: %+v", d.Quotes)
+	}
+}
