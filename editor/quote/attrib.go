@@ -1909,11 +1909,9 @@ func (d *Document) transcriptLabel(r region) frame {
 	}
 	sp := d.classifySpeaker(a, b, r.open)
 	label := d.words(a, b)
-	for i, p := range d.People {
-		if (sp.kind == spNone || sp.kind == spOther) && strings.EqualFold(p.Name[strings.LastIndexByte(p.Name, ' ')+1:], label) {
-			// "WALLACE" is the story's Chris Wallace.
-			sp.kind, sp.person, sp.attr, sp.name = spPerson, i, AttrExplicit, p.Name
-		}
+	if k, ok := d.surnames[nameWord(d.toks[b-1].lower)]; ok && (sp.kind == spNone || sp.kind == spOther) {
+		// "WALLACE" is the story's Chris Wallace.
+		sp.kind, sp.person, sp.attr, sp.name = spPerson, k, AttrExplicit, d.People[k].Name
 	}
 	if sp.kind == spNone {
 		sp.kind, sp.attr, sp.name = spOther, AttrExplicit, label

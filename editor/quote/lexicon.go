@@ -77,7 +77,7 @@ type lexicon struct {
 	nounish, auxiliaries, soundVerbs, passiveAsk         map[string]bool
 	contractionHas, eagerTo                              map[string]bool
 	// firstNames gives the sex a first name usually names, from
-	// firstnames.txt; names in both of its lists are left out.
+	// firstnames.txt; a name in both of its lists gives genderUnknown.
 	firstNames map[string]gender
 	// Quotations that are not speech.
 	naming, titleSmallWords, headlineLabels map[string]bool
@@ -89,15 +89,16 @@ var lexiconText string
 //go:embed firstnames.txt
 var firstNamesText string
 
-// sharedLexicon is the lexicon of lexicon.txt, parsed on first use. The
-// file is part of the program and its test parses it, so an error there is
-// a bug in the build, not in the input.
+// lexiconSource is what the lexicon is read from: lexicon.txt, then the
+// first-name table in the same format.
+var lexiconSource = lexiconText + "\n" + firstNamesText
+
+// sharedLexicon is the lexicon of lexicon.txt and firstnames.txt, parsed
+// on first use. The files are part of the program and its test parses
+// them, so an error there is a bug in the build, not in the input.
 var sharedLexicon = sync.OnceValue(func() *lexicon {
-	lx, err := parseLexicon(lexiconText)
+	lx, err := parseLexicon(lexiconSource)
 	if err != nil {
-		panic(err)
-	}
-	if lx.firstNames, err = parseFirstNames(firstNamesText); err != nil {
 		panic(err)
 	}
 	return lx
@@ -115,13 +116,15 @@ type lexiconSection struct {
 // sections names every section of lexicon.txt and where it goes in lx.
 func (lx *lexicon) sections() map[string]*lexiconSection {
 	sec := map[string]*lexiconSection{
-		"cues":              {table: lx.addCue},
-		"stance":            {table: lx.addStance},
-		"pronouns":          {table: lx.addPronoun},
-		"male-words":        {table: lx.addGendered(genderMale)},
-		"female-words":      {table: lx.addGendered(genderFemale)},
-		"abstract-suffixes": {list: &lx.abstractSuffixes},
-		"agent-suffixes":    {list: &lx.agentSuffixes},
+		"cues":               {table: lx.addCue},
+		"stance":             {table: lx.addStance},
+		"pronouns":           {table: lx.addPronoun},
+		"male-words":         {table: lx.addGendered(genderMale)},
+		"female-words":       {table: lx.addGendered(genderFemale)},
+		"male-first-names":   {table: lx.addFirstNames(genderMale)},
+		"female-first-names": {table: lx.addFirstNames(genderFemale)},
+		"abstract-suffixes":  {list: &lx.abstractSuffixes},
+		"agent-suffixes":     {list: &lx.agentSuffixes},
 	}
 	for name, set := range map[string]*map[string]bool{
 		"speech-verbs": &lx.speechVerbs, "titles": &lx.titles, "roles": &lx.roles, "anonymous": &lx.anonymous, "male": &lx.male,
@@ -166,7 +169,7 @@ func (s *lexiconSection) add(fields []string) error {
 // "#" starts a comment, and a section holds white-space separated words or,
 // for the tables, one entry a line. Every section must be present once.
 func parseLexicon(text string) (*lexicon, error) {
-	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}}
+	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}, firstNames: map[string]gender{}}
 	sections := lx.sections()
 	var cur *lexiconSection
 	name := ""
@@ -290,38 +293,17 @@ func (lx *lexicon) addGendered(g gender) func([]string) error {
 	}
 }
 
-// parseFirstNames reads firstnames.txt: a [male] and a [female] section of
-// lower-case names. A name in both sections is left out: it tells nothing.
-func parseFirstNames(text string) (map[string]gender, error) {
-	out := map[string]gender{}
-	both := map[string]bool{}
-	g := genderUnknown
-	for n, line := range strings.Split(text, "\n") {
-		if k := strings.IndexByte(line, '#'); k >= 0 {
-			line = line[:k]
-		}
-		switch line = strings.TrimSpace(line); line {
-		case "":
-			continue
-		case "[male]":
-			g = genderMale
-			continue
-		case "[female]":
-			g = genderFemale
-			continue
-		}
-		if g == genderUnknown {
-			return nil, fmt.Errorf("first names line %d: a name before [male] or [female]", n+1)
-		}
-		for _, w := range strings.Fields(line) {
-			if old, ok := out[w]; ok && old != g {
-				both[w] = true
+// addFirstNames reads first names of one sex into firstNames; a name both
+// sections give tells nothing.
+func (lx *lexicon) addFirstNames(g gender) func([]string) error {
+	return func(f []string) error {
+		for _, w := range f {
+			if old, ok := lx.firstNames[w]; ok && old != g {
+				lx.firstNames[w] = genderUnknown
+			} else {
+				lx.firstNames[w] = g
 			}
-			out[w] = g
 		}
+		return nil
 	}
-	for w := range both {
-		delete(out, w)
-	}
-	return out, nil
 }

@@ -6,7 +6,7 @@ import (
 )
 
 func TestLexiconParses(t *testing.T) {
-	lx, err := parseLexicon(lexiconText)
+	lx, err := parseLexicon(lexiconSource)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,11 +35,11 @@ func TestLexiconRefusesBadInput(t *testing.T) {
 		{"unknown section", "[nonsense]\nword\n", "unknown section"},
 		{"missing section", "[titles]\nmr\n", "missing"},
 		{"words before a section", "mr\n", "before the first section"},
-		{"capital letters", strings.Replace(lexiconText, "\nmr mrs", "\nMr mrs", 1), "lower case"},
-		{"short cue row", strings.Replace(lexiconText, "say says said saying c", "say says said c", 1), "want lemma"},
-		{"unknown flag", strings.Replace(lexiconText, "say says said saying c", "say says said saying cz", 1), "unknown flag"},
-		{"section twice", lexiconText + "\n[titles]\nmr\n", "twice"},
-		{"both genders", strings.Replace(lexiconText, "[female-words]\n", "[female-words]\nmr\n", 1), "both a man and a woman"},
+		{"capital letters", strings.Replace(lexiconSource, "\nmr mrs", "\nMr mrs", 1), "lower case"},
+		{"short cue row", strings.Replace(lexiconSource, "say says said saying c", "say says said c", 1), "want lemma"},
+		{"unknown flag", strings.Replace(lexiconSource, "say says said saying c", "say says said saying cz", 1), "unknown flag"},
+		{"section twice", lexiconSource + "\n[titles]\nmr\n", "twice"},
+		{"both genders", strings.Replace(lexiconSource, "[female-words]\n", "[female-words]\nmr\n", 1), "both a man and a woman"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := parseLexicon(tc.text); err == nil || !strings.Contains(err.Error(), tc.want) {
