@@ -59,6 +59,9 @@ type lexicon struct {
 	stance   map[string]cueVerb // verbs of stance, wish, judgement and perception
 	pronouns map[string]pronounInfo
 	gender   map[string]gender // titles and common nouns that name a man or a woman
+	// pronounForms are the other forms of he and she (his, him, her):
+	// they tell the sex of the person they refer back to.
+	pronounForms map[string]gender
 
 	// Speakers and names.
 	speechVerbs                                        map[string]bool
@@ -116,15 +119,17 @@ type lexiconSection struct {
 // sections names every section of lexicon.txt and where it goes in lx.
 func (lx *lexicon) sections() map[string]*lexiconSection {
 	sec := map[string]*lexiconSection{
-		"cues":               {table: lx.addCue},
-		"stance":             {table: lx.addStance},
-		"pronouns":           {table: lx.addPronoun},
-		"male-words":         {table: lx.addGendered(genderMale)},
-		"female-words":       {table: lx.addGendered(genderFemale)},
-		"male-first-names":   {table: lx.addFirstNames(genderMale)},
-		"female-first-names": {table: lx.addFirstNames(genderFemale)},
-		"abstract-suffixes":  {list: &lx.abstractSuffixes},
-		"agent-suffixes":     {list: &lx.agentSuffixes},
+		"cues":                 {table: lx.addCue},
+		"stance":               {table: lx.addStance},
+		"pronouns":             {table: lx.addPronoun},
+		"male-words":           {table: lx.addGendered(genderMale)},
+		"female-words":         {table: lx.addGendered(genderFemale)},
+		"male-first-names":     {table: lx.addFirstNames(genderMale)},
+		"female-first-names":   {table: lx.addFirstNames(genderFemale)},
+		"male-pronoun-forms":   {table: lx.addPronounForms(genderMale)},
+		"female-pronoun-forms": {table: lx.addPronounForms(genderFemale)},
+		"abstract-suffixes":    {list: &lx.abstractSuffixes},
+		"agent-suffixes":       {list: &lx.agentSuffixes},
 	}
 	for name, set := range map[string]*map[string]bool{
 		"speech-verbs": &lx.speechVerbs, "titles": &lx.titles, "roles": &lx.roles, "anonymous": &lx.anonymous, "male": &lx.male,
@@ -169,7 +174,7 @@ func (s *lexiconSection) add(fields []string) error {
 // "#" starts a comment, and a section holds white-space separated words or,
 // for the tables, one entry a line. Every section must be present once.
 func parseLexicon(text string) (*lexicon, error) {
-	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}, firstNames: map[string]gender{}}
+	lx := &lexicon{cues: map[string]cueVerb{}, stance: map[string]cueVerb{}, pronouns: map[string]pronounInfo{}, gender: map[string]gender{}, pronounForms: map[string]gender{}, firstNames: map[string]gender{}}
 	sections := lx.sections()
 	var cur *lexiconSection
 	name := ""
@@ -288,6 +293,16 @@ func (lx *lexicon) addGendered(g gender) func([]string) error {
 				return fmt.Errorf("%q names both a man and a woman", w)
 			}
 			lx.gender[w] = g
+		}
+		return nil
+	}
+}
+
+// addPronounForms reads forms of he or she.
+func (lx *lexicon) addPronounForms(g gender) func([]string) error {
+	return func(f []string) error {
+		for _, w := range f {
+			lx.pronounForms[w] = g
 		}
 		return nil
 	}

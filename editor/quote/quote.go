@@ -157,6 +157,7 @@ func Analyze(text string) *Document {
 	d.tokenize()
 	d.splitSentences()
 	d.findPeople()
+	d.sexFromStory()
 	d.attributeQuotes()
 	d.nearestMentions()
 	d.findReportedSpeech()

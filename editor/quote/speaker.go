@@ -321,6 +321,51 @@ func (d *Document) findPeople() {
 	}
 }
 
+// sexFromStory gives a person whose sex neither a first name nor a title
+// tells the sex of the pronoun the story uses right after naming them as a
+// subject: "Rush Limbaugh used his platform", "Ham said she would". A
+// person the story reads both ways stays unknown.
+func (d *Document) sexFromStory() {
+	votes := make(map[int][2]int)
+	for s := 0; s+1 < len(d.sentStart); s++ {
+		m := d.subjectMention(s)
+		if m < 0 {
+			continue
+		}
+		pm := d.mentions[m]
+		if d.People[pm.person].Gender != "" {
+			continue
+		}
+		for i, words := pm.last+1, 0; i < d.sentStart[s+1] && words < 4; i++ {
+			t := d.toks[i]
+			if t.kind != tokWord || t.region >= 0 || d.mentionAt(i) >= 0 {
+				break
+			}
+			words++
+			g, ok := d.lx.pronounForms[t.lower]
+			if !ok {
+				continue
+			}
+			v := votes[pm.person]
+			if g == genderMale {
+				v[0]++
+			} else {
+				v[1]++
+			}
+			votes[pm.person] = v
+			break
+		}
+	}
+	for p, v := range votes {
+		switch {
+		case v[0] > 0 && v[1] == 0:
+			d.People[p].Gender = genderMale.String()
+		case v[1] > 0 && v[0] == 0:
+			d.People[p].Gender = genderFemale.String()
+		}
+	}
+}
+
 // personOfSex returns the person with the surname and sex given, adding
 // one named name when the story has none.
 func (d *Document) personOfSex(surname, sex, name string) int {
@@ -428,7 +473,11 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		}
 		// "The museum’s director, Janet Morris, said": the name is the
 		// appositive.
-		if m := d.mentionAt(j - 1); m >= 0 && d.mentions[m].first > k && !d.clauseWords(k+1, d.mentions[m].first) {
+		// Not when the name is the object of a preposition inside an
+		// appositive to a name before it: "Chris Covert, South Carolina
+		// director for Sanders, said".
+		if m := d.mentionAt(j - 1); m >= 0 && d.mentions[m].first > k && !d.clauseWords(k+1, d.mentions[m].first) &&
+			!(d.mentionAt(k-1) >= 0 && d.isWord(d.mentions[m].first-1) && d.prepositionAt(d.mentions[m].first-1)) {
 			return d.mentions[m].first, j, true
 		}
 		a, b, ok = d.npBackward(k-1, lo)
@@ -492,6 +541,12 @@ func (d *Document) npBackward(j, lo int) (a, b int, ok bool) {
 		a++
 	}
 	return a, j + 1, true
+}
+
+// prepositionAt says token i is a preposition, "of" and "for" included.
+func (d *Document) prepositionAt(i int) bool {
+	w := d.toks[i].lower
+	return d.lx.prepositions[w] || w == "of" || w == "for"
 }
 
 // parentheticalOpen returns the "(" of a short parenthetical that closes
@@ -864,7 +919,11 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 	// Someone the quotation names in the third person is not its speaker:
 	// "Dan Alpert … expressed alarm that his views might be closer to
 	// Trump's … / “Yes, Donald Trump is on the record …,” he said."
-	if named := d.namedInQuote(si); len(named) > 0 {
+	named := d.namedInQuote(si)
+	for _, p := range d.namedAfter(sp.a) {
+		named = appendIntOnce(named, p)
+	}
+	if len(named) > 0 {
 		topics, topicPars = dropPeople(topics, topicPars, named)
 		if nearest != nil {
 			c := *nearest
@@ -885,12 +944,15 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// told, and no one of this sex: "“…,” Limbaugh said. / He went on
 		// to say …".
 		d.pronounIs(sp, prev.unknownSpeakers[0], "the speaker of the sentence before, whose sex the story does not otherwise give")
+	case nearest != nil && len(nearest.credited) == 1:
+		d.pronounIs(sp, nearest.credited[0], "the speaker of the sentence before")
 	case nearest != nil && len(nearest.speakers) == 1:
 		// The one the sentence before quotes or reports keeps the floor:
 		// "Maloy said he backs Ayotte and Trump. … he said."
 		d.pronounIs(sp, nearest.speakers[0], "the speaker of the sentence before")
 	case nearest != nil && nearest.subject >= 0 && (nearest.paragraph == par || !d.opensWithQuote(par) ||
-		len(inPlay) == 1 && inPlay[0] == nearest.subject):
+		len(inPlay) == 1 && inPlay[0] == nearest.subject ||
+		len(lastSpeakers) == 0 || len(lastSpeakers) == 1 && lastSpeakers[0] == nearest.subject):
 		// The subject of the sentence before: "Leahy expressed
 		// frustration on Monday. “…,” he said." Only a paragraph that
 		// opens with a quotation, "“…,” he said.", reaches past it to
@@ -898,7 +960,8 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// threatened … Putin … / “She’s a highly respected leader,” he
 		// remarked." has two men in play. When the subject is the only
 		// one of that sex in play back to the last one quoted, there is
-		// no one else to read.
+		// no one else to read; nor when no one else of that sex has been
+		// quoted since.
 		d.pronounIs(sp, nearest.subject, "the subject of the sentence before")
 	case nearest == prev && nearest != nil && nearest.subject >= 0 && nearest.alone && nearest.words <= setupWords:
 		// A short paragraph of one line that sets up the quotation
@@ -924,6 +987,12 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// Mayor David Okafor … has backed the project … / “…,” he
 		// remarked.").
 		d.pronounIs(sp, nearest.same[0], "the one person of that sex in the sentence before, and the last subject or speaker")
+	case nearest != nil && nearest.paragraph == par && nearest.subject < 0 && !nearest.pronounSubject && len(nearest.same) == 1:
+		// The one person of that sex the sentence before names, in the
+		// same paragraph: "Tuttle’s article also attacked Christie …
+		// He calls Christie’s endorsement …" (Christie is named after
+		// the pronoun, so it is not he).
+		d.pronounIs(sp, nearest.same[0], "the one person of that sex in the sentence before, in the same paragraph")
 	case len(topics) > 1:
 		d.pronounAmbiguous(sp, topics, "several subjects or speakers of that sex in the sentences before")
 	case len(topics) == 1:
@@ -953,10 +1022,11 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 const setupWords = 16
 
 // namedInQuote lists the people named inside quotation marks in sentence
-// s.
+// s and the rest of its paragraph ("“…,” he said. “… So Donald Trump …
+// is ambitious …”": not Trump).
 func (d *Document) namedInQuote(s int) []int {
 	var out []int
-	lo, hi := d.sentStart[s], d.sentStart[s+1]
+	lo, hi := d.sentStart[s], d.parTok[d.toks[d.sentStart[s]].paragraph+1]
 	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < hi; m++ {
 		if d.mentions[m].inQuote {
 			out = appendIntOnce(out, d.mentions[m].person)
@@ -999,6 +1069,11 @@ type pronounCandidates struct {
 	// speakers are those of same named next to an attribution verb
 	// ("Maloy said", "said Maloy"): the people the sentence quotes.
 	speakers []int
+	// credited are those of speakers a quotation or reported statement
+	// of the sentence is credited to ("Humphrey, for example, said he's
+	// hopeful that the effort results in John Kasich claiming the
+	// nomination": Humphrey, not Kasich).
+	credited []int
 	// subject is the sentence's subject when it is one of same ("In June,
 	// Warren said", not "Warren and White"); -1 if none.
 	subject int
@@ -1039,9 +1114,12 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	}
 	c.alone = lo == d.parTok[c.paragraph] && d.sentStart[s+1] >= d.parTok[c.paragraph+1]
 	c.pronounSubject = d.pronounSubject(s, g)
+	lead := d.leadingPronoun(s, g)
 	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < end; m++ {
 		pm := d.mentions[m]
-		if pm.inQuote {
+		if pm.inQuote || lead >= 0 && pm.first > lead {
+			// Not a name the sentence's own he or she governs: "He went
+			// on to say that some Democrats, such as Joe Manchin, …".
 			continue
 		}
 		switch d.People[pm.person].Gender {
@@ -1065,6 +1143,7 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 		switch d.People[q.person].Gender {
 		case g:
 			c.speakers = appendIntOnce(c.speakers, q.person)
+			c.credited = appendIntOnce(c.credited, q.person)
 			c.same = appendIntOnce(c.same, q.person)
 			if q.Direct {
 				c.quoted = appendIntOnce(c.quoted, q.person)
@@ -1081,14 +1160,8 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 // she of sex g as a speaker ("he said", "said she").
 func (d *Document) pronounSubject(s int, g string) bool {
 	lo, hi := d.sentStart[s], d.sentStart[s+1]
-	for i := lo; i < hi && i < lo+12; i++ {
-		t := d.toks[i]
-		if t.kind != tokWord || t.region >= 0 {
-			continue
-		}
-		if pi, ok := d.lx.pronouns[pronounWord(t.lower)]; ok && pi.gender.String() == g && d.leadsClause(lo, i-1) {
-			return true
-		}
+	if d.leadingPronoun(s, g) >= 0 {
+		return true
 	}
 	// A pronoun speaker: "“…,” he told Hannity", "said she".
 	for i := lo; i < hi; i++ {
@@ -1099,6 +1172,37 @@ func (d *Document) pronounSubject(s int, g string) bool {
 		}
 	}
 	return false
+}
+
+// leadingPronoun returns the he or she of sex g that opens sentence s
+// (after a conjunction or an introductory phrase and its comma), or -1.
+func (d *Document) leadingPronoun(s int, g string) int {
+	lo, hi := d.sentStart[s], d.sentStart[s+1]
+	for i := lo; i < hi && i < lo+12; i++ {
+		t := d.toks[i]
+		if t.kind != tokWord || t.region >= 0 {
+			continue
+		}
+		if pi, ok := d.lx.pronouns[pronounWord(t.lower)]; ok && pi.gender.String() == g && d.leadsClause(lo, i-1) {
+			return i
+		}
+	}
+	return -1
+}
+
+// namedAfter lists the people named outside quotation marks after token
+// i in its sentence. A pronoun that is a subject cannot refer to them
+// ("he told Rubio", "He calls Christie's endorsement …", "He said that
+// Manchin …"): the name would have been a pronoun.
+func (d *Document) namedAfter(i int) []int {
+	var out []int
+	hi := d.sentStart[d.sentenceOf(i)+1]
+	for m := d.mentionsBefore(i + 1); m < len(d.mentions) && d.mentions[m].first < hi; m++ {
+		if !d.mentions[m].inQuote {
+			out = appendIntOnce(out, d.mentions[m].person)
+		}
+	}
+	return out
 }
 
 // pronounWord strips a contraction from a lower-case word: he's -> he.
@@ -1263,6 +1367,11 @@ func (d *Document) besideCue(pm personMention) bool {
 		// "According to Ham, the administration …"
 		return true
 	}
+	if d.isWord(pm.first-1) && d.prepositionAt(pm.first-1) {
+		// The object of a preposition is no one's subject: "results in
+		// John Kasich claiming the nomination".
+		return false
+	}
 	if k := pm.first - 1; d.isWord(k) && d.lx.cues[d.toks[k].lower].lemma != "" {
 		// "said Maloy." or "said Maloy, who …", not "said Trump has" nor
 		// "Andy Smith said Trump, despite his wealth, is …", whose verb
@@ -1282,7 +1391,10 @@ func (d *Document) besideCue(pm personMention) bool {
 		// The name is itself the appositive: "Trump's attorney, Alan
 		// Garten, said"; but not when the verb has its own speaker after
 		// it: "… bridges to Mr. Sanders, said David Axelrod".
-		return d.mentionAt(k+2) < 0 && !(d.isWord(k+2) && d.lx.titles[d.toks[k+2].lower])
+		// Nor when it ends a longer appositive as the object of a
+		// preposition: "Chris Covert, director for Sanders, said".
+		return d.mentionAt(k+2) < 0 && !(d.isWord(k+2) && d.lx.titles[d.toks[k+2].lower]) &&
+			!(d.isWord(pm.first-1) && d.prepositionAt(pm.first-1))
 	}
 	if d.isPunct(k, "(") {
 		// "Sen. David Perdue (R-Ga.) said"
