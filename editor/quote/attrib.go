@@ -305,6 +305,16 @@ func (d *Document) frameAfter(i, hi, at int) frame {
 		j = k + 1
 	}
 	j = d.skipAdverbsFwd(j, hi)
+	if _, ok := d.cueAt(j); !ok && j < hi && d.isWord(j) && d.prepositionAt(j) {
+		// A short phrase between the speaker and the verb: "a voice-over
+		// in the ad states", "a narrator in the spot says".
+		for k := j + 1; k < hi && k <= j+4 && d.isWord(k) && d.toks[k].region < 0; k++ {
+			if _, ok := d.cueAt(k); ok {
+				j = k
+				break
+			}
+		}
+	}
 	if _, ok := d.cueAt(j); ok {
 		if d.passiveAux(j - 1) {
 			return frame{} // "O’Malley’s move was first reported by MSNBC"
@@ -1427,6 +1437,9 @@ func (d *Document) reportedClauses(s, ce int) {
 		if t.kind == tokPunct && !d.isPunct(c, ":") {
 			continue
 		}
+		if v.object && t.lower != "that" && d.onlyListener(c, ce) {
+			continue // "he told Ferro.", "Ferro told reporters.": whom, not what
+		}
 		end := ce
 		if d.directShare(c, end)*10 >= 3 {
 			continue
@@ -1994,4 +2007,30 @@ func (d *Document) capitalsOnly(r region) bool {
 // all the same: "was quick to add that", "went on to say that".
 func (d *Document) eagerTo(i int) bool {
 	return i >= 2 && d.isWord(i+1) && d.toks[i+1].lower == "that" && d.isWord(i-2) && d.lx.eagerTo[d.toks[i-2].lower]
+}
+
+// onlyListener says tokens c to e are nothing but the one spoken to and
+// the sentence's closing punctuation: a name, a pronoun or a listener
+// word ("Ferro", "him", "reporters", "the Associated Press").
+func (d *Document) onlyListener(c, e int) bool {
+	for e > c && d.toks[e-1].kind != tokWord {
+		e--
+	}
+	if e <= c || e-c > 4 {
+		return false
+	}
+	if m := d.mentionAt(c); m >= 0 && d.mentions[m].last == e-1 {
+		return true
+	}
+	if e-c == 1 {
+		w := d.toks[c].lower
+		_, pro := d.lx.pronouns[w]
+		return pro || d.lx.listeners[w] || w == "him" || w == "her" || w == "them" || w == "us" || w == "me"
+	}
+	for i := c; i < e; i++ {
+		if !d.toks[i].upper && !d.lx.determiners[d.toks[i].lower] {
+			return false
+		}
+	}
+	return true
 }

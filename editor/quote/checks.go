@@ -44,7 +44,17 @@ func Unattributed(d *Document) []editor.Finding {
 // "Clinton began Sunday with a tweet. “…”").
 func (d *Document) contextSpeaks(qi int) bool {
 	q := d.Quotes[qi]
-	for k := qi - 1; k >= 0 && d.Quotes[k].Paragraph >= q.Paragraph-1; k-- {
+	back := q.Paragraph - 1
+	if back > 0 && d.stageDirection(back) {
+		// "“…,” Miller said into the phone. / She pauses. / “Well,
+		// thank you so much.”": a few words of action between one
+		// speaker's lines do not interrupt them.
+		back--
+	}
+	if d.subhead(q) {
+		return true
+	}
+	for k := qi - 1; k >= 0 && d.Quotes[k].Paragraph >= back; k-- {
 		if p := d.Quotes[k]; p.Speech && !p.Headline {
 			return true
 		}
@@ -56,7 +66,7 @@ func (d *Document) contextSpeaks(qi int) bool {
 	if asFrame.MatchString(d.Text[par.Start:q.Span.Start]) {
 		return true
 	}
-	if d.quoteLede(q) {
+	if d.quoteLede(q) || transcriptLine.MatchString(d.Text[par.Start:q.Span.Start]) {
 		return true
 	}
 	sentEnd := d.toks[d.sentStart[d.sentenceOf(d.tokenAt(q.Span.Start))+1]-1].end
@@ -74,6 +84,62 @@ func (d *Document) contextSpeaks(qi int) bool {
 	}
 	return false
 }
+
+// stageDirection says paragraph p is a few words of action with no
+// quotation in it: "She pauses.", "Pause.", "Laughter."
+func (d *Document) stageDirection(p int) bool {
+	words := 0
+	for i := d.parTok[p]; i < d.parTok[p+1]; i++ {
+		switch d.toks[i].kind {
+		case tokQuote:
+			return false
+		case tokWord:
+			words++
+		}
+	}
+	return words > 0 && words <= 3
+}
+
+// subhead says quotation q is a short line set between paragraphs in
+// single marks, as headlines and subheads set quotations, in a story whose
+// quotations are in double marks: the Washington Post's "‘A change
+// warrior.’" between sections, an agency's "– ‘Who cares?’ –".
+func (d *Document) subhead(q Quote) bool {
+	lo, hi := d.parTok[q.Paragraph], d.parTok[q.Paragraph+1]
+	words, open := 0, -1
+	for i := lo; i < hi; i++ {
+		switch t := d.toks[i]; t.kind {
+		case tokWord:
+			words++
+		case tokQuote:
+			if open < 0 {
+				open = i
+			}
+		}
+	}
+	if open < 0 || d.toks[open].double || words > 12 || q.Paragraph+1 >= len(d.Paragraphs) {
+		return false
+	}
+	double, single := 0, 0
+	for _, o := range d.Quotes {
+		if !o.Direct || o.Headline || o.Paragraph == q.Paragraph {
+			continue
+		}
+		if t := d.toks[d.tokenAt(o.Span.Start)]; t.kind != tokQuote {
+			continue
+		} else if t.double {
+			double++
+		} else {
+			single++
+		}
+	}
+	return double > single
+}
+
+// transcriptLine matches the label that opens a line of a transcript or
+// an interview, before a quotation inside it: "A: No. … ‘We gotta take on
+// Wall Street …’" is the one answering, quoting someone.
+var transcriptLine = regexp.MustCompile(`^\s*(Q|A|\p{Lu}[\p{Lu}.'’\-]+(\s\p{Lu}[\p{Lu}.'’\-]+)?)\s*:`)
 
 // quoteLede says q opens the story's body on its own, after at most a
 // dateline or a label line ("FULL TEXT."), and the paragraph after it
@@ -410,6 +476,14 @@ func UnbalancedMarks(d *Document) []editor.Finding {
 			Message: "This quotation mark has no matching mark; close the quotation or remove the mark.",
 		})
 	}
+	for _, s := range d.CreditInside {
+		out = append(out, editor.Finding{
+			Check: editor.CheckUnbalanced, Severity: editor.Warning, Span: s,
+			Message: "This closing quotation mark comes after the credit line; close the quotation after its last word and set the credit outside the marks.",
+			Why:     "a quotation that opens its paragraph and runs to its end, then a short line that starts with a capital and ends in the closing mark: a pull quote and its credit",
+		})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }
 

@@ -105,6 +105,9 @@ type Document struct {
 	People    []Person
 	// Unbalanced holds quotation marks that open or close nothing.
 	Unbalanced []editor.Span
+	// CreditInside holds closing marks set after a pull quote's credit
+	// line rather than after its words (`"I worry …` / `Dean Baker."`).
+	CreditInside []editor.Span
 
 	toks      []token
 	regions   []region
@@ -216,16 +219,61 @@ func (d *Document) tokenize() {
 				}
 			}
 		}
+		if k := d.creditLineClose(r, stray); k >= 0 {
+			t := d.toks[stray[k]]
+			d.CreditInside = append(d.CreditInside, editor.Span{Start: t.start, End: t.end})
+			stray[k] = -1
+			continue
+		}
 		t := d.toks[r.open]
 		d.Unbalanced = append(d.Unbalanced, editor.Span{Start: t.start, End: t.end})
 	}
 	for _, i := range stray {
+		if i < 0 {
+			continue
+		}
 		t := d.toks[i]
 		// A stray closing mark right after a paragraph whose quotation ran on
 		// is the writer closing it late; still unbalanced.
 		d.Unbalanced = append(d.Unbalanced, editor.Span{Start: t.start, End: t.end})
 	}
 	sortSpans(d.Unbalanced)
+}
+
+// creditLineClose reads a pull quote set as two lines, the quotation and
+// then its credit, with the closing mark after the credit:
+// `"The reality is, if Mrs. Clinton loses Iowa …` / `S.C. Rep. Jim
+// Clyburn."`. Region r opens its paragraph and runs to its end; the next
+// paragraph is a short line that starts with a capital and whose one
+// quotation mark is the stray closing mark that ends it. It returns that
+// mark's index in stray, or -1.
+func (d *Document) creditLineClose(r *region, stray []int) int {
+	p := r.paragraph
+	if r.open != d.parTok[p] || p+2 >= len(d.parTok) {
+		return -1
+	}
+	lo, hi := d.parTok[p+1], d.parTok[p+2]
+	if hi-lo < 2 || !d.isWord(lo) || !d.toks[lo].upper {
+		return -1
+	}
+	words := 0
+	for i := lo; i < hi-1; i++ {
+		switch d.toks[i].kind {
+		case tokQuote:
+			return -1
+		case tokWord:
+			words++
+		}
+	}
+	if words > 10 || d.toks[hi-1].kind != tokQuote {
+		return -1
+	}
+	for k, i := range stray {
+		if i == hi-1 {
+			return k
+		}
+	}
+	return -1
 }
 
 func (d *Document) splitSentences() {

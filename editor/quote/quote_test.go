@@ -349,6 +349,31 @@ func TestPronounReadsAsTheReaderDoes(t *testing.T) {
 				"“Nobody knows how deep the channel is,” Ikenna Okonkwo said.\n" +
 				"He went on to say that the survey would take a year.\n",
 			"Ikenna Okonkwo"},
+		{"a name after the pronoun in its sentence is not it",
+			"Harbor Vote Nears\nAt a meeting last month, harbor supporter Tomas Lind told Mayor Paul Ferro that he drove from Carrow to ask about dredging. " +
+				"Ferro co-sponsored a bill this year that would triple the dredging budget.\n" +
+				"“The channel is silting up every winter,” he told Ferro.\n",
+			"Tomas Lind"},
+		{"the sex the story gives with his",
+			"Harbor Vote Nears\nRadio host Obi Okonkwo used his show on Friday to attack the plan.\n" +
+				"“The channel is the town's lifeline,” Okonkwo said.\n" +
+				"He went on to say that some members, such as Kwame Asante, are angry at Paul Ferro. He said the vote would be close.\n",
+			"Obi Okonkwo"},
+		{"an appositive's prepositional object is not the speaker",
+			"Harbor Vote Nears\nMayor Paul Ferro spoke on Monday.\n" +
+				"Tomas Lind, Carrow County director for Ferro, said the port has opened its third office.\n" +
+				"“Time is always a challenge for us,” he said.\n",
+			"Tomas Lind"},
+		{"the subject of the sentence before keeps the floor when no one else was quoted",
+			"Harbor Vote Nears\nMayor Paul Ferro wants the vote in May.\n" +
+				"Ferro spokesman Tomas Lind wouldn't say when, or if, the board will vote on Karl Weiss's plan.\n" +
+				"“I don't have any new announcements yet,” he said.\n",
+			"Tomas Lind"},
+		{"there was X",
+			"Harbor Vote Nears\n“We will dredge,” said Mayor Paul Ferro. The board sided with Mr. Ferro over Karl Weiss.\n" +
+				"Then there was the harbor master Tomas Lind, who, after trading insults with Mr. Ferro over Mr. Weiss, wrote a letter.\n" +
+				"Those who ignore the tides, he said, wind up ''divorced from reality.''\n",
+			"Tomas Lind"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Analyze(tc.text)
@@ -465,5 +490,38 @@ func TestQuickToAddReports(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("“was quick to add that” reports nothing: %+v", d.Quotes)
+	}
+}
+
+func TestMarksThatAreNotQuotations(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string // messages of the unbalanced-mark findings
+	}{
+		{"feet and inches", "Harbor Vote Nears\n“He’s always calling me short. He’s like 6’2”,” Mr. Lind said. “I am 5'10\".”\n", nil},
+		{"a pull quote whose closing mark follows the credit line",
+			"Harbor Vote Nears\nThe board met.\n\"The channel is the town's lifeline.\nPaul Ferro, mayor.\"\nThe vote is in May.\n",
+			[]string{"This closing quotation mark comes after the credit line; close the quotation after its last word and set the credit outside the marks."}},
+		{"an opening mark never closed is still flagged",
+			"Harbor Vote Nears\nThe board met.\n\"The channel is the town's lifeline, and it is silting up every winter as the tides turn.\nThe vote is in May.\n",
+			[]string{"This quotation mark has no matching mark; close the quotation or remove the mark."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range UnbalancedMarks(Analyze(tc.text)) {
+				got = append(got, f.Message)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("findings %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuotationInsideAnAnswerHasItsSpeaker(t *testing.T) {
+	text := "Harbor Vote Nears\nQ: Is he serious about the harbor?\n" +
+		"A: No. Look at the pitch. ‘We gotta dredge the channel. We gotta take these guys on.’ He is making a populist argument.\n"
+	if fs := Unattributed(Analyze(text)); len(fs) != 0 {
+		t.Errorf("findings for a quotation inside an interview answer: %v", fs)
 	}
 }

@@ -137,6 +137,12 @@ func tokenizeParagraph(text string, start, end, par int, toks []token) []token {
 				i = k
 				continue
 			}
+			// Feet and inches: 6’2”, 5'10".
+			if (r == '”' || r == '"') && inchesBefore(text[start:i]) {
+				toks = append(toks, token{start: i, end: j, kind: tokPunct, paragraph: par, region: -1})
+				i = j
+				continue
+			}
 			// An elided word: ’90s, ’em, rock ’n’ roll.
 			if (r == '’' || r == '\'') && prevIsSpace(text, start, i) {
 				if isNApostrophe(text, i, end) {
@@ -163,6 +169,28 @@ func tokenizeParagraph(text string, start, end, par int, toks []token) []token {
 		}
 	}
 	return toks
+}
+
+// inchesBefore says s ends in a height in feet and inches before its
+// inch mark: "6’2", "5'10".
+func inchesBefore(s string) bool {
+	n := 0
+	for n < len(s) && n < 2 && isASCIIDigit(s[len(s)-1-n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	s = s[:len(s)-n]
+	switch {
+	case strings.HasSuffix(s, "’"):
+		s = strings.TrimSuffix(s, "’")
+	case strings.HasSuffix(s, "'"):
+		s = strings.TrimSuffix(s, "'")
+	default:
+		return false
+	}
+	return len(s) > 0 && isASCIIDigit(s[len(s)-1]) && (len(s) == 1 || !isASCIIDigit(s[len(s)-2]))
 }
 
 func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }

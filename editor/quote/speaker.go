@@ -878,7 +878,7 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 	var nearest, prev *pronounCandidates
 	// lastSpeakers are those of that sex whose words the nearest
 	// sentence that quotes anyone of that sex puts in quotation marks.
-	var lastSpeakers, inPlay []int
+	var lastSpeakers, inPlay, inPlaySpeakers []int
 	for s := si - 1; s >= 0; s-- {
 		p := d.toks[d.sentStart[s]].paragraph
 		if p < par-2 || d.isHeadline(p) {
@@ -901,6 +901,9 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 					inPlay = appendIntOnce(inPlay, t)
 				}
 			}
+			for _, t := range c.speakers {
+				inPlaySpeakers = appendIntOnce(inPlaySpeakers, t)
+			}
 			if len(c.quoted) > 0 {
 				lastSpeakers = c.quoted
 			}
@@ -920,7 +923,8 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 	// "Dan Alpert … expressed alarm that his views might be closer to
 	// Trump's … / “Yes, Donald Trump is on the record …,” he said."
 	named := d.namedInQuote(si)
-	for _, p := range d.namedAfter(sp.a) {
+	after := d.namedAfter(sp.a)
+	for _, p := range after {
 		named = appendIntOnce(named, p)
 	}
 	if len(named) > 0 {
@@ -928,6 +932,13 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		if nearest != nil {
 			c := *nearest
 			c.same, _ = dropPeople(c.same, nil, named)
+			// Whoever is named after the pronoun is not it, even as the
+			// subject or speaker of the sentence before.
+			c.speakers, _ = dropPeople(c.speakers, nil, after)
+			c.credited, _ = dropPeople(c.credited, nil, after)
+			if containsInt(after, c.subject) {
+				c.subject = -1
+			}
 			if nearest == prev {
 				prev = &c
 			}
@@ -952,7 +963,7 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		d.pronounIs(sp, nearest.speakers[0], "the speaker of the sentence before")
 	case nearest != nil && nearest.subject >= 0 && (nearest.paragraph == par || !d.opensWithQuote(par) ||
 		len(inPlay) == 1 && inPlay[0] == nearest.subject ||
-		len(lastSpeakers) == 0 || len(lastSpeakers) == 1 && lastSpeakers[0] == nearest.subject):
+		(len(lastSpeakers) == 0 || len(lastSpeakers) == 1 && lastSpeakers[0] == nearest.subject) && onlyOne(inPlaySpeakers, nearest.subject)):
 		// The subject of the sentence before: "Leahy expressed
 		// frustration on Monday. “…,” he said." Only a paragraph that
 		// opens with a quotation, "“…,” he said.", reaches past it to
@@ -961,7 +972,11 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// remarked." has two men in play. When the subject is the only
 		// one of that sex in play back to the last one quoted, there is
 		// no one else to read; nor when no one else of that sex has been
-		// quoted since.
+		// quoted or reported since ("McConnell spokesman Don Stewart
+		// wouldn't say when … / “…,” he said."), but not when someone
+		// else has ("Board member Tom Reyes questioned the timeline …
+		// Mayor David Okafor … has backed the project … / “…,” he
+		// remarked.").
 		d.pronounIs(sp, nearest.subject, "the subject of the sentence before")
 	case nearest == prev && nearest != nil && nearest.subject >= 0 && nearest.alone && nearest.words <= setupWords:
 		// A short paragraph of one line that sets up the quotation
@@ -1250,6 +1265,17 @@ func (d *Document) subjectMention(s int) int {
 			break
 		}
 	}
+	if d.existential(lo, hi) {
+		// "First there was … editor Bret Stephens, who …", "Then
+		// there's Axelrod.": the one introduced is what the sentence is
+		// about.
+		for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < hi; m++ {
+			if !d.mentions[m].inQuote {
+				return m
+			}
+		}
+		return -1
+	}
 	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < hi; m++ {
 		pm := d.mentions[m]
 		if pm.inQuote {
@@ -1296,6 +1322,30 @@ func (d *Document) subjectMention(s int) int {
 		return m
 	}
 	return -1
+}
+
+// existential says the sentence from token lo opens, after at most one
+// word ("First", "Then", "And"), with "there is", "there was" or
+// "there's".
+func (d *Document) existential(lo, hi int) bool {
+	for i := lo; i < hi && i <= lo+1; i++ {
+		if !d.isWord(i) || d.toks[i].region >= 0 {
+			return false
+		}
+		switch w := d.toks[i].lower; w {
+		case "there's", "there’s":
+			return true
+		case "there":
+			if d.isWord(i + 1) {
+				switch d.toks[i+1].lower {
+				case "is", "was", "are", "were":
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // mentionAfterComma returns the mention that follows mention m's noun
@@ -1421,6 +1471,16 @@ func (d *Document) besideCue(pm personMention) bool {
 		k++
 	}
 	return d.isWord(k) && d.toks[k].region < 0 && d.lx.cues[d.toks[k].lower].lemma != ""
+}
+
+// onlyOne says s holds no one but v.
+func onlyOne(s []int, v int) bool {
+	for _, x := range s {
+		if x != v {
+			return false
+		}
+	}
+	return true
 }
 
 func appendIntOnce(s []int, v int) []int {
