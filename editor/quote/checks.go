@@ -483,6 +483,13 @@ func UnbalancedMarks(d *Document) []editor.Finding {
 			Why:     "a quotation that opens its paragraph and runs to its end, then a short line that starts with a capital and ends in the closing mark: a pull quote and its credit",
 		})
 	}
+	for _, s := range d.WrongWay {
+		out = append(out, editor.Finding{
+			Check: editor.CheckUnbalanced, Severity: editor.Warning, Span: s,
+			Message: "This quotation opens with a closing mark (”); use an opening mark (“).",
+			Why:     "a closing double mark where a quotation opens, at the start of the paragraph or after a space and before a word, with a closing mark later in the paragraph",
+		})
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }

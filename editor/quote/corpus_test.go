@@ -96,11 +96,13 @@ func TestPolNeARDirectQuotes(t *testing.T) {
 	speaker := 100 * float64(spk) / float64(max(1, tp))
 	// The scorer's gold holds only quotations in “ ” or " marks; '' and
 	// single marks, which the engine reads as quotation marks too, are
-	// never gold. Precision over the marks the gold knows:
+	// never gold, and nor is a quotation the copy opens with a closing
+	// mark (”Mr. Trump embodies …”), which the engine reads as the
+	// quotation it is. Precision over the marks the gold knows:
 	precDouble := 100 * float64(tp) / float64(max(1, tp+fpDouble))
 	t.Logf("PolNeAR dev+test direct: %d docs, P %.1f (over “ and \" marks %.1f) R %.1f speaker %.1f", len(docs), prec, precDouble, rec, speaker)
-	if prec < 87.0 || precDouble < 96.0 || rec < 96.9 || speaker < 88.0 {
-		t.Errorf("direct quotes below floor: P %.1f (87.0), over double marks %.1f (96.0), R %.1f (96.9), speaker %.1f (88.0)", prec, precDouble, rec, speaker)
+	if prec < 86.5 || precDouble < 96.0 || rec < 96.9 || speaker < 88.5 {
+		t.Errorf("direct quotes below floor: P %.1f (86.5), over double marks %.1f (96.0), R %.1f (96.9), speaker %.1f (88.5)", prec, precDouble, rec, speaker)
 	}
 }
 

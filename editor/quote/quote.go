@@ -108,6 +108,9 @@ type Document struct {
 	// CreditInside holds closing marks set after a pull quote's credit
 	// line rather than after its words (`"I worry …` / `Dean Baker."`).
 	CreditInside []editor.Span
+	// WrongWay holds opening marks typed as closing ones (”Mr. Trump …”),
+	// paired with the closing mark after them.
+	WrongWay []editor.Span
 
 	toks      []token
 	regions   []region
@@ -202,6 +205,12 @@ func (d *Document) tokenize() {
 			d.toks[i].region = ri
 		}
 	}
+	for _, r := range d.regions {
+		if r.wrongWay && r.close >= 0 {
+			t := d.toks[r.open]
+			d.WrongWay = append(d.WrongWay, editor.Span{Start: t.start, End: t.end})
+		}
+	}
 	// A quotation left open continues when the next paragraph opens with a
 	// quotation mark; otherwise its opening mark is unbalanced.
 	for ri := range d.regions {
@@ -265,7 +274,7 @@ func (d *Document) creditLineClose(r *region, stray []int) int {
 			words++
 		}
 	}
-	if words > 10 || d.toks[hi-1].kind != tokQuote {
+	if words > 16 || d.toks[hi-1].kind != tokQuote {
 		return -1
 	}
 	for k, i := range stray {

@@ -502,6 +502,9 @@ func TestMarksThatAreNotQuotations(t *testing.T) {
 		{"a pull quote whose closing mark follows the credit line",
 			"Harbor Vote Nears\nThe board met.\n\"The channel is the town's lifeline.\nPaul Ferro, mayor.\"\nThe vote is in May.\n",
 			[]string{"This closing quotation mark comes after the credit line; close the quotation after its last word and set the credit outside the marks."}},
+		{"a quotation opened with a closing mark",
+			"Harbor Vote Nears\nThe board met.\n”The channel is the town's lifeline,” Mr. Lind said.\n” … and it is silting up,” he said.\n",
+			[]string{"This quotation opens with a closing mark (”); use an opening mark (“).", "This quotation opens with a closing mark (”); use an opening mark (“)."}},
 		{"an opening mark never closed is still flagged",
 			"Harbor Vote Nears\nThe board met.\n\"The channel is the town's lifeline, and it is silting up every winter as the tides turn.\nThe vote is in May.\n",
 			[]string{"This quotation mark has no matching mark; close the quotation or remove the mark."}},
@@ -523,5 +526,36 @@ func TestQuotationInsideAnAnswerHasItsSpeaker(t *testing.T) {
 		"A: No. Look at the pitch. ‘We gotta dredge the channel. We gotta take these guys on.’ He is making a populist argument.\n"
 	if fs := Unattributed(Analyze(text)); len(fs) != 0 {
 		t.Errorf("findings for a quotation inside an interview answer: %v", fs)
+	}
+}
+
+func TestQuotationsThatHaveASpeaker(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"a subhead in single marks", "Harbor Vote Nears\n“We will dredge,” said Mayor Paul Ferro.\nThe board met on Monday and voted for the plan.\n‘A channel for everyone.’\n" +
+			"The vote is in May. “It is a good plan,” said Tomas Lind.\n"},
+		{"a stage direction between one speaker's lines", "Harbor Vote Nears\n“Hello, this is the harbor office. How are you today?” Ana Ruiz said into the phone.\n" +
+			"She pauses.\n“Well, thank you so much.”\n"},
+		{"a speaker with a phrase before the verb", "Ad Wars Heat Up\nThe PAC released an ad.\n“She will stand up to the gun lobby,” a voice-over in the ad states.\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if fs := Unattributed(Analyze(tc.text)); len(fs) != 0 {
+				t.Errorf("findings: %v", fs)
+			}
+		})
+	}
+	// A body that quotes in single marks: a short line in them is a
+	// quotation, not a subhead.
+	uk := "Harbor Vote Nears\n'We will dredge,' said Mayor Paul Ferro.\nThe board met on Monday. 'It is a good plan,' said Tomas Lind.\nThe vote was close.\n'We lost the vote.'\nThe port will appeal.\n"
+	if fs := Unattributed(Analyze(uk)); len(fs) != 1 {
+		t.Errorf("single-mark body: findings %v, want the bare quotation flagged", fs)
+	}
+}
+
+func TestAListenerIsNotAStatement(t *testing.T) {
+	d := Analyze("Harbor Vote Nears\nAt a meeting, Tomas Lind spoke.\n“The channel is silting up,” he told Ferro.\nPaul Ferro told reporters.\n")
+	for _, q := range d.Quotes {
+		if !q.Direct {
+			t.Errorf("reported statement %q", q.Text)
+		}
 	}
 }

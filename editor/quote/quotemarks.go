@@ -42,9 +42,12 @@ type token struct {
 type region struct {
 	open, close int // token indices; close is -1 when left open
 	depth       int // 0 for outermost quotations
-	paragraph   int
-	openEnded   bool // no closing mark in the paragraph
-	continues   bool // carries on a quotation left open in the previous paragraph
+	// wrongWay: the opening mark is a closing mark typed the wrong way
+	// round (”Mr. Trump …”).
+	wrongWay  bool
+	paragraph int
+	openEnded bool // no closing mark in the paragraph
+	continues bool // carries on a quotation left open in the previous paragraph
 }
 
 func isSpaceRune(r rune) bool { return unicode.IsSpace(r) }
@@ -350,6 +353,27 @@ func needsLower(w string) bool {
 	return false
 }
 
+// wrongWayOpen says the closing double mark toks[i], with nothing open,
+// stands where a quotation opens: at the start of the paragraph or after a
+// space, right before a word or an ellipsis, with a closing mark later in
+// the paragraph to pair with.
+func wrongWayOpen(toks []token, lo, hi, i int) bool {
+	t := toks[i]
+	if !(i == lo || toks[i-1].end < t.start || i == lo+1 && toks[lo].kind == tokPunct) || i+1 >= hi {
+		return false
+	}
+	n := toks[i+1]
+	if !(n.kind == tokWord && n.start == t.end || n.kind == tokPunct && n.end-n.start == len("…")) {
+		return false
+	}
+	for j := i + 1; j < hi; j++ {
+		if toks[j].kind == tokQuote && toks[j].double && toks[j].role != roleOpen {
+			return true
+		}
+	}
+	return false
+}
+
 // pairMarks matches the quotation marks among toks[lo:hi] (one paragraph)
 // and appends the regions found. Stray closing marks are returned as
 // unbalanced token indices.
@@ -390,6 +414,11 @@ func pairMarks(toks []token, lo, hi int, regions []region, stray []int) ([]regio
 				closeAt(k, i)
 			case t.role == roleEither:
 				push(i)
+			case wrongWayOpen(toks, lo, hi, i):
+				// A closing mark typed for an opening one: ”Mr. Trump
+				// embodies …,” or ” … he delivered …,” Barabak wrote.
+				push(i)
+				regions[len(regions)-1].wrongWay = true
 			default:
 				stray = append(stray, i)
 			}
