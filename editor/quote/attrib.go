@@ -249,11 +249,23 @@ func (d *Document) introPhraseStart(i int) bool {
 // frameAfter reads the attribution right after a quotation: `,” said X`,
 // `,” X said`, `,” X, a former minister, said`, `,” according to X`.
 func (d *Document) frameAfter(i, hi, at int) frame {
-	for i < hi && d.toks[i].kind == tokPunct && strings.Contains(",—–-;", d.Text[d.toks[i].start:d.toks[i].end]) {
+	dash := -1
+	for i < hi && d.toks[i].kind == tokPunct && strings.Contains(",—–-;―", d.Text[d.toks[i].start:d.toks[i].end]) {
+		if d.Text[d.toks[i].start:d.toks[i].end] != "," && d.Text[d.toks[i].start:d.toks[i].end] != ";" {
+			dash = i
+		}
 		i++
 	}
 	if i >= hi || d.toks[i].kind != tokWord {
 		return frame{}
+	}
+	if dash >= 0 && d.mentionAt(i) >= 0 {
+		// A credit after a dash, as epigraphs and reader comments are
+		// signed: "“…” ― Sonya Herridge".
+		m := d.mentions[d.mentionAt(i)]
+		if e := m.last + 1; m.first == i && (e >= hi || d.onlyPunct(e, hi)) {
+			return frame{sp: d.classifySpeaker(i, e, at), verb: [2]int{dash, dash + 1}, ok: true}
+		}
 	}
 	if d.toks[i].lower == "according" && i+1 < hi && d.toks[i+1].lower == "to" {
 		if a, b, ok := d.npForward(i+2, hi); ok {
@@ -296,7 +308,7 @@ func (d *Document) frameAfter(i, hi, at int) frame {
 	if d.isPunct(j, ",") {
 		// An appositive: "X, a former minister, said".
 		k := j + 1
-		for k < hi && k-j < 25 && !d.isPunct(k, ",") && d.toks[k].region < 0 && !d.isTerminalAt(k) {
+		for k < hi && k-j < 25 && !d.isPunct(k, ",") && d.toks[k].region < 0 && (!d.isTerminalAt(k) || d.abbrevPeriod(k)) {
 			k++
 		}
 		if !d.isPunct(k, ",") {
@@ -630,8 +642,8 @@ func (d *Document) finalFrame(s, e, at int) (frame, int) {
 			continue
 		}
 		f := d.frameAfter(c+1, e, at)
-		if !f.ok {
-			continue
+		if !f.ok || f.sp.kind == spNone {
+			continue // ", said Tuesday": a frame names its speaker
 		}
 		if v := d.lx.cues[d.toks[f.verb[0]].lower]; d.toks[f.verb[0]].lower != "according" && (v.form == formParticiple || !v.clause) {
 			continue
@@ -2029,6 +2041,22 @@ func (d *Document) onlyListener(c, e int) bool {
 	}
 	for i := c; i < e; i++ {
 		if !d.toks[i].upper && !d.lx.determiners[d.toks[i].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// abbrevPeriod says the period at token k ends an abbreviation inside a
+// phrase, not a sentence: "R-Ky.," "Inc.,".
+func (d *Document) abbrevPeriod(k int) bool {
+	return d.isPunct(k, ".") && k > 0 && d.isWord(k-1) && d.toks[k-1].end == d.toks[k].start && d.isPunct(k+1, ",")
+}
+
+// onlyPunct says tokens i to hi are all punctuation.
+func (d *Document) onlyPunct(i, hi int) bool {
+	for ; i < hi; i++ {
+		if d.toks[i].kind == tokWord {
 			return false
 		}
 	}

@@ -62,6 +62,8 @@ type lexicon struct {
 	// pronounForms are the other forms of he and she (his, him, her):
 	// they tell the sex of the person they refer back to.
 	pronounForms map[string]gender
+	// courtesy titles come before a surname and nothing else ("Mr.").
+	courtesy map[string]bool
 
 	// Speakers and names.
 	speechVerbs                                        map[string]bool
@@ -148,6 +150,7 @@ func (lx *lexicon) sections() map[string]*lexiconSection {
 		"nounish": &lx.nounish, "auxiliaries": &lx.auxiliaries, "sound-verbs": &lx.soundVerbs,
 		"passive-ask": &lx.passiveAsk, "naming": &lx.naming, "title-small-words": &lx.titleSmallWords,
 		"headline-labels": &lx.headlineLabels, "contraction-has": &lx.contractionHas, "eager-to": &lx.eagerTo,
+		"courtesy-titles": &lx.courtesy,
 	} {
 		*set = map[string]bool{}
 		sec[name] = &lexiconSection{set: set}

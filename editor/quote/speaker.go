@@ -64,6 +64,11 @@ func (d *Document) nameParts(a, b int) (titles, name []int) {
 			last = k
 		}
 	}
+	if last == len(ws)-1 && last > 0 && d.lx.courtesy[nameWord(d.toks[ws[last-1]].lower)] {
+		// "Mr. King", "Ms. Bishop": after a courtesy title, a word that
+		// could be a title is the surname.
+		last--
+	}
 	if last >= 0 {
 		titles, name = ws[:last+1], ws[last+1:]
 	} else {
