@@ -374,6 +374,15 @@ func TestPronounReadsAsTheReaderDoes(t *testing.T) {
 				"Then there was the harbor master Tomas Lind, who, after trading insults with Mr. Ferro over Mr. Weiss, wrote a letter.\n" +
 				"Those who ignore the tides, he said, wind up ''divorced from reality.''\n",
 			"Tomas Lind"},
+		{"the one a role description names",
+			"Harbor Vote Nears\nHarbor director Tomas Lind met the mayor, Paul Ferro, on Monday.\n" +
+				"When reporters asked Ferro about the fees, the director said he needed to speak to the board first. “Why don't I call you back,” he told reporters.\n",
+			"Tomas Lind"},
+		{"the subject who said something in the sentence before",
+			"Harbor Vote Nears\n“They reined him in,” said Paul Ferro.\n" +
+				"Tomas Lind attempted to re-engage the Carrow board in October and said he had prepared a plan for Mr. Ferro.\n" +
+				"“On the day I went back to civilian life, the harbor was solid,” he wrote in an email.\n",
+			"Tomas Lind"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Analyze(tc.text)
@@ -557,5 +566,37 @@ func TestAListenerIsNotAStatement(t *testing.T) {
 		if !q.Direct {
 			t.Errorf("reported statement %q", q.Text)
 		}
+	}
+}
+
+func TestAParticipleIsTheSubjectsNotTheObjects(t *testing.T) {
+	// "defended Ferro, saying he …": Ana Ruiz says it, so the next "he"
+	// could be either man named.
+	text := "Harbor Vote Nears\n“It should not be happening,” Tomas Lind said.\n" +
+		"Ana Ruiz appeared on Lind's radio show on Wednesday and defended Paul Ferro, saying he did not mean to attack anyone.\n" +
+		"“After he did that, she was harassed,” he said.\n"
+	if fs := AmbiguousSpeakers(Analyze(text)); len(fs) != 1 {
+		t.Errorf("findings %v, want the pronoun flagged as ambiguous", fs)
+	}
+}
+
+func TestFramesThatNameTheSpeaker(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"a surname that could be a title", "Veto Fight\nThe Senate met.\n\"It is all about enthusiasm,\" Mr. King added.\n", "King"},
+		{"a party and state in the appositive", "Veto Fight\nThe Senate met.\n“It is over,” Mitch McConnell, R-Ky., said Tuesday.\n", "Mitch McConnell"},
+		{"a credit after a dash", "Readers Write\nThe letters came in on Monday.\n“The most unqualified child to ever run.” ― Francisco Herrero\n", "Francisco Herrero"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Analyze(tc.text)
+			var got []string
+			for _, q := range d.Quotes {
+				if q.Speech {
+					got = append(got, q.SpeakerName)
+				}
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("statements credited to %q, want one to %q", got, tc.want)
+			}
+		})
 	}
 }

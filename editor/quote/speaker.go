@@ -1134,6 +1134,15 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	}
 	c.alone = lo == d.parTok[c.paragraph] && d.sentStart[s+1] >= d.parTok[c.paragraph+1]
 	c.pronounSubject = d.pronounSubject(s, g)
+	subjectEnd := -1
+	if m := d.subjectMention(s); m >= 0 {
+		subjectEnd = d.mentions[m].last
+	}
+	if c.subject < 0 && c.unknownSubject < 0 && !c.pronounSubject {
+		// "… the campaign manager said he needed to speak to the
+		// candidate first.": the one the role names.
+		c.subject, subjectEnd = d.descriptionSubject(s, end, g)
+	}
 	lead := d.leadingPronoun(s, g)
 	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < end; m++ {
 		pm := d.mentions[m]
@@ -1151,6 +1160,15 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 		case "":
 			c.unknown = appendIntOnce(c.unknown, pm.person)
 		}
+	}
+	if c.subject >= 0 && d.subjectReports(s, subjectEnd, end) {
+		// "Giles attempted to re-engage the campaign and said he had
+		// prepared …": the subject speaks in the sentence.
+		c.speakers = appendIntOnce(c.speakers, c.subject)
+		c.credited = appendIntOnce(c.credited, c.subject)
+	}
+	if c.subject >= 0 {
+		c.same = appendIntOnce(c.same, c.subject)
 	}
 	// Whoever a quotation in the sentence was credited to speaks in it,
 	// however the credit was written ("… to Mr. Sanders, said David
@@ -1175,6 +1193,78 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	return c
 }
 
+// descriptionSubject returns the person of sex g that a definite role
+// description leading a clause of sentence s names ("the campaign
+// manager", "the admiral"), when one person named within the last few
+// paragraphs holds that role; or -1.
+func (d *Document) descriptionSubject(s, end int, g string) (person, last int) {
+	lo, hi := d.sentStart[s], min(d.sentStart[s+1], end)
+	for i := lo; i < hi; i++ {
+		t := d.toks[i]
+		if t.kind != tokWord || t.region >= 0 || (t.lower != "the" && t.lower != "this") || !d.leadsClause(lo, i-1) {
+			continue
+		}
+		for j := i + 1; j < hi && j <= i+3 && d.isWord(j) && !d.toks[j].upper; j++ {
+			role := d.toks[j].lower
+			if !d.lx.roles[role] {
+				continue
+			}
+			if d.isWord(j+1) && !d.toks[j+1].upper && d.lx.roles[d.toks[j+1].lower] {
+				continue // "the campaign manager": the last word is the role
+			}
+			who := -1
+			par := d.toks[i].paragraph
+			for m := d.mentionsBefore(i) - 1; m >= 0 && d.mentions[m].paragraph >= par-3; m-- {
+				p := d.mentions[m].person
+				if p == who || !slices.Contains(d.People[p].Roles, role) {
+					continue
+				}
+				if who >= 0 {
+					return -1, -1 // two people hold the role
+				}
+				who = p
+			}
+			if who >= 0 && d.People[who].Gender == g {
+				return who, j
+			}
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// subjectReports says sentence s reports its subject's words: said, told
+// or added after the subject (which ends at token subjectEnd), with no one
+// else named right before it ("Giles attempted to re-engage the
+// campaign and said he had prepared …"). Verbs of stance ("has
+// threatened", "has asserted") do not give him the floor: the sample's
+// "Mr. Trump has threatened … / “She’s a highly respected leader,” he
+// remarked." stays ambiguous.
+func (d *Document) subjectReports(s, subjectEnd, end int) bool {
+	lo, hi := d.sentStart[s], min(d.sentStart[s+1], end)
+	subj := d.mentionAt(subjectEnd)
+	for i := max(lo, subjectEnd+1); i < hi; i++ {
+		if d.toks[i].region >= 0 {
+			continue
+		}
+		v, ok := d.cueAt(i)
+		if !ok || v.form != formFinite || (v.lemma != "say" && v.lemma != "tell" && v.lemma != "add") || d.passiveAux(i-1) {
+			continue
+		}
+		// The verb's own subject right before it is someone else:
+		// "Giles said Carson told him" has Carson telling.
+		k := d.skipAdverbsBack(i-1, lo)
+		if m := d.mentionAt(k); m >= 0 && m != subj {
+			return false
+		}
+		if _, pro := d.lx.pronouns[d.toks[max(k, 0)].lower]; d.isWord(k) && pro {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
 // pronounSubject says sentence s opens (after a conjunction or an
 // introductory phrase and its comma) with he or she of sex g, or has he or
 // she of sex g as a speaker ("he said", "said she").
@@ -1187,7 +1277,10 @@ func (d *Document) pronounSubject(s int, g string) bool {
 	for i := lo; i < hi; i++ {
 		t := d.toks[i]
 		if pi, ok := d.lx.pronouns[t.lower]; ok && t.kind == tokWord && t.region < 0 && pi.gender.String() == g &&
-			(d.isWord(i+1) && d.lx.cues[d.toks[i+1].lower].lemma != "" || d.isWord(i-1) && d.lx.cues[d.toks[i-1].lower].lemma != "") {
+			(d.isWord(i+1) && d.lx.cues[d.toks[i+1].lower].lemma != "" ||
+				d.isWord(i-1) && d.lx.cues[d.toks[i-1].lower].lemma != "" && !d.isWord(i+1)) {
+			// ("said she." but not "saying he didn't intend …", whose
+			// he is the reported clause's subject.)
 			return true
 		}
 	}
@@ -1434,6 +1527,11 @@ func (d *Document) besideCue(pm personMention) bool {
 		if _, pro := d.lx.pronouns[d.toks[max(k-1, 0)].lower]; d.mentionAt(k-1) >= 0 || d.isWord(k-1) && pro {
 			return false
 		}
+		if d.isWord(k-1) && !d.lx.adverbs[d.toks[k-1].lower] {
+			// "Conway … defended Trump, saying …": a verb and its
+			// object, not a frame turned round.
+			return false
+		}
 		return pm.last+1 >= len(d.toks) || d.toks[pm.last+1].kind != tokWord
 	}
 	k := pm.last + 1
@@ -1442,7 +1540,10 @@ func (d *Document) besideCue(pm personMention) bool {
 		for k++; d.isWord(k) && d.toks[k].upper; k++ {
 		}
 	}
-	if d.isPunct(k, ",") && d.isWord(k+1) && d.toks[k+1].region < 0 && d.lx.cues[d.toks[k+1].lower].lemma != "" {
+	if d.isPunct(k, ",") && d.isWord(k+1) && d.toks[k+1].region < 0 && d.lx.cues[d.toks[k+1].lower].lemma != "" &&
+		d.lx.cues[d.toks[k+1].lower].form != formParticiple {
+		// (Not "defended Trump, saying he …": the participle is the
+		// sentence subject's.)
 		// The name is itself the appositive: "Trump's attorney, Alan
 		// Garten, said"; but not when the verb has its own speaker after
 		// it: "… bridges to Mr. Sanders, said David Axelrod".
