@@ -600,3 +600,21 @@ func TestFramesThatNameTheSpeaker(t *testing.T) {
 		})
 	}
 }
+
+func TestTheOneAskedMayAnswer(t *testing.T) {
+	// After "A asked B …", "he said" may be either: the one who asked or
+	// the one who answers.
+	text := "Harbor Vote Nears\n“The fees will rise,” Mayor Paul Ferro said on the radio.\n" +
+		"The host, Tomas Lind, asked Ferro whether that would happen before the vote.\n" +
+		"“Well, we’ll see,” he said.\n"
+	if fs := AmbiguousSpeakers(Analyze(text)); len(fs) != 1 {
+		t.Errorf("findings %v, want the pronoun flagged as ambiguous", fs)
+	}
+	// Not when the name after "asked" modifies a noun: the one asked is
+	// someone else.
+	text = "Harbor Vote Nears\nTomas Lind asked Ferro campaign manager Ana Ruiz to talk to the mayor.\n" +
+		"“He points to them,” Lind said. “He should not be doing that.”\n"
+	if fs := AmbiguousSpeakers(Analyze(text)); len(fs) != 0 {
+		t.Errorf("findings %v, want none", fs)
+	}
+}

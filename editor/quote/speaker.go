@@ -960,6 +960,11 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// told, and no one of this sex: "“…,” Limbaugh said. / He went on
 		// to say …".
 		d.pronounIs(sp, prev.unknownSpeakers[0], "the speaker of the sentence before, whose sex the story does not otherwise give")
+	case nearest != nil && nearest == prev && nearest.asked >= 0 && nearest.subject >= 0 && nearest.asked != nearest.subject && nearest.paragraph != par:
+		// "Todd asked Pence whether that would take place before the
+		// election. / “Well, we’ll see,” he said.": the one who asked or
+		// the one who answers.
+		d.pronounAmbiguous(sp, []int{nearest.subject, nearest.asked}, "the sentence before has one man ask another")
 	case nearest != nil && len(nearest.credited) == 1:
 		d.pronounIs(sp, nearest.credited[0], "the speaker of the sentence before")
 	case nearest != nil && len(nearest.speakers) == 1:
@@ -1089,6 +1094,10 @@ type pronounCandidates struct {
 	// speakers are those of same named next to an attribution verb
 	// ("Maloy said", "said Maloy"): the people the sentence quotes.
 	speakers []int
+	// asked is the one of same the sentence's subject asks or presses
+	// ("Todd asked Pence whether …"), who is expected to answer; -1 if
+	// none.
+	asked int
 	// credited are those of speakers a quotation or reported statement
 	// of the sentence is credited to ("Humphrey, for example, said he's
 	// hopeful that the effort results in John Kasich claiming the
@@ -1118,7 +1127,7 @@ type pronounCandidates struct {
 // end, outside quotation marks, for gender g.
 func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	lo := d.sentStart[s]
-	c := pronounCandidates{subject: -1, unknownSubject: -1, paragraph: d.toks[lo].paragraph}
+	c := pronounCandidates{subject: -1, unknownSubject: -1, asked: -1, paragraph: d.toks[lo].paragraph}
 	if m := d.subjectMention(s); m >= 0 {
 		switch d.People[d.mentions[m].person].Gender {
 		case g:
@@ -1169,6 +1178,7 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	}
 	if c.subject >= 0 {
 		c.same = appendIntOnce(c.same, c.subject)
+		c.asked = d.askedIn(s, end, g, c.subject)
 	}
 	// Whoever a quotation in the sentence was credited to speaks in it,
 	// however the credit was written ("… to Mr. Sanders, said David
@@ -1231,6 +1241,36 @@ func (d *Document) descriptionSubject(s, end int, g string) (person, last int) {
 		}
 	}
 	return -1, -1
+}
+
+// askedIn returns the person of sex g, other than subject, whom a verb
+// of asking in sentence s takes as its object ("asked Pence", "pressed
+// Mr. Ferro"), or -1.
+func (d *Document) askedIn(s, end int, g string, subject int) int {
+	lo, hi := d.sentStart[s], min(d.sentStart[s+1], end)
+	for i := lo; i+1 < hi; i++ {
+		if d.toks[i].region >= 0 {
+			continue
+		}
+		v, ok := d.cueAt(i)
+		if !ok || v.form != formFinite || (v.lemma != "ask" && v.lemma != "question" && v.lemma != "press") {
+			continue
+		}
+		m := d.mentionAt(i + 1)
+		if m < 0 || d.mentions[m].inQuote {
+			continue
+		}
+		// The one asked, not a name modifying another noun ("asked Trump
+		// campaign manager Kellyanne Conway").
+		if n := d.mentions[m].last + 1; d.isWord(n) && !d.prepositionAt(n) && !d.lx.subordinators[d.toks[n].lower] &&
+			d.toks[n].lower != "whether" && d.toks[n].lower != "if" && d.toks[n].lower != "why" && d.toks[n].lower != "how" && d.toks[n].lower != "what" {
+			continue
+		}
+		if p := d.mentions[m].person; p != subject && d.People[p].Gender == g {
+			return p
+		}
+	}
+	return -1
 }
 
 // subjectReports says sentence s reports its subject's words: said, told

@@ -68,7 +68,7 @@ type faultFloor struct {
 //
 //	kind                 dev+test               train
 //	unattributed         2/2     100.0%         9/12     75.0%
-//	ambiguous            2/5      40.0%         9/21     42.9%
+//	ambiguous            3/5      60.0%        12/21     57.1%
 //	headline           166/168    98.8%       827/840    98.5%
 //	verb                85/85    100.0%       367/367   100.0%
 //	headline-control     0/145 false            0/643 false
@@ -76,22 +76,27 @@ type faultFloor struct {
 //	continuing-control   0/8   false            2/58  false   3.4%
 //	subject-control      0/0   false            0/3   false
 //
-// The ambiguous kind is far from the product's target (recall 95%): the
+// The ambiguous kind is below the product's target (recall 95%): the
 // floors stop a change from making it worse unnoticed, they do not say the
-// check is good enough. Most misses read, once edited, as someone else
-// said it: the pronoun follows a sentence whose subject or speaker is of
-// that sex ("Hannity said in reference to Trump's stance … / “By the way
-// it is negotiable,” he said." was Trump's), the reading the continuing-
-// and subject-controls hold the check to; the rest are instances the
-// generator makes where the speaker is still the sentence before's
-// subject behind an opening clause or a pronoun ("He also stated …"). The ambiguous
+// check is good enough. Of the 11 misses (2 dev+test, 9 train) read by
+// hand on 2026-12-06, 7 are instances a reader resolves at once, so the
+// check is right to pass them: the generator gave Hillary Clinton "he",
+// or the speaker is still the subject of the sentence before behind a
+// colon, a description or a chain of pronouns ("Davis laid out one last
+// indisputable fact: / “…,” she said."; "… but the candidate cut him off.
+// / “…,” he said."; "He also stated that Trump gave money … / “…,” he
+// said."). The other 4 read, once edited, as someone else said it: the
+// pronoun follows a sentence whose subject or speaker is of that sex
+// ("Hannity said in reference to Trump's stance … / “By the way it is
+// negotiable,” he said." was Trump's), the reading the continuing- and
+// subject-controls hold the check to. The ambiguous
 // kind excludes a pronoun for the one the sentence before quotes or
 // reports: "Karl Rove said on Sunday that he no longer believed Mr. Trump
 // had a path … “I don't see it happening,” he said." reads as Rove, as
 // the published copy meant; that is the continuing-control.
 var faultFloors = []faultFloor{
 	{faultUnattributed, 2, 100},
-	{faultAmbiguous, 5, 40},
+	{faultAmbiguous, 5, 60},
 	{faultHeadline, 160, 98},
 	{faultVerb, 80, 98},
 	{controlHeadline, 135, 1},
@@ -102,7 +107,7 @@ var faultFloors = []faultFloor{
 
 var trainFaultFloors = []faultFloor{
 	{faultUnattributed, 11, 75},
-	{faultAmbiguous, 20, 42},
+	{faultAmbiguous, 20, 57},
 	{faultHeadline, 800, 98},
 	{faultVerb, 350, 99},
 	{controlHeadline, 600, 1},
