@@ -383,6 +383,17 @@ func TestPronounReadsAsTheReaderDoes(t *testing.T) {
 				"Tomas Lind attempted to re-engage the Carrow board in October and said he had prepared a plan for Mr. Ferro.\n" +
 				"“On the day I went back to civilian life, the harbor was solid,” he wrote in an email.\n",
 			"Tomas Lind"},
+		{"one quoted inside a sentence about the subject",
+			"Harbor Vote Nears\nMayor Paul Ferro and Karl Weiss met in Carrow.\n" +
+				"On Thursday, Ferro won the backing of a board member, Tomas Lind, who declared, “It is time to unite.” Ferro was also endorsed by Ana Ruiz.\n" +
+				"In engaging Weiss, Ferro also sought to temper his tone.\n" +
+				"“Frankly, one concern I have with Karl is his plan for the channel,” he said.\n",
+			"Paul Ferro"},
+		{"one of the critics who say",
+			"Harbor Vote Nears\n“Ferro is unpersuasive,” said Tomas Lind, who does not back Karl Weiss.\n" +
+				"If Mayor Paul Ferro loses, critics like Lind say it would help Weiss.\n" +
+				"“People are right to be suspicious,” he said.\n",
+			"Tomas Lind"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Analyze(tc.text)

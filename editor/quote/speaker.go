@@ -884,6 +884,7 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 	// lastSpeakers are those of that sex whose words the nearest
 	// sentence that quotes anyone of that sex puts in quotation marks.
 	var lastSpeakers, inPlay, inPlaySpeakers []int
+	lastQuotedSubject := -1 // the subject of the sentence that quotes them
 	for s := si - 1; s >= 0; s-- {
 		p := d.toks[d.sentStart[s]].paragraph
 		if p < par-2 || d.isHeadline(p) {
@@ -906,11 +907,14 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 					inPlay = appendIntOnce(inPlay, t)
 				}
 			}
-			for _, t := range c.speakers {
-				inPlaySpeakers = appendIntOnce(inPlaySpeakers, t)
+			if len(c.quoted) == 0 {
+				// Those who speak since the last one quoted.
+				for _, t := range c.speakers {
+					inPlaySpeakers = appendIntOnce(inPlaySpeakers, t)
+				}
 			}
 			if len(c.quoted) > 0 {
-				lastSpeakers = c.quoted
+				lastSpeakers, lastQuotedSubject = c.quoted, c.subject
 			}
 		}
 		for _, t := range append([]int{c.subject}, c.speakers...) {
@@ -973,7 +977,8 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		d.pronounIs(sp, nearest.speakers[0], "the speaker of the sentence before")
 	case nearest != nil && nearest.subject >= 0 && (nearest.paragraph == par || !d.opensWithQuote(par) ||
 		len(inPlay) == 1 && inPlay[0] == nearest.subject ||
-		(len(lastSpeakers) == 0 || len(lastSpeakers) == 1 && lastSpeakers[0] == nearest.subject) && onlyOne(inPlaySpeakers, nearest.subject)):
+		(len(lastSpeakers) == 0 || len(lastSpeakers) == 1 && lastSpeakers[0] == nearest.subject || lastQuotedSubject == nearest.subject) &&
+			onlyOne(inPlaySpeakers, nearest.subject)):
 		// The subject of the sentence before: "Leahy expressed
 		// frustration on Monday. “…,” he said." Only a paragraph that
 		// opens with a quotation, "“…,” he said.", reaches past it to
@@ -986,7 +991,10 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// wouldn't say when … / “…,” he said."), but not when someone
 		// else has ("Board member Tom Reyes questioned the timeline …
 		// Mayor David Okafor … has backed the project … / “…,” he
-		// remarked.").
+		// remarked."). Nor does one quoted inside a sentence about the
+		// subject ("Cruz scored his first endorsement …, from Mike Lee,
+		// who declared, “…” … Cruz also sought to temper his tone … /
+		// “…,” he said.").
 		d.pronounIs(sp, nearest.subject, "the subject of the sentence before")
 	case nearest == prev && nearest != nil && nearest.subject >= 0 && nearest.alone && nearest.words <= setupWords:
 		// A short paragraph of one line that sets up the quotation
@@ -1010,7 +1018,10 @@ func (d *Document) resolvePronoun(sp *speaker, pi pronounInfo) {
 		// quotation, not when another of that sex leads in the paragraph
 		// before ("Board member Tom Reyes questioned the timeline …
 		// Mayor David Okafor … has backed the project … / “…,” he
-		// remarked.").
+		// remarked."). Nor does one quoted inside a sentence about the
+		// subject ("Cruz scored his first endorsement …, from Mike Lee,
+		// who declared, “…” … Cruz also sought to temper his tone … /
+		// “…,” he said.").
 		d.pronounIs(sp, nearest.same[0], "the one person of that sex in the sentence before, and the last subject or speaker")
 	case nearest != nil && nearest.paragraph == par && nearest.subject < 0 && !nearest.pronounSubject && len(nearest.same) == 1:
 		// The one person of that sex the sentence before names, in the
@@ -1555,9 +1566,10 @@ func (d *Document) besideCue(pm personMention) bool {
 		// "According to Ham, the administration …"
 		return true
 	}
-	if d.isWord(pm.first-1) && d.prepositionAt(pm.first-1) {
+	if d.isWord(pm.first-1) && d.prepositionAt(pm.first-1) && d.toks[pm.first-1].lower != "like" {
 		// The object of a preposition is no one's subject: "results in
-		// John Kasich claiming the nomination".
+		// John Kasich claiming the nomination"; but "critics like Huffman
+		// say" has Huffman among those who say.
 		return false
 	}
 	if k := pm.first - 1; d.isWord(k) && d.lx.cues[d.toks[k].lower].lemma != "" {

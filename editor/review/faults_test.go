@@ -73,7 +73,7 @@ type faultFloor struct {
 //	verb                85/85    100.0%       367/367   100.0%
 //	headline-control     0/145 false            0/643 false
 //	pronoun-control      0/7   false            0/17  false
-//	continuing-control   0/8   false            2/58  false   3.4%
+//	continuing-control   0/8   false            0/58  false
 //	subject-control      0/0   false            0/3   false
 //
 // The ambiguous kind is below the product's target (recall 95%): the
@@ -112,7 +112,7 @@ var trainFaultFloors = []faultFloor{
 	{faultVerb, 350, 99},
 	{controlHeadline, 600, 1},
 	{controlPronoun, 15, 0},
-	{controlFloor, 50, 4},
+	{controlFloor, 50, 0},
 	{controlSubject, 3, 0},
 }
 
