@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -76,7 +75,7 @@ func (w *Workspace) onApplyMerge(text, label string) {
 		return
 	}
 	unsaved := w.edit.ed.Text() != latest.Text && to != 0 && from != 0
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetText(label)
 	items := []*widget.FormItem{widget.NewFormItem("Label", entry)}
 	if unsaved {
@@ -84,13 +83,11 @@ func (w *Workspace) onApplyMerge(text, label string) {
 		warn.Wrapping = fyne.TextWrapWord
 		items = append(items, widget.NewFormItem("", warn))
 	}
-	dialog.ShowForm("Apply as New Revision", "Apply", "Cancel", items, func(ok bool) {
-		if ok {
-			if err := w.ApplyMerge(text, entry.Text); err != nil {
-				w.showError(err)
-			}
+	w.showForm("Apply as New Revision", "Apply", items, entry, func() {
+		if err := w.ApplyMerge(text, entry.Text); err != nil {
+			w.showError(err)
 		}
-	}, w.win)
+	}, entry)
 }
 
 // ApplyMerge stores text as the next revision with label and opens it.

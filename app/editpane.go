@@ -15,9 +15,9 @@ import (
 type editPane struct {
 	ed        *articleEditor
 	find      *findBar
-	counts    *widget.Label
-	saveState *widget.Label
-	findings  *widget.Label
+	counts    *statusLabel
+	saveState *statusLabel
+	findings  *statusLabel
 	caretNote *widget.Label
 	onChanged func(text string)
 	content   fyne.CanvasObject
@@ -29,14 +29,15 @@ func newEditPane(onChanged func(text string)) *editPane {
 	p.ed.readOnly = true // until an article is loaded
 	p.ed.onChanged = p.onEditorChanged
 	p.ed.onCaret = p.onCaretMoved
-	p.counts = widget.NewLabel("")
-	p.saveState = widget.NewLabel("")
-	p.saveState.Alignment = fyne.TextAlignTrailing
-	p.findings = widget.NewLabel("")
+	p.counts = newStatusLabel(fyne.TextAlignLeading)
+	p.saveState = newStatusLabel(fyne.TextAlignTrailing)
+	p.findings = newStatusLabel(fyne.TextAlignCenter)
 	p.caretNote = widget.NewLabel("")
 	p.caretNote.Truncation = fyne.TextTruncateEllipsis
 	p.caretNote.Hide()
-	status := container.NewBorder(nil, nil, p.counts, p.saveState, container.NewCenter(p.findings))
+	// Fixed shares of the width: a long message is cut, never widens the
+	// window.
+	status := container.New(statusLayout{shares: []float32{0.3, 0.3, 0.4}}, p.counts, p.findings, p.saveState)
 	p.find = newFindBar(p.ed)
 	p.content = container.NewBorder(p.find.content, container.NewVBox(p.caretNote, status), nil, nil, p.ed)
 	return p
@@ -85,5 +86,14 @@ func (p *editPane) setFindingCount(fs []editor.Finding) {
 			info++
 		}
 	}
-	p.findings.SetText(fmt.Sprintf("%d warnings · %d notes", warn, info))
+	// Findings not yet kept as notes: warnings and information apart.
+	p.findings.SetText(fmt.Sprintf("%s · %s", plural(warn, "warning"), plural(info, "info finding")))
+}
+
+// plural writes n and noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -5,9 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -96,44 +97,54 @@ func (w *Workspace) onExport() {
 	from.SetSelectedIndex(max(0, len(versions)-2))
 	compare := widget.NewFormItem("Redline from", from)
 	with := widget.NewFormItem("to", to)
-	form := dialog.NewForm("Export", "Choose File…", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Export", format), compare, with},
-		func(ok bool) {
-			if !ok {
-				return
+	chosen := func() string { return exportChoices[max(0, format.SelectedIndex())].format }
+	dest := newPathField(w, filepath.Join(w.lastFolder(), w.exportFileName(chosen())), true)
+	format.OnChanged = func(string) {
+		// The file name follows the format until the editor types one.
+		dir, name := filepath.Split(dest.entry.Text)
+		for _, c := range exportChoices {
+			if name == w.exportFileName(c.format) {
+				dest.entry.SetText(dir + w.exportFileName(chosen()))
+				break
 			}
-			choice := exportChoices[max(0, format.SelectedIndex())]
-			w.saveExport(choice.format, numbers[max(0, from.SelectedIndex())], numbers[max(0, to.SelectedIndex())])
-		}, w.win)
-	form.Resize(fyne.NewSize(520, 260))
-	form.Show()
+		}
+	}
+	form := w.showForm("Export", "Export",
+		[]*widget.FormItem{widget.NewFormItem("Export", format), compare, with, widget.NewFormItem("Save to", dest.content())},
+		format, func() {
+			w.saveExport(dest.path(), chosen(), numbers[max(0, from.SelectedIndex())], numbers[max(0, to.SelectedIndex())])
+		}, dest.entry)
+	form.Resize(fyne.NewSize(620, 320))
 }
 
-func (w *Workspace) saveExport(format string, from, to int) {
-	d := dialog.NewFileSave(func(wr fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wr == nil {
-			return
-		}
-		// The write goes through a temporary file and a rename, so the
-		// dialog's handle is closed first.
-		path := wr.URI().Path()
-		wr.Close()
-		if err := w.ExportAs(path, format, from, to); err != nil {
-			w.showError(err)
-			return
-		}
-		w.edit.setSaveState(fmt.Sprintf("Exported %s", path))
-	}, w.win)
+// exportFileName is the file name an export of format is offered under.
+func (w *Workspace) exportFileName(format string) string {
 	name := slugFileName(w.article.Title)
 	if convert.IsRedline(format) {
 		name += "-redline"
 	}
-	d.SetFileName(name + convert.Extension(format))
-	d.Show()
+	return name + convert.Extension(format)
+}
+
+// saveExport writes the export to path, asking before it replaces a file.
+func (w *Workspace) saveExport(path, format string, from, to int) {
+	write := func() {
+		if err := w.ExportAs(path, format, from, to); err != nil {
+			w.showError(err)
+			return
+		}
+		w.rememberFolder(path)
+		w.edit.setSaveState(fmt.Sprintf("Exported %s", path))
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			w.showError(fmt.Errorf("%s is a folder; add a file name", path))
+			return
+		}
+		w.showConfirm("Replace File", fmt.Sprintf("%s already exists. Replace it?", path), write)
+		return
+	}
+	write()
 }
 
 // reviewRecord makes the review record of the text in the editor: the

@@ -24,6 +24,9 @@ type findBar struct {
 	matches   []editor.Span
 	current   int
 	content   *fyne.Container
+	// canvas is the window's canvas: the bar is hidden until it opens, so
+	// the driver cannot find its canvas from the bar itself.
+	canvas func() fyne.Canvas
 }
 
 // submitEntry is a single-line Entry that reports Enter, Shift+Enter and
@@ -114,15 +117,22 @@ func (f *findBar) Open(replace bool) {
 	}
 	f.content.Show()
 	f.search(true)
-	c := fyne.CurrentApp().Driver().CanvasForObject(f.content)
+	var c fyne.Canvas
+	if f.canvas != nil {
+		c = f.canvas()
+	} else {
+		c = fyne.CurrentApp().Driver().CanvasForObject(f.content)
+	}
 	if c == nil {
 		return
 	}
+	field := f.find
 	if replace {
-		c.Focus(f.replace)
-	} else {
-		c.Focus(f.find)
+		field = f.replace
 	}
+	c.Focus(field)
+	// The field's text is selected, so typing replaces it.
+	field.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // Close hides the bar and its marks and returns to the text.

@@ -121,7 +121,7 @@ func (w *Workspace) finishImport(sum importSummary) {
 	if len(sum.Skipped) == 0 && len(sum.Imported) == 1 && len(sum.Imported[0].Notices) == 0 {
 		return // one plain file: the article opening says it all
 	}
-	dialog.ShowCustom("Import", "Close", container.NewVScroll(widget.NewLabel(sum.String())), w.win)
+	w.showDialog(dialog.NewCustom("Import", "Close", container.NewVScroll(widget.NewLabel(sum.String())), w.win), nil, nil)
 }
 
 // String is the summary for the editor, one line per file.

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -158,14 +157,14 @@ func (w *Workspace) onAttachSourceFile() {
 	if w.article.ID == 0 {
 		return
 	}
-	w.chooseFile(func(path string) error { return w.AttachSourceFile(path, editor.SourceNotes) })
+	w.chooseFile("Attach Source File", "Attach", func(path string) error { return w.AttachSourceFile(path, editor.SourceNotes) })
 }
 
 func (w *Workspace) onPasteSource() {
 	if w.article.ID == 0 {
 		return
 	}
-	title := widget.NewEntry()
+	title := newDialogEntry()
 	title.SetPlaceHolder("e.g. Interview with the port director, May 3")
 	names := make([]string, len(sourceKinds))
 	for i, k := range sourceKinds {
@@ -173,20 +172,16 @@ func (w *Workspace) onPasteSource() {
 	}
 	kind := widget.NewSelect(names, nil)
 	kind.SetSelectedIndex(0)
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
+	text := newDialogMultiLineEntry()
 	text.SetMinRowsVisible(12)
 	if clip := w.app.Clipboard(); clip != nil {
 		text.SetText(clip.Content())
 	}
-	d := dialog.NewForm("Attach Source", "Attach", "Cancel", []*widget.FormItem{
+	d := w.showForm("Attach Source", "Attach", []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Kind", kind),
 		widget.NewFormItem("Text", text),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
+	}, title, func() {
 		k := sourceKinds[0]
 		if i := kind.SelectedIndex(); i >= 0 {
 			k = sourceKinds[i]
@@ -194,9 +189,8 @@ func (w *Workspace) onPasteSource() {
 		if err := w.AttachSource(title.Text, k, text.Text); err != nil {
 			w.showError(err)
 		}
-	}, w.win)
+	}, title, text)
 	d.Resize(fyne.NewSize(640, 520))
-	d.Show()
 }
 
 func (w *Workspace) onViewSource(s editor.Source) {
@@ -204,12 +198,10 @@ func (w *Workspace) onViewSource(s editor.Source) {
 }
 
 func (w *Workspace) onDetachSource(s editor.Source) {
-	dialog.ShowConfirm("Detach Source", fmt.Sprintf("Detach “%s” from this article? Its quotes will no longer be checked against it.", s.Title),
-		func(ok bool) {
-			if ok {
-				if err := w.DetachSource(s.ID); err != nil {
-					w.showError(err)
-				}
+	w.showConfirm("Detach Source", fmt.Sprintf("Detach “%s” from this article? Its quotes will no longer be checked against it.", s.Title),
+		func() {
+			if err := w.DetachSource(s.ID); err != nil {
+				w.showError(err)
 			}
-		}, w.win)
+		})
 }

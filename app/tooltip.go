@@ -83,3 +83,93 @@ func (b *tipButton) hideTip() {
 		b.popup = nil
 	}
 }
+
+// statusLabel is a status-bar text: one line, cut with an ellipsis when it
+// does not fit, so it never widens the window, and shown whole in a tip
+// when the pointer rests on it.
+type statusLabel struct {
+	widget.Label
+	timer *time.Timer
+	popup *widget.PopUp
+}
+
+func newStatusLabel(align fyne.TextAlign) *statusLabel {
+	l := &statusLabel{}
+	l.Alignment = align
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// MouseIn implements desktop.Hoverable.
+func (l *statusLabel) MouseIn(*desktop.MouseEvent) {
+	l.stopTimer()
+	l.timer = time.AfterFunc(tipDelay, func() { fyne.Do(l.showTip) })
+}
+
+// MouseMoved implements desktop.Hoverable.
+func (l *statusLabel) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut implements desktop.Hoverable.
+func (l *statusLabel) MouseOut() {
+	l.stopTimer()
+	if l.popup != nil {
+		l.popup.Hide()
+		l.popup = nil
+	}
+}
+
+func (l *statusLabel) stopTimer() {
+	if l.timer != nil {
+		l.timer.Stop()
+		l.timer = nil
+	}
+}
+
+func (l *statusLabel) showTip() {
+	if l.Text == "" || !l.Visible() {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(l)
+	if c == nil {
+		return
+	}
+	tip := widget.NewLabel(l.Text)
+	tip.Wrapping = fyne.TextWrapWord
+	size := tip.MinSize()
+	if w := c.Size().Width * 0.6; size.Width > w {
+		size.Width = w
+	}
+	l.popup = widget.NewPopUp(tip, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l)
+	pos.Y -= tip.MinSize().Height + 4
+	if max := c.Size().Width - size.Width - 8; pos.X > max {
+		pos.X = max
+	}
+	l.popup.Resize(fyne.NewSize(size.Width, tip.MinSize().Height))
+	l.popup.ShowAtPosition(pos)
+}
+
+// statusLayout lays the status bar's texts side by side in fixed shares
+// of the width (counts, findings, save state), whatever their length.
+type statusLayout struct{ shares []float32 }
+
+// MinSize implements fyne.Layout: one line high, and narrow.
+func (s statusLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(len(objects))*40, h)
+}
+
+// Layout implements fyne.Layout.
+func (s statusLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		w := size.Width * s.shares[i]
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}

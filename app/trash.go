@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"fyne.io/fyne/v2/dialog"
 
 	"copydesk/editor"
 )
@@ -17,13 +16,11 @@ func (w *Workspace) onTrashArticle(id int64) {
 		w.showError(err)
 		return
 	}
-	dialog.ShowConfirm("Move to Trash", fmt.Sprintf("Move “%s” to the trash? You can restore it from the trash.", a.Title), func(ok bool) {
-		if ok {
-			if err := w.TrashArticle(id); err != nil {
-				w.showError(err)
-			}
+	w.showConfirm("Move to Trash", fmt.Sprintf("Move “%s” to the trash? You can restore it from the trash.", a.Title), func() {
+		if err := w.TrashArticle(id); err != nil {
+			w.showError(err)
 		}
-	}, w.win)
+	})
 }
 
 // TrashArticle moves an article to the trash at once (the confirmation is

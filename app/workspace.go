@@ -70,6 +70,7 @@ type Workspace struct {
 	previousText string
 	article      editor.Article // the open article; ID 0 when none
 	base         int            // revision the working copy started from
+	dialogs      []*keyDialog   // the dialogs open over the window, top last
 }
 
 // NewWorkspace builds the main window of a on store.
@@ -98,6 +99,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 		}
 	}
 	w.edit = newEditPane(w.onTextChanged)
+	w.edit.find.canvas = func() fyne.Canvas { return w.win.Canvas() }
 	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.notes.actionsFor = w.noteActions
@@ -138,6 +140,9 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 		float32(prefs.FloatWithFallback(prefWindowWidth, defaultWindowW)),
 		float32(prefs.FloatWithFallback(prefWindowHeight, defaultWindowH)),
 	))
+	// A size remembered on a bigger screen is fitted to this one, once the
+	// driver can tell the screen's size.
+	a.Lifecycle().SetOnStarted(w.fitToScreen)
 	w.win.SetCloseIntercept(w.onClose)
 	w.win.SetOnDropped(w.onDropped)
 
@@ -379,15 +384,10 @@ func (w *Workspace) onSaveRevision() {
 	if w.article.ID == 0 {
 		return
 	}
-	label := widget.NewEntry()
+	label := newDialogEntry()
 	label.SetPlaceHolder("e.g. copy desk read")
-	dialog.ShowForm("Save Revision", "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Label", label)},
-		func(ok bool) {
-			if ok {
-				w.saveRevision(strings.TrimSpace(label.Text))
-			}
-		}, w.win)
+	w.showForm("Save Revision", "Save", []*widget.FormItem{widget.NewFormItem("Label", label)}, label,
+		func() { w.saveRevision(strings.TrimSpace(label.Text)) }, label)
 }
 
 // saveRevision freezes the working copy as the next numbered revision.
@@ -426,19 +426,15 @@ func (w *Workspace) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(err, w.win)
+	w.showDialog(dialog.NewError(err, w.win), nil, nil)
 }
 
 // onClose saves typing and layout, then closes the window.
 func (w *Workspace) onClose() {
 	if err := w.autosave.Flush(); err != nil {
-		dialog.ShowConfirm("Unsaved changes",
+		w.showConfirm("Unsaved changes",
 			"Your latest typing could not be saved ("+err.Error()+"). Close anyway and lose it?",
-			func(closeAnyway bool) {
-				if closeAnyway {
-					w.closeNow()
-				}
-			}, w.win)
+			w.closeNow)
 		return
 	}
 	w.closeNow()
@@ -488,7 +484,11 @@ func (w *Workspace) addShortcuts() {
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.onClose() })
 	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) { c.Focus(w.library.search) })
 	c.AddShortcut(shortcutLibrary, func(fyne.Shortcut) { w.toggleLibrary() })
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) { w.onFunctionKey(k) })
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if !w.dialogKey(k) {
+			w.onFunctionKey(k)
+		}
+	})
 	c.AddShortcut(shortcutQuotes, func(fyne.Shortcut) { w.showQuoteSheet() })
 	c.AddShortcut(shortcutArticle, func(fyne.Shortcut) {
 		w.mainTabs.SelectIndex(0)
@@ -580,30 +580,52 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 }
 
 func (w *Workspace) showShortcuts() {
-	text := strings.Join([]string{
-		"Ctrl+N  New article",
-		"Ctrl+O  Import a file",
-		"Ctrl+E  Export the article",
-		"Ctrl+S  Save the working copy as a revision",
-		"F7  Check quotes and attribution now",
+	w.showInformation("Keyboard Shortcuts", w.shortcutSheet())
+}
+
+// shortcutSheet lists every menu command that has a shortcut, as the menus
+// show it, then the keys that work without a menu command.
+func (w *Workspace) shortcutSheet() string {
+	var lines []string
+	for _, m := range w.mainMenu().Items {
+		for _, it := range m.Items {
+			if ks, ok := it.Shortcut.(fyne.KeyboardShortcut); ok {
+				lines = append(lines, shortcutLabel(ks)+"  "+strings.TrimSuffix(it.Label, "…"))
+			}
+		}
+	}
+	lines = append(lines, "",
 		"F8 / Shift+F8  Next / previous finding or note",
-		"Ctrl+Alt+M  New note on the selected words",
-		"Ctrl+1 / Ctrl+2 / Ctrl+3  The article / the quote sheet / compare revisions",
+		"Ctrl+Shift+Z  Redo (as Ctrl+Y)",
 		"Alt+Down / Alt+Up  Next / previous change (compare)",
 		"Alt+A / Alt+R  Accept / reject the change (compare)",
-		"Ctrl+F / Ctrl+H  Find / find and replace (Enter next, Shift+Enter previous, Esc close)",
-		"Ctrl+K  Search the library",
-		"Ctrl+Shift+L  Show or hide the library",
-		"Ctrl+Z / Ctrl+Shift+Z  Undo / redo",
-		"Ctrl+Q  Quit",
-	}, "\n")
-	dialog.ShowInformation("Keyboard Shortcuts", text, w.win)
+		"Enter / Shift+Enter  Next / previous match (find bar)",
+		"Enter, Ctrl+Enter  Confirm a dialog (Ctrl+Enter in a text box)",
+		"Esc  Close the find bar or a dialog",
+	)
+	return strings.Join(lines, "\n")
+}
+
+// shortcutLabel writes a shortcut the way the menus show it: Ctrl+Shift+L.
+func shortcutLabel(s fyne.KeyboardShortcut) string {
+	var b strings.Builder
+	mod := s.Mod()
+	for _, m := range []struct {
+		mod  fyne.KeyModifier
+		name string
+	}{{fyne.KeyModifierControl, "Ctrl"}, {fyne.KeyModifierSuper, "Super"}, {fyne.KeyModifierAlt, "Alt"}, {fyne.KeyModifierShift, "Shift"}} {
+		if mod&m.mod != 0 {
+			b.WriteString(m.name + "+")
+		}
+	}
+	b.WriteString(string(s.Key()))
+	return b.String()
 }
 
 func (w *Workspace) showAbout() {
 	md := w.app.Metadata()
-	dialog.ShowInformation("About Copydesk",
-		fmt.Sprintf("Copydesk %s\nQuote and attribution review for the copy desk.", md.Version), w.win)
+	w.showInformation("About Copydesk",
+		fmt.Sprintf("Copydesk %s\nQuote and attribution review for the copy desk.", md.Version))
 }
 
 // onNewArticle creates an empty article and opens it.
@@ -631,4 +653,24 @@ func (w *Workspace) ImportFile(path string) error {
 // atomically.
 func (w *Workspace) ExportFile(path string) error {
 	return w.ExportAs(path, convert.FormatText, 0, 0)
+}
+
+// fitToScreen shrinks the window to the screen when the remembered size is
+// larger (a size saved on another monitor).
+func (w *Workspace) fitToScreen() {
+	screen, ok := screenSize(w.win.Canvas())
+	if !ok {
+		return
+	}
+	size := w.win.Canvas().Size()
+	if fit := clampSize(size, screen); fit != size {
+		w.win.Resize(fit)
+	}
+}
+
+// clampSize fits want inside screen, leaving room for the window frame and
+// the desktop's panels.
+func clampSize(want, screen fyne.Size) fyne.Size {
+	const margin = 48
+	return fyne.NewSize(min(want.Width, max(screen.Width-margin, 640)), min(want.Height, max(screen.Height-margin, 480)))
 }
