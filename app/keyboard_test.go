@@ -268,4 +268,3 @@ func TestClampSize(t *testing.T) {
 		t.Errorf("a size that fits was changed to %v", got)
 	}
 }
-
