@@ -172,12 +172,12 @@ func Checks() []Check {
 			Doc: "A quotation is found in none of the attached sources.",
 			Run: quoteVerification(editor.CheckUnverified)},
 		{Name: editor.CheckAltered, Severity: editor.Warning,
-			Doc: "A quotation's words changed since the previous revision.",
+			Doc: "A quotation's words changed since the previous revision, other than toward the wording of a source.",
 			Run: func(p *Pass) []editor.Finding {
 				if p.Previous == nil {
 					return nil
 				}
-				return source.AlteredQuotes(p.Previous, p.Doc)
+				return p.Sources.AlteredQuotes(p.Previous, p.Doc, p.Verifications())
 			}},
 		{Name: editor.CheckDriftNegation, Severity: editor.Warning,
 			Doc: "A sentence restating a source adds or drops a negation or puts an opposite in, reversing the source.",

@@ -158,6 +158,25 @@ func TestAlteredNeedsAPreviousRevision(t *testing.T) {
 	}
 }
 
+// TestAlteredWithoutSources reviews the library revision of
+// testdata/sources without its transcript: with nothing to say which
+// wording the speaker used, every changed quotation is reported, the one
+// the source case leaves quiet included.
+func TestAlteredWithoutSources(t *testing.T) {
+	in, _, _ := readSourceCase(t, filepath.Join("testdata", "sources", "library"))
+	in.Sources = nil
+	var got []string
+	for _, f := range Run(in).Findings {
+		if f.Check == editor.CheckAltered {
+			got = append(got, f.Related.Text)
+		}
+	}
+	want := []string{"We are not worried about the roof,", "Our readers will not lose a single day of service,"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("quote.altered on the previous wordings %q, want %q", got, want)
+	}
+}
+
 // FuzzReview runs the whole review on arbitrary drafts and sources (the
 // draft also as its own previous revision, edited): no panics, and every
 // finding lies within the draft on rune boundaries.

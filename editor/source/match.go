@@ -234,18 +234,7 @@ type diagonal struct {
 // omission may skip source words at no cost. It returns the source, the
 // word range and the cost, or src -1.
 func (ix *Index) approximate(frags []quoteFragment, n int) (src, lo, hi, cost int) {
-	q := make([]string, 0, n)
-	free := make([]bool, n+1) // free[i]: source words may be skipped after i quote words
-	gaps := make([]int, n+1)
-	for _, f := range frags {
-		if len(q) > 0 && f.gap > 0 {
-			free[len(q)] = true
-			gaps[len(q)] = f.gap
-		}
-		for _, w := range f.words {
-			q = append(q, w.norm)
-		}
-	}
+	q, free, extra := alignInput(frags, n)
 	content := 0
 	for _, w := range q {
 		if isContent(w) {
@@ -319,10 +308,6 @@ func (ix *Index) approximate(frags []quoteFragment, n int) (src, lo, hi, cost in
 		tried++
 		ws := ix.words[p.src]
 		slack := n/3 + 3
-		extra := 0
-		for _, g := range gaps {
-			extra += g
-		}
 		wlo := max(0, p.d-slack)
 		whi := min(len(ws), p.d+n+slack+extra)
 		if wlo >= whi {
@@ -337,6 +322,25 @@ func (ix *Index) approximate(frags []quoteFragment, n int) (src, lo, hi, cost in
 		return -1, 0, 0, 0
 	}
 	return src, lo, hi, cost
+}
+
+// alignInput flattens the n words of a quotation's fragments for
+// alignQuote: the folded words, where marks of editing let source words be
+// skipped (free[i]: after i quote words), and how many source words those
+// marks may stand for in all.
+func alignInput(frags []quoteFragment, n int) (q []string, free []bool, extra int) {
+	q = make([]string, 0, n)
+	free = make([]bool, n+1)
+	for _, f := range frags {
+		if len(q) > 0 && f.gap > 0 {
+			free[len(q)] = true
+			extra += f.gap
+		}
+		for _, w := range f.words {
+			q = append(q, w.norm)
+		}
+	}
+	return q, free, extra
 }
 
 // alignQuote computes the least word edit distance between q and any run

@@ -124,7 +124,7 @@ func TestAlteredQuotes(t *testing.T) {
 		"“We cannot keep patching a system built for half as many people,” Mayor Diane Alvarez said.\n" +
 		"“It is a reckless plan,” said Councilman Robert Kim.\n" +
 		"“Buses are not enough,” said Councilwoman Ann Lee.\n")
-	fs := AlteredQuotes(prev, cur)
+	fs := NewIndex(nil).AlteredQuotes(prev, cur, nil)
 	if len(fs) != 1 {
 		t.Fatalf("got %d findings, want 1 (typography is not an alteration; a replaced quote is not one): %+v", len(fs), fs)
 	}
@@ -132,6 +132,52 @@ func TestAlteredQuotes(t *testing.T) {
 	if !strings.Contains(f.Span.In(cur.Text), "reckless") || f.Related == nil || f.Related.File != PreviousRevisionLabel ||
 		!strings.Contains(f.Related.Text, "bold") || !strings.Contains(f.Message, `"reckless" instead of "bold"`) {
 		t.Errorf("finding %+v on %q", f, f.Span.In(cur.Text))
+	}
+}
+
+const libraryTranscript = `Library board, special meeting — transcript
+
+CHAIR MARGARET OYELARAN:
+We are not concerned about the roof. The repairs were planned two years ago and the money is in the reserve fund. Our readers will not lose a single day of service.
+Q: What about the branch on Elm Street?
+A: The Elm Street branch stays open on Saturdays until the new hours are agreed.`
+
+func TestAlteredQuotesTowardSource(t *testing.T) {
+	story := func(q string) *quote.Document {
+		return quote.Analyze("Library Roof Repairs Approved\n“" + q + ",” said Margaret Oyelaran, the board chair.\n")
+	}
+	withSource := NewIndex([]Text{{Title: "Transcript", Text: libraryTranscript}})
+	tests := []struct {
+		name      string
+		ix        *Index
+		prev, cur string
+		altered   bool
+	}{
+		{"restored to the source's words", withSource,
+			"We are not worried about the roof", "We are not concerned about the roof", false},
+		{"restored and quoting more of the source", withSource,
+			"We are not worried about the roof", "We are not concerned about the roof. The repairs were planned two years ago", false},
+		{"fewer words away from the source", withSource,
+			"Our readers will never lose one day of service", "Our readers will not lose one day of service", false},
+		{"moved away from the source", withSource,
+			"We are not concerned about the roof", "We are not worried about the roof", true},
+		{"one misquote for another", withSource,
+			"We are not worried about the roof", "We are not troubled about the roof", true},
+		{"more of the source around the same misquote", withSource,
+			"We are not worried about the roof", "We are not worried about the roof. The repairs were planned two years ago", true},
+		{"toward no source", withSource,
+			"The Elm Street branch stays open on Sundays until the new hours are agreed", "The Elm Street branch stays shut for good, whatever hours are agreed", true},
+		{"restored, but no sources", NewIndex(nil),
+			"We are not worried about the roof", "We are not concerned about the roof", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cur := story(tc.cur)
+			fs := tc.ix.AlteredQuotes(story(tc.prev), cur, tc.ix.VerifyQuotes(cur))
+			if got := len(fs) > 0; got != tc.altered {
+				t.Errorf("altered = %v (%+v), want %v", got, fs, tc.altered)
+			}
+		})
 	}
 }
 
