@@ -422,8 +422,8 @@ type compareView struct {
 	inline bool
 
 	from, to     *widget.Select
-	counter      *widget.Label
-	summary      *widget.Label
+	counter      *statusLabel
+	summary      *statusLabel
 	hideTypo     *widget.Check
 	inlineToggle *widget.Check
 	prev, next   *tipButton
@@ -449,8 +449,8 @@ func newCompareView(onPick func(from, to int), onApply func(text, label string))
 	v.list.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { o.(*compareRow).show(i) }
 	v.from = widget.NewSelect(nil, func(string) { v.picked() })
 	v.to = widget.NewSelect(nil, func(string) { v.picked() })
-	v.counter = widget.NewLabel("")
-	v.summary = widget.NewLabel("")
+	v.counter = newStatusLabel(fyne.TextAlignLeading)
+	v.summary = newStatusLabel(fyne.TextAlignLeading)
 	v.hideTypo = widget.NewCheck("Hide typography", func(bool) { v.picked() })
 	v.inlineToggle = widget.NewCheck("Inline", func(on bool) { v.inline = on; v.list.Reload() })
 	v.prev = newTipButton("", theme.MoveUpIcon(), "Previous change (Alt+Up)", func() { v.Step(-1) })
@@ -464,11 +464,16 @@ func newCompareView(onPick func(from, to int), onApply func(text, label string))
 	v.apply.Importance = widget.HighImportance
 	v.empty = widget.NewLabel("")
 	v.empty.Hide()
-	pickers := container.NewHBox(widget.NewLabel("Compare"), v.from, widget.NewLabel("with"), v.to, v.hideTypo, v.inlineToggle)
-	actions := container.NewHBox(v.prev, v.next, v.accept, v.reject, acceptAll, rejectAll, v.undo, layout.NewSpacer(), v.apply)
+	// Four short rows rather than two long ones, so the pane fits a
+	// 1024-pixel screen beside the library and the notes.
+	pickers := container.NewBorder(nil, nil, widget.NewLabel("Compare"), nil,
+		container.NewGridWithColumns(2, v.from, container.NewBorder(nil, nil, widget.NewLabel("with"), nil, v.to)))
+	options := container.NewHBox(v.hideTypo, v.inlineToggle, layout.NewSpacer(), v.apply)
+	actions := container.NewHBox(v.prev, v.next, v.accept, v.reject, acceptAll, rejectAll, v.undo)
 	v.counter.TextStyle.Bold = true
-	header := container.NewVBox(pickers, actions, container.NewHBox(v.counter, v.summary))
-	v.content = container.NewBorder(header, nil, nil, nil, container.NewStack(container.NewThemeOverride(v.list, quietListTheme{}), container.NewCenter(v.empty)))
+	counts := container.New(statusLayout{shares: []float32{0.5, 0.5}}, v.counter, v.summary)
+	header := container.NewVBox(pickers, options, actions, counts, v.empty)
+	v.content = container.NewBorder(header, nil, nil, nil, container.NewThemeOverride(v.list, quietListTheme{}))
 	v.prev.Importance = widget.LowImportance
 	v.next.Importance = widget.LowImportance
 	v.undo.Importance = widget.LowImportance

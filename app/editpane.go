@@ -37,7 +37,7 @@ func newEditPane(onChanged func(text string)) *editPane {
 	p.caretNote.Hide()
 	// Fixed shares of the width: a long message is cut, never widens the
 	// window.
-	status := container.New(statusLayout{shares: []float32{0.3, 0.3, 0.4}}, p.counts, p.findings, p.saveState)
+	status := container.New(statusLayout{shares: []float32{0.32, 0.32, 0.36}}, p.counts, p.findings, p.saveState)
 	p.find = newFindBar(p.ed)
 	p.content = container.NewBorder(p.find.content, container.NewVBox(p.caretNote, status), nil, nil, p.ed)
 	return p
@@ -58,7 +58,7 @@ func (p *editPane) onEditorChanged(text string) {
 }
 
 func (p *editPane) updateCounts(text string) {
-	p.counts.SetText(fmt.Sprintf("%d words · %d characters", editor.CountWords(text), len([]rune(text))))
+	p.counts.SetText(fmt.Sprintf("%d words · %d chars", editor.CountWords(text), len([]rune(text))))
 }
 
 // onCaretMoved shows the finding under the caret, if any.

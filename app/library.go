@@ -39,6 +39,7 @@ func newLibraryPane(store Store, onOpen func(id int64), onError func(error)) *li
 	p.search.SetPlaceHolder("Search articles and notes")
 	p.search.OnChanged = p.onSearchChanged
 	p.count = widget.NewLabel("")
+	p.count.Truncation = fyne.TextTruncateEllipsis
 	p.list = widget.NewList(
 		func() int { return len(p.items) },
 		func() fyne.CanvasObject {
@@ -47,6 +48,7 @@ func newLibraryPane(store Store, onOpen func(id int64), onError func(error)) *li
 			title.TextStyle.Bold = true
 			meta := widget.NewLabel("r1 · 0 open notes")
 			meta.SizeName = theme.SizeNameCaptionText
+			meta.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(title, meta)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {

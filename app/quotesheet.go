@@ -15,7 +15,7 @@ import (
 // speaker, verb and how it is attributed.
 type quoteSheetPanel struct {
 	table    *widget.Table
-	summary  *widget.Label
+	summary  *statusLabel
 	quotes   []quote.Quote
 	verified map[int]source.Verification // by index into quotes
 	onSelect func(quote.Quote)
@@ -68,7 +68,7 @@ func newQuoteSheetPanel(onSelect func(quote.Quote)) *quoteSheetPanel {
 			p.onSelect(p.quotes[id.Row])
 		}
 	}
-	p.summary = widget.NewLabel("")
+	p.summary = newStatusLabel(fyne.TextAlignLeading)
 	p.content = container.NewBorder(p.summary, nil, nil, nil, p.table)
 	return p
 }
