@@ -80,6 +80,10 @@ const (
 	colorWarningTint fyne.ThemeColorName = "copydesk-warning-tint"
 	colorInfoTint    fyne.ThemeColorName = "copydesk-info-tint"
 	colorFindMark    fyne.ThemeColorName = "copydesk-find-mark"
+	// colorSelection is the selection in the text: a strong blue, far in
+	// hue and strength from every finding tint, so a selected word inside
+	// a finding still reads as selected.
+	colorSelection fyne.ThemeColorName = "copydesk-selection"
 )
 
 // quietListTheme hides the list's hover colour (in an editor a paragraph
@@ -103,7 +107,9 @@ func resolveColor(th fyne.Theme, n fyne.ThemeColorName, v fyne.ThemeVariant) col
 	case colorWarningTint:
 		return color.NRGBA{R: 0xf5, G: 0xa6, B: 0x23, A: 0x50}
 	case colorInfoTint:
-		return color.NRGBA{R: 0x42, G: 0x8b, B: 0xe0, A: 0x40}
+		return color.NRGBA{R: 0x9c, G: 0x6a, B: 0xde, A: 0x38}
+	case colorSelection:
+		return color.NRGBA{R: 0x1f, G: 0x75, B: 0xfe, A: 0x8c}
 	case colorFindMark:
 		return color.NRGBA{R: 0x7c, G: 0xd9, B: 0x5b, A: 0x70}
 	case colorDeleteTint:
@@ -207,7 +213,7 @@ func (e *articleEditor) paragraphContent(i int) (string, []styledSpan) {
 	}
 	if sel := e.Selection(); !sel.Empty() {
 		if a, b, ok := clip(sel); ok {
-			spans = append(spans, styledSpan{Start: a, End: b, Style: spanStyle{Background: theme.ColorNameSelection}})
+			spans = append(spans, styledSpan{Start: a, End: b, Style: spanStyle{Background: colorSelection}})
 		}
 	}
 	if i == 0 {

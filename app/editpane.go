@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
@@ -20,7 +21,10 @@ type editPane struct {
 	findings  *statusLabel
 	caretNote *widget.Label
 	onChanged func(text string)
-	content   fyne.CanvasObject
+	// measure caps the text column at a readable line length, centred.
+	measure *measureLayout
+	column  *fyne.Container
+	content fyne.CanvasObject
 }
 
 func newEditPane(onChanged func(text string)) *editPane {
@@ -39,7 +43,9 @@ func newEditPane(onChanged func(text string)) *editPane {
 	// window.
 	status := container.New(statusLayout{shares: []float32{0.32, 0.32, 0.36}}, p.counts, p.findings, p.saveState)
 	p.find = newFindBar(p.ed)
-	p.content = container.NewBorder(p.find.content, container.NewVBox(p.caretNote, status), nil, nil, p.ed)
+	p.measure = &measureLayout{}
+	p.column = container.New(p.measure, p.ed)
+	p.content = container.NewBorder(p.find.content, container.NewVBox(p.caretNote, status), nil, nil, p.column)
 	return p
 }
 
@@ -96,4 +102,41 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// setReadableMeasure turns the readable line length on or off.
+func (p *editPane) setReadableMeasure(on bool) {
+	p.measure.on = on
+	p.column.Refresh()
+}
+
+// readableChars is the longest line the readable measure allows, in
+// characters of the body font, as writing apps set their text column.
+const readableChars = 85
+
+// measureLayout lays its one object out at most readableChars wide,
+// centred, when on; at the full width otherwise.
+type measureLayout struct{ on bool }
+
+// MinSize implements fyne.Layout.
+func (m *measureLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize()
+}
+
+// Layout implements fyne.Layout.
+func (m *measureLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	w := size.Width
+	if m.on {
+		w = min(w, m.width())
+	}
+	objects[0].Move(fyne.NewPos((size.Width-w)/2, 0))
+	objects[0].Resize(fyne.NewSize(w, size.Height))
+}
+
+// width is the measure in pixels: readableChars of an average mix of
+// letters in the body font, and the paragraph insets.
+func (m *measureLayout) width() float32 {
+	sample := "the quick brown fox jumps over a lazy dog "
+	per := fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{}).Width / float32(len(sample))
+	return per*readableChars + 2*paragraphInset + theme.ScrollBarSize()
 }

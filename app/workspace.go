@@ -100,6 +100,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	}
 	w.edit = newEditPane(w.onTextChanged)
 	w.edit.find.canvas = func() fyne.Canvas { return w.win.Canvas() }
+	w.edit.setReadableMeasure(a.Preferences().BoolWithFallback(prefReadableMeasure, true))
 	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.notes.actionsFor = w.noteActions
@@ -541,8 +542,16 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		item("Find…", shortcutFind, func() { w.showFind(false) }),
 		item("Find and Replace…", shortcutReplace, func() { w.showFind(true) }),
 	)
+	measure := fyne.NewMenuItem("Readable Line Length", nil)
+	measure.Checked = w.app.Preferences().BoolWithFallback(prefReadableMeasure, true)
+	measure.Action = func() {
+		measure.Checked = !measure.Checked
+		w.setReadableMeasure(measure.Checked)
+		w.win.MainMenu().Refresh()
+	}
 	view := fyne.NewMenu("View",
 		item("Show/Hide Library", shortcutLibrary, w.toggleLibrary),
+		measure,
 		item("Search Library", shortcutSearch, func() { w.win.Canvas().Focus(w.library.search) }),
 		fyne.NewMenuItem("Notes Panel", func() { w.sideTabs.SelectIndex(0) }),
 		item("Article", shortcutArticle, func() { w.mainTabs.SelectIndex(0); w.win.Canvas().Focus(w.edit.ed) }),
@@ -673,4 +682,16 @@ func (w *Workspace) fitToScreen() {
 func clampSize(want, screen fyne.Size) fyne.Size {
 	const margin = 48
 	return fyne.NewSize(min(want.Width, max(screen.Width-margin, 640)), min(want.Height, max(screen.Height-margin, 480)))
+}
+
+// prefReadableMeasure keeps whether the text column is capped at a
+// readable line length.
+const prefReadableMeasure = "view.readableMeasure"
+
+// setReadableMeasure caps the article's text column at a readable line
+// length (about 85 characters, centred) or lets it run the pane's width,
+// and remembers the choice.
+func (w *Workspace) setReadableMeasure(on bool) {
+	w.edit.setReadableMeasure(on)
+	w.app.Preferences().SetBool(prefReadableMeasure, on)
 }
