@@ -119,3 +119,24 @@ func TestReadableMeasure(t *testing.T) {
 		t.Error("turning the measure off was not remembered")
 	}
 }
+
+// TestQuoteSheetColumnsFitThePane keeps every quote-sheet column in view on
+// a narrow pane and gives a wide pane's room to the quotations.
+func TestQuoteSheetColumnsFitThePane(t *testing.T) {
+	for _, width := range []float32{420, 600, 1400} {
+		ws := quoteColumnWidths(width)
+		var sum float32
+		for _, w := range ws {
+			sum += w
+		}
+		if width >= 500 && sum > width+0.5 {
+			t.Errorf("at %.0f px the columns need %.0f px", width, sum)
+		}
+		if ws[1] < 140 {
+			t.Errorf("at %.0f px the Quote column is %.0f px", width, ws[1])
+		}
+	}
+	if ws := quoteColumnWidths(1400); ws[1] < 900 {
+		t.Errorf("a wide pane gives the quotations only %.0f px", ws[1])
+	}
+}

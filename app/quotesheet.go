@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor/quote"
@@ -69,8 +70,61 @@ func newQuoteSheetPanel(onSelect func(quote.Quote)) *quoteSheetPanel {
 		}
 	}
 	p.summary = newStatusLabel(fyne.TextAlignLeading)
-	p.content = container.NewBorder(p.summary, nil, nil, nil, p.table)
+	p.content = container.NewBorder(p.summary, nil, nil, nil, container.New(&quoteTableLayout{p: p}, p.table))
 	return p
+}
+
+// quoteTableLayout fits the quote sheet's columns to the pane: the Quote
+// column takes what the others leave, and when the pane is narrow the
+// others shrink too, down to a floor, so every column stays in view.
+type quoteTableLayout struct {
+	p     *quoteSheetPanel
+	width float32 // the width the columns were last fitted to
+}
+
+// MinSize implements fyne.Layout.
+func (l *quoteTableLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize()
+}
+
+// Layout implements fyne.Layout.
+func (l *quoteTableLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.width {
+		l.width = size.Width
+		for i, w := range quoteColumnWidths(size.Width - theme.ScrollBarSize() - theme.Padding()) {
+			l.p.table.SetColumnWidth(i, w)
+		}
+	}
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+}
+
+// quoteColumnWidths shares width among the quote sheet's columns.
+func quoteColumnWidths(width float32) []float32 {
+	const quoteCol, minQuote, floor = 1, 140, 0.7
+	// The ¶ column keeps its width ("hed", "10"); the others shrink.
+	para := quoteColumns[0].width
+	var fixed float32
+	for i, c := range quoteColumns {
+		if i > quoteCol {
+			fixed += c.width
+		}
+	}
+	scale := float32(1)
+	if width-para-fixed < minQuote {
+		scale = max(floor, (width-para-minQuote)/fixed)
+	}
+	out := make([]float32, len(quoteColumns))
+	out[0] = para
+	used := para
+	for i, c := range quoteColumns {
+		if i > quoteCol {
+			out[i] = c.width * scale
+			used += out[i]
+		}
+	}
+	out[quoteCol] = max(minQuote, width-used)
+	return out
 }
 
 func quoteCell(q quote.Quote, col int) string {
