@@ -61,6 +61,7 @@ type Workspace struct {
 
 	autosave    *Autosaver
 	review      *reviewer
+	arrival     *arrivalNotice  // a newer revision than the unsaved edits' base
 	lastReview  reviewResult    // the latest review of the open article
 	storedNotes []editor.Note   // notes kept with the open article
 	sourceList  []editor.Source // sources attached to the open article
@@ -115,6 +116,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 		container.NewTabItem("Revisions", w.revisions.content),
 	)
 	w.compare = newCompareView(w.onCompare, w.onApplyMerge)
+	w.arrival = newArrivalNotice(w.onCompareArrived)
 	w.mainTabs = container.NewAppTabs(
 		container.NewTabItem("Article", w.edit.content),
 		container.NewTabItem("Quote Sheet", w.quotes.content),
@@ -129,7 +131,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	prefs := a.Preferences()
 	w.inner = container.NewHSplit(w.mainTabs, w.sideTabs)
 	w.inner.SetOffset(prefs.FloatWithFallback(prefSplitSidebar, defaultSidebarSplit))
-	w.split = container.NewHSplit(w.library.content, w.inner)
+	w.split = container.NewHSplit(w.library.content, container.NewBorder(w.arrival.content, nil, nil, nil, w.inner))
 	w.split.SetOffset(prefs.FloatWithFallback(prefSplitLibrary, defaultLibrarySplit))
 	w.win.SetContent(w.split)
 	w.win.SetMainMenu(w.mainMenu())
@@ -188,7 +190,8 @@ func (w *Workspace) openInitial() {
 }
 
 // openArticle saves any pending typing on the current article and shows
-// article id: its working copy if there is one, else its latest revision.
+// article id: its working copy if it has edits, else its latest revision
+// (see openingVersion).
 func (w *Workspace) openArticle(id int64) {
 	if id == w.article.ID {
 		return
@@ -204,33 +207,21 @@ func (w *Workspace) openArticle(id int64) {
 		w.showError(err)
 		return
 	}
-	rev, err := w.store.LatestRevision(ctx, id)
+	op, err := w.openingVersion(ctx, id)
 	if err != nil {
 		w.showError(err)
 		return
 	}
-	text, base := rev.Text, rev.Number
-	wc, err := w.store.WorkingCopy(ctx, id)
-	switch {
-	case err == nil:
-		text, base = wc.Text, wc.Base
-	case !errors.Is(err, editor.ErrNotFound):
-		w.showError(err)
-		return
-	}
-	w.article, w.base = a, base
+	w.article, w.base = a, op.base
 	w.review.reset()
 	w.lastReview = reviewResult{}
-	w.edit.load(text)
-	if text != rev.Text {
-		w.edit.setSaveState(fmt.Sprintf("Unsaved edits since r%d (autosaved)", base))
-	} else {
-		w.edit.setSaveState(fmt.Sprintf("r%d", rev.Number))
-	}
+	w.edit.load(op.text)
+	w.edit.setSaveState(op.saveState())
 	w.win.SetTitle("Copydesk — " + a.Title)
 	w.app.Preferences().SetInt(prefLastArticle, int(id))
 	w.library.markSelected(id)
 	w.reloadSide()
+	w.noticeOnOpen(op)
 	w.requestReview()
 	w.win.Canvas().Focus(w.edit.ed)
 }
@@ -369,7 +360,7 @@ func (w *Workspace) onAutosaved(err error) {
 			w.edit.setSaveState("Autosave failed: " + err.Error())
 			return
 		}
-		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (since r%d)", at.Format("15:04:05"), w.base))
+		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (%s)", at.Format("15:04:05"), w.sinceBase()))
 		w.reanchorNotes()
 		w.Review()
 	})
