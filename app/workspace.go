@@ -30,14 +30,18 @@ type Options struct {
 	// AutosaveQuiet and AutosaveMaxWait override the autosave timing
 	// (see Autosaver); zero keeps the defaults.
 	AutosaveQuiet, AutosaveMaxWait time.Duration
-	// Dispatch runs results of background work (autosaves, reviews) on the
-	// UI goroutine; nil means fyne.Do. A program driving the workspace with
-	// Fyne's test driver, where fyne.Do runs on the caller's goroutine,
-	// passes its own.
+	// Dispatch runs results of background work (autosaves, reviews, the
+	// watch for outside changes) on the UI goroutine; nil means fyne.Do.
+	// A program driving the workspace with Fyne's test driver, where
+	// fyne.Do runs on the caller's goroutine, passes its own.
 	Dispatch func(func())
 	// Now is the clock for autosave timing, review records and exports;
 	// nil means time.Now. Tests pass their own, as they do to storage.
 	Now func() time.Time
+	// WatchEvery is how often the database is checked for changes other
+	// processes made, such as a revision stored by `copydesk revise`; zero
+	// means every 750ms, below zero never (tests look themselves).
+	WatchEvery time.Duration
 }
 
 // Workspace is the main window: library, editing pane and side panels.
@@ -61,6 +65,7 @@ type Workspace struct {
 
 	autosave    *Autosaver
 	review      *reviewer
+	watch       *dbWatcher      // notices changes other processes make
 	arrival     *arrivalNotice  // a newer revision than the unsaved edits' base
 	lastReview  reviewResult    // the latest review of the open article
 	storedNotes []editor.Note   // notes kept with the open article
@@ -151,8 +156,18 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	if opts.AutosaveMaxWait > 0 {
 		w.autosave.MaxWait = opts.AutosaveMaxWait
 	}
+	// The first look only records where the database is; changes made
+	// from here on, while the library and article load, are noticed.
+	w.watch = newDBWatcher(store.DataVersion, w.onOutsideChange, opts.Dispatch)
+	w.watch.poll()
 	w.library.reload()
 	w.openInitial()
+	if opts.WatchEvery == 0 {
+		opts.WatchEvery = defaultWatchEvery
+	}
+	if opts.WatchEvery > 0 {
+		w.watch.start(opts.WatchEvery)
+	}
 	return w
 }
 
@@ -437,6 +452,7 @@ func (w *Workspace) onClose() {
 
 func (w *Workspace) closeNow() {
 	w.autosave.Stop()
+	w.watch.stop()
 	prefs := w.app.Preferences()
 	size := w.win.Canvas().Size()
 	if size.Width > 0 && size.Height > 0 {
