@@ -33,6 +33,13 @@ func (w *Workspace) ShowCompare() {
 	case len(revs) > 1:
 		from = revs[len(revs)-2].Number
 	}
+	w.compareVersions(revs, edited, from, to)
+}
+
+// compareVersions shows the comparison of two versions of the open
+// article, revision numbers or 0 for the working copy, in the Compare tab;
+// revs are all its revisions, and edited offers the working copy.
+func (w *Workspace) compareVersions(revs []editor.Revision, edited bool, from, to int) {
 	w.compare.setChoices(revs, edited, from, to)
 	w.mainTabs.SelectIndex(2)
 	w.onCompare(from, to)

@@ -32,4 +32,7 @@ type Store interface {
 	Sources(ctx context.Context, articleID int64) ([]editor.Source, error)
 	AddSource(ctx context.Context, s editor.Source) (editor.Source, error)
 	DeleteSource(ctx context.Context, id int64) error
+	// DataVersion changes whenever another process commits a change to
+	// the database; the workspace's own writes leave it as it was.
+	DataVersion(ctx context.Context) (int64, error)
 }

@@ -72,5 +72,6 @@ func (w *Workspace) closeArticle() {
 	w.notes.setContent("", nil, nil)
 	w.sources.setSources(nil)
 	w.revisions.setRevisions(nil)
+	w.arrival.hide()
 	w.win.SetTitle("Copydesk")
 }

@@ -30,14 +30,18 @@ type Options struct {
 	// AutosaveQuiet and AutosaveMaxWait override the autosave timing
 	// (see Autosaver); zero keeps the defaults.
 	AutosaveQuiet, AutosaveMaxWait time.Duration
-	// Dispatch runs results of background work (autosaves, reviews) on the
-	// UI goroutine; nil means fyne.Do. A program driving the workspace with
-	// Fyne's test driver, where fyne.Do runs on the caller's goroutine,
-	// passes its own.
+	// Dispatch runs results of background work (autosaves, reviews, the
+	// watch for outside changes) on the UI goroutine; nil means fyne.Do.
+	// A program driving the workspace with Fyne's test driver, where
+	// fyne.Do runs on the caller's goroutine, passes its own.
 	Dispatch func(func())
 	// Now is the clock for autosave timing, review records and exports;
 	// nil means time.Now. Tests pass their own, as they do to storage.
 	Now func() time.Time
+	// WatchEvery is how often the database is checked for changes other
+	// processes made, such as a revision stored by `copydesk revise`; zero
+	// means every 750ms, below zero never (tests look themselves).
+	WatchEvery time.Duration
 }
 
 // Workspace is the main window: library, editing pane and side panels.
@@ -61,6 +65,8 @@ type Workspace struct {
 
 	autosave    *Autosaver
 	review      *reviewer
+	watch       *dbWatcher      // notices changes other processes make
+	arrival     *arrivalNotice  // a newer revision than the unsaved edits' base
 	lastReview  reviewResult    // the latest review of the open article
 	storedNotes []editor.Note   // notes kept with the open article
 	sourceList  []editor.Source // sources attached to the open article
@@ -118,6 +124,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 		container.NewTabItem("Revisions", w.revisions.content),
 	)
 	w.compare = newCompareView(w.onCompare, w.onApplyMerge)
+	w.arrival = newArrivalNotice(w.onCompareArrived)
 	w.mainTabs = container.NewAppTabs(
 		container.NewTabItem("Article", w.edit.content),
 		container.NewTabItem("Quote Sheet", w.quotes.content),
@@ -132,7 +139,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	prefs := a.Preferences()
 	w.inner = container.NewHSplit(w.mainTabs, w.sideTabs)
 	w.inner.SetOffset(prefs.FloatWithFallback(prefSplitSidebar, defaultSidebarSplit))
-	w.split = container.NewHSplit(w.library.content, w.inner)
+	w.split = container.NewHSplit(w.library.content, container.NewBorder(w.arrival.content, nil, nil, nil, w.inner))
 	w.split.SetOffset(prefs.FloatWithFallback(prefSplitLibrary, defaultLibrarySplit))
 	w.win.SetContent(w.split)
 	w.win.SetMainMenu(w.mainMenu())
@@ -155,8 +162,18 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	if opts.AutosaveMaxWait > 0 {
 		w.autosave.MaxWait = opts.AutosaveMaxWait
 	}
+	// The first look only records where the database is; changes made
+	// from here on, while the library and article load, are noticed.
+	w.watch = newDBWatcher(store.DataVersion, w.onOutsideChange, opts.Dispatch)
+	w.watch.poll()
 	w.library.reload()
 	w.openInitial()
+	if opts.WatchEvery == 0 {
+		opts.WatchEvery = defaultWatchEvery
+	}
+	if opts.WatchEvery > 0 {
+		w.watch.start(opts.WatchEvery)
+	}
 	return w
 }
 
@@ -194,7 +211,8 @@ func (w *Workspace) openInitial() {
 }
 
 // openArticle saves any pending typing on the current article and shows
-// article id: its working copy if there is one, else its latest revision.
+// article id: its working copy if it has edits, else its latest revision
+// (see openingVersion).
 func (w *Workspace) openArticle(id int64) {
 	if id == w.article.ID {
 		return
@@ -210,33 +228,21 @@ func (w *Workspace) openArticle(id int64) {
 		w.showError(err)
 		return
 	}
-	rev, err := w.store.LatestRevision(ctx, id)
+	op, err := w.openingVersion(ctx, id)
 	if err != nil {
 		w.showError(err)
 		return
 	}
-	text, base := rev.Text, rev.Number
-	wc, err := w.store.WorkingCopy(ctx, id)
-	switch {
-	case err == nil:
-		text, base = wc.Text, wc.Base
-	case !errors.Is(err, editor.ErrNotFound):
-		w.showError(err)
-		return
-	}
-	w.article, w.base = a, base
+	w.article, w.base = a, op.base
 	w.review.reset()
 	w.lastReview = reviewResult{}
-	w.edit.load(text)
-	if text != rev.Text {
-		w.edit.setSaveState(fmt.Sprintf("Unsaved edits since r%d (autosaved)", base))
-	} else {
-		w.edit.setSaveState(fmt.Sprintf("r%d", rev.Number))
-	}
+	w.edit.load(op.text)
+	w.edit.setSaveState(op.saveState())
 	w.win.SetTitle("Copydesk — " + a.Title)
 	w.app.Preferences().SetInt(prefLastArticle, int(id))
 	w.library.markSelected(id)
 	w.reloadSide()
+	w.noticeOnOpen(op)
 	w.requestReview()
 	w.win.Canvas().Focus(w.edit.ed)
 }
@@ -375,7 +381,7 @@ func (w *Workspace) onAutosaved(err error) {
 			w.edit.setSaveState("Autosave failed: " + err.Error())
 			return
 		}
-		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (since r%d)", at.Format("15:04:05"), w.base))
+		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (%s)", at.Format("15:04:05"), w.sinceBase()))
 		w.reanchorNotes()
 		w.Review()
 	})
@@ -443,6 +449,7 @@ func (w *Workspace) onClose() {
 
 func (w *Workspace) closeNow() {
 	w.autosave.Stop()
+	w.watch.stop()
 	prefs := w.app.Preferences()
 	size := w.win.Canvas().Size()
 	if size.Width > 0 && size.Height > 0 {

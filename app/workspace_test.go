@@ -19,7 +19,8 @@ const sampleText = "Council Backs Budget\n“We balanced it,” Mayor Ana Ruiz s
 
 // newTestWorkspace opens a real database in a temp folder with one article
 // and builds the workspace on it with autosave timers that never fire on
-// their own, so tests flush explicitly.
+// their own, so tests flush explicitly, and no background watch of the
+// database, so tests poll it explicitly.
 func newTestWorkspace(t *testing.T) (*Workspace, *storage.DB, editor.Article) {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -41,6 +42,7 @@ func newWorkspaceOn(a fyne.App, store *storage.DB) *Workspace {
 		Author:          "desk",
 		AutosaveQuiet:   time.Hour,
 		AutosaveMaxWait: time.Hour,
+		WatchEvery:      -1, // tests look for outside changes themselves
 	}, func(run func()) { run() })
 }
 
