@@ -206,3 +206,24 @@ func TestOutsideRevisionIsAnnouncedOnce(t *testing.T) {
 		t.Error("a second poll with nothing new reported a change")
 	}
 }
+
+func TestSavingOverAnArrivedRevisionOffersCompare(t *testing.T) {
+	ws, store, art := newTestWorkspace(t)
+	typeEdit(ws, "Desk edit. ")
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	revise(t, openOutside(t, store), art.ID, writerText)
+	ws.saveRevision("desk read")
+	revs, err := store.Revisions(context.Background(), art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) != 2 || len(ws.dialogs) != 1 {
+		t.Fatalf("%d revisions, %d dialogs; want the writer's r2 kept and a question", len(revs), len(ws.dialogs))
+	}
+	press(ws, fyne.KeyReturn)
+	if ws.mainTabs.SelectedIndex() != 2 || !strings.Contains(ws.Text(), "Desk edit. ") {
+		t.Errorf("Enter did not open Compare with the desk's edits kept (tab %d)", ws.mainTabs.SelectedIndex())
+	}
+}

@@ -412,6 +412,17 @@ func (w *Workspace) saveRevision(label string) {
 		w.library.reload()
 	case errors.Is(err, editor.ErrNoChanges) || errors.Is(err, editor.ErrNotFound):
 		w.edit.setSaveState(fmt.Sprintf("No changes since r%d", w.base))
+	case errors.Is(err, editor.ErrConflict):
+		// A revision arrived after the edits started: saving would bury
+		// it, so the editor compares first.
+		latest, lerr := w.store.LatestRevision(context.Background(), w.article.ID)
+		if lerr != nil {
+			w.showError(lerr)
+			return
+		}
+		w.showConfirm("Newer Revision",
+			fmt.Sprintf("r%d arrived after your edits started from r%d, so they cannot be saved over it. Compare your working copy with r%d and apply the merge?", latest.Number, w.base, latest.Number),
+			func() { w.onCompareArrived(latest.Number) })
 	default:
 		w.showError(err)
 	}

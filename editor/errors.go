@@ -11,4 +11,8 @@ var (
 	// ErrNoChanges means a working copy was committed whose text is the
 	// same as the latest revision's.
 	ErrNoChanges = errors.New("no changes since the latest revision")
+	// ErrConflict means a request does not fit the record's current state,
+	// such as committing a working copy whose base revision is no longer
+	// the latest.
+	ErrConflict = errors.New("conflict")
 )

@@ -37,7 +37,7 @@ var (
 	// ErrConflict means the request does not fit the record's current
 	// state, such as committing a working copy whose base revision is no
 	// longer the latest.
-	ErrConflict = errors.New("conflict")
+	ErrConflict = editor.ErrConflict
 
 	// ErrNoChanges means a working copy was committed whose text is the
 	// same as the latest revision's.
