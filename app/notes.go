@@ -241,29 +241,21 @@ func orDash(s string) string {
 // reanchorNotes moves the stored notes onto the text as it is now —
 // unchanged words, words moved, words edited a little — and saves the ones
 // whose place changed; a note whose words are gone is marked orphaned,
-// never deleted.
+// never deleted. Orphaned notes are looked for too, so a note whose words
+// come back (Undo, Redo, retyped) is anchored on them again.
 func (w *Workspace) reanchorNotes() {
-	text := w.edit.ed.Text()
-	var live []editor.Note
-	var anchors []editor.Anchor
-	for _, n := range w.storedNotes {
-		if !n.Orphaned {
-			live = append(live, n)
-			anchors = append(anchors, n.Anchor)
-		}
-	}
-	if len(live) == 0 {
+	if len(w.storedNotes) == 0 {
 		return
+	}
+	text := w.edit.ed.Text()
+	anchors := make([]editor.Anchor, len(w.storedNotes))
+	for i, n := range w.storedNotes {
+		anchors[i] = n.Anchor
 	}
 	changed := false
 	for i, placed := range anchor.ReanchorAll(anchors, text) {
-		n := live[i]
-		switch {
-		case placed.Orphaned():
-			n.Orphaned = true
-		case placed.Span != n.Anchor.Span || placed.How == anchor.Fuzzy:
-			n.Anchor = editor.NewAnchor(text, placed.Span)
-		default:
+		n, ok := reanchored(w.storedNotes[i], placed, text)
+		if !ok {
 			continue
 		}
 		if _, err := w.store.UpdateNote(context.Background(), n); err != nil {
@@ -275,4 +267,23 @@ func (w *Workspace) reanchorNotes() {
 	if changed {
 		w.reloadNotes()
 	}
+}
+
+// reanchored returns note n placed where ReanchorAll found its words in
+// text, and whether that changed it. An orphaned note keeps its last
+// anchor, so that its words can be recognised if they come back.
+func reanchored(n editor.Note, placed anchor.Placement, text string) (editor.Note, bool) {
+	switch {
+	case placed.Orphaned():
+		if n.Orphaned {
+			return n, false
+		}
+		n.Orphaned = true
+	case n.Orphaned || placed.Span != n.Anchor.Span || placed.How == anchor.Fuzzy:
+		n.Orphaned = false
+		n.Anchor = editor.NewAnchor(text, placed.Span)
+	default:
+		return n, false
+	}
+	return n, true
 }

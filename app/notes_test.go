@@ -171,3 +171,63 @@ func TestNoteFollowsLightlyEditedWords(t *testing.T) {
 		t.Fatalf("note after editing a word inside it: %+v", n)
 	}
 }
+
+func TestUndoBringsAnOrphanedNoteBack(t *testing.T) {
+	ws := openReviewArticle(t)
+	ctx := context.Background()
+	words := "disagreed with the plan"
+	at := strings.Index(ws.Text(), words)
+	ws.edit.ed.Select(editor.Span{Start: at, End: at + len(words)})
+	if err := ws.AddComment("Since when?"); err != nil {
+		t.Fatal(err)
+	}
+	// Delete the paragraph holding the note's words.
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3}, false)
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3, Off: len(ws.edit.ed.Buffer().Paragraph(3))}, true)
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || !n[0].Orphaned {
+		t.Fatalf("note after deleting its words: %+v", n)
+	}
+
+	ws.edit.ed.TypedShortcut(&fyne.ShortcutUndo{})
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	if ws.Text() != reviewText {
+		t.Fatalf("undo left %q", ws.Text())
+	}
+	n, _ = ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || n[0].Orphaned || n[0].Anchor.Span.In(ws.Text()) != words {
+		t.Fatalf("note after undo: %+v, want it anchored on %q again", n, words)
+	}
+	if !hasHighlight(ws, words, "Note: Since when?") {
+		t.Errorf("highlights after undo = %+v, want the note's words highlighted", ws.edit.ed.highlights)
+	}
+
+	// Redo deletes the words again, and the note is orphaned again.
+	ws.edit.ed.TypedShortcut(&fyne.ShortcutRedo{})
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	n, _ = ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || !n[0].Orphaned {
+		t.Fatalf("note after redo: %+v", n)
+	}
+	if hasHighlight(ws, words, "Note: Since when?") {
+		t.Error("the orphaned note's words are still highlighted after redo")
+	}
+}
+
+// hasHighlight reports whether the editor highlights words with message.
+func hasHighlight(ws *Workspace, words, message string) bool {
+	for _, h := range ws.edit.ed.highlights {
+		if h.Span.In(ws.Text()) == words && h.Message == message {
+			return true
+		}
+	}
+	return false
+}
