@@ -115,6 +115,7 @@ func (w *Workspace) reloadNotes() {
 func (w *Workspace) showFindingsAndNotes() {
 	res := w.lastReview
 	open := openFindings(res.text, res.findings, w.storedNotes)
+	w.notes.fixed = w.fixedNotes(res)
 	w.notes.setContent(res.text, open, w.storedNotes)
 	w.edit.setFindingCount(open)
 	var hs []highlight
@@ -129,11 +130,82 @@ func (w *Workspace) showFindingsAndNotes() {
 			continue
 		}
 		if span, ok := noteSpan(text, n); ok && !span.Empty() {
-			hs = append(hs, highlight{Span: span, Severity: n.Severity, Message: "Note: " + n.Message})
+			say := "Note: "
+			if rev, fixed := w.notes.fixed[n.ID]; fixed {
+				say = "Note (" + fixedLabel(rev) + "): "
+			}
+			hs = append(hs, highlight{Span: span, Severity: n.Severity, Message: say + n.Message})
 		}
 	}
 	w.edit.ed.SetHighlights(hs)
 	w.edit.onCaretMoved(w.edit.ed.CaretOffset())
+}
+
+// fixedNotes finds the open notes kept from a finding that review res no
+// longer raised, and the revision each was fixed in: the text reviewed,
+// when it is the latest revision, saved after the note was made; else 0.
+func (w *Workspace) fixedNotes(res reviewResult) map[int64]int {
+	if res.ran == nil {
+		return nil // no review yet
+	}
+	saved := 0
+	if revs := w.revisions.revisions; len(revs) > 0 && revs[0].Text == res.text {
+		saved = revs[0].Number
+	}
+	fixed := make(map[int64]int)
+	for i, unraised := range anchor.Unraised(w.storedNotes, res.findings, res.text, res.ran) {
+		if !unraised {
+			continue
+		}
+		n := w.storedNotes[i]
+		fixed[n.ID] = 0
+		if n.Revision < saved {
+			fixed[n.ID] = saved
+		}
+	}
+	return fixed
+}
+
+// fixedLabel says that a note's finding is gone: in which revision, when
+// known (rev > 0).
+func fixedLabel(rev int) string {
+	if rev > 0 {
+		return fmt.Sprintf("fixed in r%d", rev)
+	}
+	return "no longer raised by the checks"
+}
+
+// ResolveFixedNotes resolves every open note whose finding the last review
+// no longer raised, each with a reply saying why, so the thread and the
+// review record show it.
+func (w *Workspace) ResolveFixedNotes() error {
+	ctx := context.Background()
+	defer w.reloadNotes()
+	for _, n := range w.storedNotes {
+		rev, fixed := w.notes.fixed[n.ID]
+		if !fixed || n.Status != editor.NoteOpen {
+			continue
+		}
+		n.Status = editor.NoteResolved
+		if _, err := w.store.UpdateNote(ctx, n); err != nil {
+			return err
+		}
+		why := "Resolved: the checks no longer raise this."
+		if rev > 0 {
+			why = fmt.Sprintf("Resolved: fixed in r%d, where the checks no longer raise this.", rev)
+		}
+		if _, err := w.store.AddReply(ctx, n.ID, w.opts.Author, why); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// onResolveFixed is the notes panel's Resolve Fixed Notes button.
+func (w *Workspace) onResolveFixed() {
+	if err := w.ResolveFixedNotes(); err != nil {
+		w.showError(err)
+	}
 }
 
 // noteActions are the buttons for the selected row of the notes panel.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"copydesk/editor"
+	"copydesk/editor/source"
 )
 
 func findingOf(ws *Workspace, check string) (editor.Finding, bool) {
@@ -230,4 +231,117 @@ func hasHighlight(ws *Workspace, words, message string) bool {
 		}
 	}
 	return false
+}
+
+// harborDraft misquotes its source, harborNotes: "to finish before" for
+// "to be finished well before".
+const (
+	harborDraft = "Harbor Work Starts\nDredging of the harbor starts next week, Mayor Ana Ruiz said on Monday.\n" +
+		"“We expect the work to finish before the summer season,” Ruiz said.\nThe council approved the contract in March.\n"
+	harborNotes = "Interview with Mayor Ana Ruiz, Monday.\n" +
+		"RUIZ: We expect the work to be finished well before the summer season. Dredging starts next week.\n"
+)
+
+// noteRowOf returns the notes panel's row of the note with ID id.
+func noteRowOf(ws *Workspace, id int64) (int, noteRow, bool) {
+	for i, r := range ws.notes.rows {
+		if r.note != nil && r.note.ID == id {
+			return i, r, true
+		}
+	}
+	return -1, noteRow{}, false
+}
+
+func TestFixedFindingIsMarkedAndResolved(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	ctx := context.Background()
+	a, _, err := store.CreateArticle(ctx, editor.Article{Title: "Harbor Work Starts"}, harborDraft, "r1", "writer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	if err := ws.AttachSource("Interview notes", editor.SourceNotes, harborNotes); err != nil {
+		t.Fatal(err)
+	}
+	misquote, ok := findingOf(ws, editor.CheckMisquoted)
+	if !ok {
+		t.Fatalf("no misquote raised: %v", findingRows(ws.notes))
+	}
+	if err := ws.KeepFinding(misquote); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := store.Notes(ctx, a.ID, editor.NoteFilter{Check: editor.CheckMisquoted})
+	if len(notes) != 1 {
+		t.Fatalf("kept notes = %+v", notes)
+	}
+	id := notes[0].ID
+	if _, row, _ := noteRowOf(ws, id); row.fixed != "" || ws.notes.fixedBar.Visible() {
+		t.Fatalf("a note whose finding is still raised is marked %q", row.fixed)
+	}
+
+	// Fix the quotation, as the source has it.
+	at := strings.Index(ws.Text(), "to finish before") + len("to ")
+	ws.edit.ed.Select(editor.Span{Start: at, End: at + len("finish")})
+	test.Type(ws.Editor(), "be finished well")
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	if _, still := findingOf(ws, editor.CheckMisquoted); still {
+		t.Fatal("the corrected quotation is still flagged misquoted")
+	}
+	_, row, ok := noteRowOf(ws, id)
+	if !ok || row.fixed != "no longer raised by the checks" {
+		t.Errorf("note row after the fix: fixed %q (listed %v)", row.fixed, ok)
+	}
+	ws.saveRevision("quote corrected")
+	i, row, _ := noteRowOf(ws, id)
+	if row.fixed != "fixed in r2" {
+		t.Errorf("note row after saving r2: fixed %q, want fixed in r2", row.fixed)
+	}
+	ws.notes.list.Select(i)
+	if got := ws.notes.detail.Text; !strings.Contains(got, "fixed in r2") {
+		t.Errorf("note detail = %q, want it to say the note was fixed in r2", got)
+	}
+	if !ws.notes.fixedBar.Visible() || ws.notes.fixedSummary.Text != "1 note fixed" {
+		t.Errorf("fixed bar visible %v, says %q", ws.notes.fixedBar.Visible(), ws.notes.fixedSummary.Text)
+	}
+
+	// The review record agrees with its quote sheet before the note is resolved.
+	rec, err := ws.reviewRecord()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range rec.Quotes {
+		if q.Status == source.Misquoted {
+			t.Errorf("the record's quote sheet still calls %q misquoted", q.Text)
+		}
+	}
+	for _, n := range rec.Notes {
+		if n.Check == editor.CheckMisquoted && (n.ID != id || !n.Fixed) {
+			t.Errorf("the record lists a misquote note that is not marked fixed: %+v", n)
+		}
+	}
+
+	test.Tap(ws.notes.resolveFixed)
+	n, err := store.Note(ctx, id)
+	if err != nil || n.Status != editor.NoteResolved {
+		t.Fatalf("note after Resolve fixed notes: %+v, %v", n, err)
+	}
+	replies, _ := store.Replies(ctx, id)
+	if len(replies) != 1 || replies[0].Author != "desk" || !strings.Contains(replies[0].Text, "fixed in r2") {
+		t.Errorf("replies = %+v, want one by desk saying it was fixed in r2", replies)
+	}
+	if ws.notes.fixedBar.Visible() {
+		t.Error("the fixed bar is still shown with nothing left to resolve")
+	}
+	if _, _, listed := noteRowOf(ws, id); listed {
+		t.Error("the resolved note is still listed under Open")
+	}
+	rec, _ = ws.reviewRecord()
+	for _, n := range rec.Notes {
+		if n.Check == editor.CheckMisquoted && (n.Status != editor.NoteResolved || n.Fixed) {
+			t.Errorf("after resolving, the record has %+v", n)
+		}
+	}
 }

@@ -20,6 +20,7 @@ type noteRow struct {
 	finding *editor.Finding
 	note    *editor.Note
 	exact   string // the words the finding or note points at
+	fixed   string // for a note whose finding is gone, what to say
 }
 
 // notesPanel lists the checks' findings on the open article, grouped by
@@ -32,18 +33,26 @@ type notesPanel struct {
 	actions    *fyne.Container // buttons for the selected row
 	actionsFor func(noteRow) []fyne.CanvasObject
 	onNewNote  func()
+	// onResolveFixed resolves the notes in fixed.
+	onResolveFixed func()
 	// The data shown, kept to filter again without a new review.
 	text     string
 	findings []editor.Finding
 	notes    []editor.Note
-	detail   *widget.Label
-	related  *fyne.Container // the source passage beside the draft words
-	m        *measurer
-	empty    *widget.Label
-	rows     []noteRow
-	onSelect func(noteRow)
-	selected int
-	content  fyne.CanvasObject
+	// fixed holds the open notes whose finding the checks no longer
+	// raise, by ID, with the revision it was fixed in (0 if unknown).
+	fixed        map[int64]int
+	fixedSummary *widget.Label
+	resolveFixed *widget.Button
+	fixedBar     *fyne.Container // the summary and resolveFixed
+	detail       *widget.Label
+	related      *fyne.Container // the source passage beside the draft words
+	m            *measurer
+	empty        *widget.Label
+	rows         []noteRow
+	onSelect     func(noteRow)
+	selected     int
+	content      fyne.CanvasObject
 }
 
 func newNotesPanel(onSelect func(noteRow)) *notesPanel {
@@ -58,7 +67,13 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 			quote.TextStyle.Italic = true
 			quote.SizeName = theme.SizeNameCaptionText
 			quote.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, icon, nil, container.NewVBox(msg, quote))
+			fixed := widget.NewLabel("fixed in r1 — resolve?")
+			fixed.SizeName = theme.SizeNameCaptionText
+			fixed.Importance = widget.SuccessImportance
+			fixed.TextStyle.Bold = true
+			fixed.Truncation = fyne.TextTruncateEllipsis
+			fixed.Hide()
+			return container.NewBorder(nil, nil, icon, nil, container.NewVBox(msg, quote, fixed))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= 0 && i < len(p.rows) {
@@ -101,7 +116,16 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 		}
 	})
 	filters := container.NewBorder(nil, nil, nil, newNote, container.NewGridWithColumns(2, p.status, p.severity))
-	p.content = container.NewBorder(filters, container.NewVBox(p.detail, p.actions, p.related), nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+	p.fixedSummary = widget.NewLabel("")
+	p.fixedSummary.Truncation = fyne.TextTruncateEllipsis
+	p.resolveFixed = widget.NewButtonWithIcon("Resolve fixed notes", theme.ConfirmIcon(), func() {
+		if p.onResolveFixed != nil {
+			p.onResolveFixed()
+		}
+	})
+	p.fixedBar = container.NewBorder(nil, nil, nil, p.resolveFixed, p.fixedSummary)
+	p.fixedBar.Hide()
+	p.content = container.NewBorder(container.NewVBox(filters, p.fixedBar), container.NewVBox(p.detail, p.actions, p.related), nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	return p
 }
 
@@ -202,6 +226,12 @@ func updateNoteRow(row noteRow, box *fyne.Container) {
 	icon := box.Objects[1].(*widget.Icon)
 	msg := body.Objects[0].(*widget.Label)
 	quote := body.Objects[1].(*widget.Label)
+	fixed := body.Objects[2].(*widget.Label)
+	if shown := row.fixed != ""; shown != fixed.Visible() {
+		fixed.Hidden = !shown
+		defer body.Refresh() // lay the row out again with or without the line
+	}
+	fixed.SetText(row.fixed + " — resolve?")
 	if row.header != "" {
 		icon.Hide()
 		msg.TextStyle.Bold = true
@@ -233,7 +263,11 @@ func rowDetail(row noteRow) string {
 		}
 		return d
 	case row.note != nil:
-		return fmt.Sprintf("%s\n%s", noteHeadline(*row.note), quoted(row.exact))
+		d := fmt.Sprintf("%s\n%s", noteHeadline(*row.note), quoted(row.exact))
+		if row.fixed != "" {
+			d += "\nThe checks no longer raise this (" + row.fixed + "): resolve the note if the fix is right."
+		}
+		return d
 	}
 	return ""
 }
@@ -267,11 +301,22 @@ func (p *notesPanel) render() {
 		}
 	}
 	var kept []noteRow
+	fixed := 0
 	for i := range notes {
+		rev, isFixed := p.fixed[notes[i].ID]
+		isFixed = isFixed && notes[i].Status == editor.NoteOpen
+		if isFixed {
+			fixed++
+		}
 		if p.keeps(nil, &notes[i]) {
-			kept = append(kept, noteRow{note: &notes[i], exact: notes[i].Anchor.Exact})
+			row := noteRow{note: &notes[i], exact: notes[i].Anchor.Exact}
+			if isFixed {
+				row.fixed = fixedLabel(rev)
+			}
+			kept = append(kept, row)
 		}
 	}
+	p.showFixedBar(fixed)
 	if len(kept) > 0 {
 		rows = append(rows, noteRow{header: fmt.Sprintf("Notes (%d)", len(kept))})
 		rows = append(rows, kept...)
@@ -280,10 +325,14 @@ func (p *notesPanel) render() {
 	// Heights are kept per index, so every row's is set anew.
 	headerHeight := widget.NewLabel("Header").MinSize().Height
 	rowHeight := p.list.CreateItem().MinSize().Height
+	fixedHeight := fixedLineHeight()
 	for i, r := range rows {
-		if r.header != "" {
+		switch {
+		case r.header != "":
 			p.list.SetItemHeight(i, headerHeight)
-		} else {
+		case r.fixed != "":
+			p.list.SetItemHeight(i, rowHeight+fixedHeight)
+		default:
 			p.list.SetItemHeight(i, rowHeight)
 		}
 	}
@@ -295,6 +344,31 @@ func (p *notesPanel) render() {
 	p.selected = -1
 	p.list.UnselectAll()
 	p.list.Refresh()
+}
+
+// showFixedBar offers to resolve the n notes whose findings are gone.
+func (p *notesPanel) showFixedBar(n int) {
+	p.fixedSummary.SetText(plural(n, "note", "notes") + " fixed")
+	if shown := n > 0; shown != p.fixedBar.Visible() {
+		p.fixedBar.Hidden = !shown
+		if p.content != nil {
+			p.content.Refresh() // make room for the bar, or take it back
+		}
+	}
+}
+
+// fixedLineHeight is the height the "fixed" line adds to a note's row.
+func fixedLineHeight() float32 {
+	l := widget.NewLabel("fixed")
+	l.SizeName = theme.SizeNameCaptionText
+	return l.MinSize().Height + theme.Padding()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func severityGroupName(s editor.Severity) string {

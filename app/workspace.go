@@ -102,6 +102,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.notes.actionsFor = w.noteActions
 	w.notes.onNewNote = w.onNewNote
+	w.notes.onResolveFixed = w.onResolveFixed
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision, w.ShowCompare)
 	w.quotes = newQuoteSheetPanel(w.onQuoteSelected)
 	w.review = newReviewer(w.applyReview, opts.Dispatch)
