@@ -25,8 +25,13 @@ import (
 type Options struct {
 	// OpenArticle, if not zero, is opened at start instead of the last one.
 	OpenArticle int64
-	// Author is recorded on revisions the editor saves.
+	// Author is the user name recorded on the notes, replies and
+	// revisions the editor makes and on the tracked changes of redlines,
+	// until one is set in Preferences (which then replaces it).
 	Author string
+	// AskAuthor asks for the user name once, offering Author, when none
+	// is set in Preferences yet.
+	AskAuthor bool
 	// AutosaveQuiet and AutosaveMaxWait override the autosave timing
 	// (see Autosaver); zero keeps the defaults.
 	AutosaveQuiet, AutosaveMaxWait time.Duration
@@ -152,6 +157,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	}
 	w.library.reload()
 	w.openInitial()
+	w.loadAuthor()
 	return w
 }
 
@@ -520,6 +526,8 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		item("Import…", shortcutImport, w.onImport),
 		fyne.NewMenuItem("Import Folder…", w.onImportFolder),
 		item("Export…", shortcutExport, w.onExport),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Preferences…", func() { w.showPreferences() }),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
