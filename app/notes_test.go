@@ -2,11 +2,14 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
 	"copydesk/editor/source"
@@ -343,5 +346,83 @@ func TestFixedFindingIsMarkedAndResolved(t *testing.T) {
 		if n.Check == editor.CheckMisquoted && (n.Status != editor.NoteResolved || n.Fixed) {
 			t.Errorf("after resolving, the record has %+v", n)
 		}
+	}
+}
+
+func TestLongFindingMessageWrapsInItsRow(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	ctx := context.Background()
+	a, _, err := store.CreateArticle(ctx, editor.Article{Title: "Harbor Work Starts"}, harborDraft, "r1", "writer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	if err := ws.AttachSource("Interview notes", editor.SourceNotes, harborNotes); err != nil {
+		t.Fatal(err)
+	}
+	f, ok := findingOf(ws, editor.CheckMisquoted)
+	if !ok {
+		t.Fatalf("no misquote raised: %v", findingRows(ws.notes))
+	}
+	oneLine := widget.NewLabel("One line").MinSize().Height
+	if w := fyne.MeasureText(f.Message, theme.TextSize(), fyne.TextStyle{}).Width; w < 2*ws.notes.list.Size().Width {
+		t.Fatalf("the message (%.0f wide) fits the list (%.0f wide) in under two lines: this test proves nothing", w, ws.notes.list.Size().Width)
+	}
+	var msg *widget.Label
+	for _, l := range widgetsIn[*widget.Label](ws.notes.list) {
+		if l.Text == f.Message && l.Visible() {
+			msg = l
+		}
+	}
+	if msg == nil {
+		t.Fatal("the finding's message is not shown whole in any row of the list")
+	}
+	if msg.Wrapping != fyne.TextWrapWord || msg.Truncation != fyne.TextTruncateOff {
+		t.Errorf("message label wraps %v, truncates %v; want it wrapped, not cut", msg.Wrapping, msg.Truncation)
+	}
+	if got := msg.Size().Height; got < msg.MinSize().Height || got < 3*oneLine-4*theme.InnerPadding() {
+		t.Errorf("message label is %.0f high, needs %.0f (one line is %.0f): not all of it shows", got, msg.MinSize().Height, oneLine)
+	}
+	if w := msg.Size().Width; w <= 0 || w > ws.notes.list.Size().Width {
+		t.Errorf("message label is %.0f wide in a list %.0f wide", w, ws.notes.list.Size().Width)
+	}
+}
+
+func TestNotesListStaysVirtualized(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	var b strings.Builder
+	b.WriteString("Council Meets\n")
+	for i := 0; i < 150; i++ {
+		fmt.Fprintf(&b, "“We will look at line %d again,” Ms. Ruiz remarked.\n", i+1)
+	}
+	a, _, err := store.CreateArticle(context.Background(), editor.Article{Title: "Council Meets"}, b.String(), "r1", "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	if len(ws.notes.rows) < 150 {
+		t.Fatalf("%d rows, want one per remarked", len(ws.notes.rows))
+	}
+	built := 0
+	for _, l := range widgetsIn[*widget.Label](ws.notes.list) {
+		if l.Wrapping == fyne.TextWrapWord {
+			built++
+		}
+	}
+	if built == 0 || built > 40 {
+		t.Errorf("%d rows built for %d listed: the list should build only those on screen", built, len(ws.notes.rows))
+	}
+
+	// A narrower panel measures the rows again, where the reader was.
+	wide := ws.notes.heightsWidth
+	ws.notes.list.ScrollToOffset(600)
+	ws.win.Resize(fyne.NewSize(800, 800))
+	if ws.notes.heightsWidth >= wide {
+		t.Errorf("rows measured at %.0f after the list narrowed from %.0f", ws.notes.heightsWidth, wide)
+	}
+	if got := ws.notes.list.GetScrollOffset(); got != 600 {
+		t.Errorf("after a resize the list is scrolled to %.0f, want 600", got)
 	}
 }

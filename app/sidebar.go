@@ -41,7 +41,12 @@ type notesPanel struct {
 	notes    []editor.Note
 	// fixed holds the open notes whose finding the checks no longer
 	// raise, by ID, with the revision it was fixed in (0 if unknown).
-	fixed        map[int64]int
+	fixed map[int64]int
+	// measure is a row laid out off screen to learn each row's height at
+	// heightsWidth; heights caches them by what the row shows.
+	measure      *fyne.Container
+	heightsWidth float32
+	heights      map[string]float32
 	fixedSummary *widget.Label
 	resolveFixed *widget.Button
 	fixedBar     *fyne.Container // the summary and resolveFixed
@@ -59,28 +64,14 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 	p := &notesPanel{onSelect: onSelect}
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			icon := widget.NewIcon(theme.InfoIcon())
-			msg := widget.NewLabel("A note message")
-			msg.Truncation = fyne.TextTruncateEllipsis
-			quote := widget.NewLabel("quoted text")
-			quote.TextStyle.Italic = true
-			quote.SizeName = theme.SizeNameCaptionText
-			quote.Truncation = fyne.TextTruncateEllipsis
-			fixed := widget.NewLabel("fixed in r1 — resolve?")
-			fixed.SizeName = theme.SizeNameCaptionText
-			fixed.Importance = widget.SuccessImportance
-			fixed.TextStyle.Bold = true
-			fixed.Truncation = fyne.TextTruncateEllipsis
-			fixed.Hide()
-			return container.NewBorder(nil, nil, icon, nil, container.NewVBox(msg, quote, fixed))
-		},
+		newNoteRowObject,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= 0 && i < len(p.rows) {
 				updateNoteRow(p.rows[i], o.(*fyne.Container))
 			}
 		},
 	)
+	p.measure = newNoteRowObject().(*fyne.Container)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < 0 || i >= len(p.rows) {
 			return
@@ -125,7 +116,8 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 	})
 	p.fixedBar = container.NewBorder(nil, nil, nil, p.resolveFixed, p.fixedSummary)
 	p.fixedBar.Hide()
-	p.content = container.NewBorder(container.NewVBox(filters, p.fixedBar), container.NewVBox(p.detail, p.actions, p.related), nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+	list := container.New(rowWidthLayout{p}, p.list, container.NewVBox(p.empty))
+	p.content = container.NewBorder(container.NewVBox(filters, p.fixedBar), container.NewVBox(p.detail, p.actions, p.related), nil, nil, list)
 	return p
 }
 
@@ -221,26 +213,47 @@ func (p *notesPanel) step(dir int) {
 	p.list.ScrollTo(items[at])
 }
 
+// newNoteRowObject makes the widgets of one row of the notes list: the
+// severity icon, the message wrapped on as many lines as it needs, the
+// noted words on one line, and the line saying a note's finding is gone.
+func newNoteRowObject() fyne.CanvasObject {
+	icon := widget.NewIcon(theme.InfoIcon())
+	msg := widget.NewLabel("Message")
+	msg.Wrapping = fyne.TextWrapWord
+	quote := widget.NewLabel("quoted text")
+	quote.TextStyle.Italic = true
+	quote.SizeName = theme.SizeNameCaptionText
+	quote.Truncation = fyne.TextTruncateEllipsis
+	fixed := widget.NewLabel("fixed in r1 — resolve?")
+	fixed.SizeName = theme.SizeNameCaptionText
+	fixed.Importance = widget.SuccessImportance
+	fixed.TextStyle.Bold = true
+	fixed.Truncation = fyne.TextTruncateEllipsis
+	fixed.Hide()
+	return container.NewBorder(nil, nil, icon, nil, container.NewVBox(msg, quote, fixed))
+}
+
 func updateNoteRow(row noteRow, box *fyne.Container) {
 	body := box.Objects[0].(*fyne.Container)
 	icon := box.Objects[1].(*widget.Icon)
 	msg := body.Objects[0].(*widget.Label)
 	quote := body.Objects[1].(*widget.Label)
 	fixed := body.Objects[2].(*widget.Label)
-	if shown := row.fixed != ""; shown != fixed.Visible() {
-		fixed.Hidden = !shown
-		defer body.Refresh() // lay the row out again with or without the line
-	}
+	// Which parts show, and how many lines the message takes, change from
+	// row to row; the list lays out again only a row whose size changed.
+	defer func() {
+		box.Layout.Layout(box.Objects, box.Size())
+		body.Layout.Layout(body.Objects, body.Size())
+	}()
+	fixed.Hidden = row.fixed == ""
 	fixed.SetText(row.fixed + " — resolve?")
 	if row.header != "" {
-		icon.Hide()
+		icon.Hidden, quote.Hidden = true, true
 		msg.TextStyle.Bold = true
 		msg.SetText(row.header)
-		quote.Hide()
 		return
 	}
-	icon.Show()
-	quote.Show()
+	icon.Hidden, quote.Hidden = false, false
 	msg.TextStyle.Bold = false
 	switch {
 	case row.finding != nil:
@@ -322,20 +335,6 @@ func (p *notesPanel) render() {
 		rows = append(rows, kept...)
 	}
 	p.rows = rows
-	// Heights are kept per index, so every row's is set anew.
-	headerHeight := widget.NewLabel("Header").MinSize().Height
-	rowHeight := p.list.CreateItem().MinSize().Height
-	fixedHeight := fixedLineHeight()
-	for i, r := range rows {
-		switch {
-		case r.header != "":
-			p.list.SetItemHeight(i, headerHeight)
-		case r.fixed != "":
-			p.list.SetItemHeight(i, rowHeight+fixedHeight)
-		default:
-			p.list.SetItemHeight(i, rowHeight)
-		}
-	}
 	p.empty.Hidden = len(rows) > 0
 	p.empty.Refresh()
 	p.detail.SetText("")
@@ -343,7 +342,73 @@ func (p *notesPanel) render() {
 	p.actions.RemoveAll()
 	p.selected = -1
 	p.list.UnselectAll()
+	p.fitRowHeights(p.list.Size().Width)
+}
+
+// rowWidthLayout stacks the notes list and the empty-filter message, and
+// has the rows' heights measured again when the list's width changes, as
+// their messages wrap differently.
+type rowWidthLayout struct{ p *notesPanel }
+
+func (l rowWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != l.p.heightsWidth {
+		l.p.fitRowHeights(size.Width)
+	}
+}
+
+func (l rowWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objects {
+		min = min.Max(o.MinSize())
+	}
+	return min
+}
+
+// fitRowHeights gives every row of the list the height it needs at width,
+// and shows the rows: a message wraps over as many lines as it takes, so
+// it is read whole without selecting it. Only the rows on screen are ever
+// built (the list stays virtualized); a row's height is measured once per
+// width and kept. Before the list has a width there is nothing to measure
+// against.
+func (p *notesPanel) fitRowHeights(width float32) {
+	offset := p.list.GetScrollOffset()
+	if width > 0 {
+		if width != p.heightsWidth || p.heights == nil {
+			p.heightsWidth, p.heights = width, make(map[string]float32)
+		}
+		rows := p.rows
+		// Each height set refreshes the list; empty, that costs nothing.
+		p.rows = nil
+		for i, r := range rows {
+			p.list.SetItemHeight(i, p.rowHeight(r, width))
+		}
+		p.rows = rows
+	}
 	p.list.Refresh()
+	p.list.ScrollToOffset(offset) // where the reader was, as far as the rows now go
+}
+
+// rowHeight measures the height row takes at width.
+func (p *notesPanel) rowHeight(row noteRow, width float32) float32 {
+	key := row.header + "\x00" + row.fixed + "\x00"
+	switch {
+	case row.finding != nil:
+		key += row.finding.Message
+	case row.note != nil:
+		key += noteHeadline(*row.note)
+	}
+	if h, ok := p.heights[key]; ok {
+		return h
+	}
+	updateNoteRow(row, p.measure)
+	p.measure.Resize(fyne.NewSize(width, p.measure.MinSize().Height))
+	h := p.measure.MinSize().Height
+	p.heights[key] = h
+	return h
 }
 
 // showFixedBar offers to resolve the n notes whose findings are gone.
@@ -355,13 +420,6 @@ func (p *notesPanel) showFixedBar(n int) {
 			p.content.Refresh() // make room for the bar, or take it back
 		}
 	}
-}
-
-// fixedLineHeight is the height the "fixed" line adds to a note's row.
-func fixedLineHeight() float32 {
-	l := widget.NewLabel("fixed")
-	l.SizeName = theme.SizeNameCaptionText
-	return l.MinSize().Height + theme.Padding()
 }
 
 func plural(n int, one, many string) string {
