@@ -59,6 +59,7 @@ func runGUI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	ws := app.NewWorkspace(a, store, app.Options{
 		OpenArticle: *open,
 		Author:      currentUser(),
+		AskAuthor:   true,
 	})
 	ws.Window().ShowAndRun()
 	return ws.FlushAutosave()

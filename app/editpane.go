@@ -93,15 +93,7 @@ func (p *editPane) setFindingCount(fs []editor.Finding) {
 		}
 	}
 	// Findings not yet kept as notes: warnings and information apart.
-	p.findings.SetText(fmt.Sprintf("%s · %s", plural(warn, "warning"), plural(info, "info finding")))
-}
-
-// plural writes n and noun, with an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	p.findings.SetText(fmt.Sprintf("%s · %s", plural(warn, "warning", "warnings"), plural(info, "info finding", "info findings")))
 }
 
 // setReadableMeasure turns the readable line length on or off.

@@ -115,6 +115,7 @@ func (w *Workspace) reloadNotes() {
 func (w *Workspace) showFindingsAndNotes() {
 	res := w.lastReview
 	open := openFindings(res.text, res.findings, w.storedNotes)
+	w.notes.fixed = w.fixedNotes(res)
 	w.notes.setContent(res.text, open, w.storedNotes)
 	w.edit.setFindingCount(open)
 	var hs []highlight
@@ -129,11 +130,82 @@ func (w *Workspace) showFindingsAndNotes() {
 			continue
 		}
 		if span, ok := noteSpan(text, n); ok && !span.Empty() {
-			hs = append(hs, highlight{Span: span, Severity: n.Severity, Message: "Note: " + n.Message})
+			say := "Note: "
+			if rev, fixed := w.notes.fixed[n.ID]; fixed {
+				say = "Note (" + fixedLabel(rev) + "): "
+			}
+			hs = append(hs, highlight{Span: span, Severity: n.Severity, Message: say + n.Message})
 		}
 	}
 	w.edit.ed.SetHighlights(hs)
 	w.edit.onCaretMoved(w.edit.ed.CaretOffset())
+}
+
+// fixedNotes finds the open notes kept from a finding that review res no
+// longer raised, and the revision each was fixed in: the text reviewed,
+// when it is the latest revision, saved after the note was made; else 0.
+func (w *Workspace) fixedNotes(res reviewResult) map[int64]int {
+	if res.ran == nil {
+		return nil // no review yet
+	}
+	saved := 0
+	if revs := w.revisions.revisions; len(revs) > 0 && revs[0].Text == res.text {
+		saved = revs[0].Number
+	}
+	fixed := make(map[int64]int)
+	for i, unraised := range anchor.Unraised(w.storedNotes, res.findings, res.text, res.ran) {
+		if !unraised {
+			continue
+		}
+		n := w.storedNotes[i]
+		fixed[n.ID] = 0
+		if n.Revision < saved {
+			fixed[n.ID] = saved
+		}
+	}
+	return fixed
+}
+
+// fixedLabel says that a note's finding is gone: in which revision, when
+// known (rev > 0).
+func fixedLabel(rev int) string {
+	if rev > 0 {
+		return fmt.Sprintf("fixed in r%d", rev)
+	}
+	return "no longer raised by the checks"
+}
+
+// ResolveFixedNotes resolves every open note whose finding the last review
+// no longer raised, each with a reply saying why, so the thread and the
+// review record show it.
+func (w *Workspace) ResolveFixedNotes() error {
+	ctx := context.Background()
+	defer w.reloadNotes()
+	for _, n := range w.storedNotes {
+		rev, fixed := w.notes.fixed[n.ID]
+		if !fixed || n.Status != editor.NoteOpen {
+			continue
+		}
+		n.Status = editor.NoteResolved
+		if _, err := w.store.UpdateNote(ctx, n); err != nil {
+			return err
+		}
+		why := "Resolved: the checks no longer raise this."
+		if rev > 0 {
+			why = fmt.Sprintf("Resolved: fixed in r%d, where the checks no longer raise this.", rev)
+		}
+		if _, err := w.store.AddReply(ctx, n.ID, w.opts.Author, why); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// onResolveFixed is the notes panel's Resolve Fixed Notes button.
+func (w *Workspace) onResolveFixed() {
+	if err := w.ResolveFixedNotes(); err != nil {
+		w.showError(err)
+	}
 }
 
 // noteActions are the buttons for the selected row of the notes panel.
@@ -241,29 +313,21 @@ func orDash(s string) string {
 // reanchorNotes moves the stored notes onto the text as it is now —
 // unchanged words, words moved, words edited a little — and saves the ones
 // whose place changed; a note whose words are gone is marked orphaned,
-// never deleted.
+// never deleted. Orphaned notes are looked for too, so a note whose words
+// come back (Undo, Redo, retyped) is anchored on them again.
 func (w *Workspace) reanchorNotes() {
-	text := w.edit.ed.Text()
-	var live []editor.Note
-	var anchors []editor.Anchor
-	for _, n := range w.storedNotes {
-		if !n.Orphaned {
-			live = append(live, n)
-			anchors = append(anchors, n.Anchor)
-		}
-	}
-	if len(live) == 0 {
+	if len(w.storedNotes) == 0 {
 		return
+	}
+	text := w.edit.ed.Text()
+	anchors := make([]editor.Anchor, len(w.storedNotes))
+	for i, n := range w.storedNotes {
+		anchors[i] = n.Anchor
 	}
 	changed := false
 	for i, placed := range anchor.ReanchorAll(anchors, text) {
-		n := live[i]
-		switch {
-		case placed.Orphaned():
-			n.Orphaned = true
-		case placed.Span != n.Anchor.Span || placed.How == anchor.Fuzzy:
-			n.Anchor = editor.NewAnchor(text, placed.Span)
-		default:
+		n, ok := reanchored(w.storedNotes[i], placed, text)
+		if !ok {
 			continue
 		}
 		if _, err := w.store.UpdateNote(context.Background(), n); err != nil {
@@ -275,4 +339,23 @@ func (w *Workspace) reanchorNotes() {
 	if changed {
 		w.reloadNotes()
 	}
+}
+
+// reanchored returns note n placed where ReanchorAll found its words in
+// text, and whether that changed it. An orphaned note keeps its last
+// anchor, so that its words can be recognised if they come back.
+func reanchored(n editor.Note, placed anchor.Placement, text string) (editor.Note, bool) {
+	switch {
+	case placed.Orphaned():
+		if n.Orphaned {
+			return n, false
+		}
+		n.Orphaned = true
+	case n.Orphaned || placed.Span != n.Anchor.Span || placed.How == anchor.Fuzzy:
+		n.Orphaned = false
+		n.Anchor = editor.NewAnchor(text, placed.Span)
+	default:
+		return n, false
+	}
+	return n, true
 }

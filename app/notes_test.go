@@ -2,13 +2,17 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/source"
 )
 
 func findingOf(ws *Workspace, check string) (editor.Finding, bool) {
@@ -169,5 +173,256 @@ func TestNoteFollowsLightlyEditedWords(t *testing.T) {
 	n, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
 	if len(n) != 1 || n[0].Orphaned || n[0].Anchor.Exact != "Council member Tom Díaz disagreed with the plan" {
 		t.Fatalf("note after editing a word inside it: %+v", n)
+	}
+}
+
+func TestUndoBringsAnOrphanedNoteBack(t *testing.T) {
+	ws := openReviewArticle(t)
+	ctx := context.Background()
+	words := "disagreed with the plan"
+	at := strings.Index(ws.Text(), words)
+	ws.edit.ed.Select(editor.Span{Start: at, End: at + len(words)})
+	if err := ws.AddComment("Since when?"); err != nil {
+		t.Fatal(err)
+	}
+	// Delete the paragraph holding the note's words.
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3}, false)
+	ws.edit.ed.moveCaret(editor.Pos{Para: 3, Off: len(ws.edit.ed.Buffer().Paragraph(3))}, true)
+	ws.edit.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || !n[0].Orphaned {
+		t.Fatalf("note after deleting its words: %+v", n)
+	}
+
+	ws.edit.ed.TypedShortcut(&fyne.ShortcutUndo{})
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	if ws.Text() != reviewText {
+		t.Fatalf("undo left %q", ws.Text())
+	}
+	n, _ = ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || n[0].Orphaned || n[0].Anchor.Span.In(ws.Text()) != words {
+		t.Fatalf("note after undo: %+v, want it anchored on %q again", n, words)
+	}
+	if !hasHighlight(ws, words, "Note: Since when?") {
+		t.Errorf("highlights after undo = %+v, want the note's words highlighted", ws.edit.ed.highlights)
+	}
+
+	// Redo deletes the words again, and the note is orphaned again.
+	ws.edit.ed.TypedShortcut(&fyne.ShortcutRedo{})
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	n, _ = ws.store.Notes(ctx, ws.ArticleID(), editor.NoteFilter{Comments: true})
+	if len(n) != 1 || !n[0].Orphaned {
+		t.Fatalf("note after redo: %+v", n)
+	}
+	if hasHighlight(ws, words, "Note: Since when?") {
+		t.Error("the orphaned note's words are still highlighted after redo")
+	}
+}
+
+// hasHighlight reports whether the editor highlights words with message.
+func hasHighlight(ws *Workspace, words, message string) bool {
+	for _, h := range ws.edit.ed.highlights {
+		if h.Span.In(ws.Text()) == words && h.Message == message {
+			return true
+		}
+	}
+	return false
+}
+
+// harborDraft misquotes its source, harborNotes: "to finish before" for
+// "to be finished well before".
+const (
+	harborDraft = "Harbor Work Starts\nDredging of the harbor starts next week, Mayor Ana Ruiz said on Monday.\n" +
+		"“We expect the work to finish before the summer season,” Ruiz said.\nThe council approved the contract in March.\n"
+	harborNotes = "Interview with Mayor Ana Ruiz, Monday.\n" +
+		"RUIZ: We expect the work to be finished well before the summer season. Dredging starts next week.\n"
+)
+
+// noteRowOf returns the notes panel's row of the note with ID id.
+func noteRowOf(ws *Workspace, id int64) (int, noteRow, bool) {
+	for i, r := range ws.notes.rows {
+		if r.note != nil && r.note.ID == id {
+			return i, r, true
+		}
+	}
+	return -1, noteRow{}, false
+}
+
+func TestFixedFindingIsMarkedAndResolved(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	ctx := context.Background()
+	a, _, err := store.CreateArticle(ctx, editor.Article{Title: "Harbor Work Starts"}, harborDraft, "r1", "writer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	if err := ws.AttachSource("Interview notes", editor.SourceNotes, harborNotes); err != nil {
+		t.Fatal(err)
+	}
+	misquote, ok := findingOf(ws, editor.CheckMisquoted)
+	if !ok {
+		t.Fatalf("no misquote raised: %v", findingRows(ws.notes))
+	}
+	if err := ws.KeepFinding(misquote); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := store.Notes(ctx, a.ID, editor.NoteFilter{Check: editor.CheckMisquoted})
+	if len(notes) != 1 {
+		t.Fatalf("kept notes = %+v", notes)
+	}
+	id := notes[0].ID
+	if _, row, _ := noteRowOf(ws, id); row.fixed != "" || ws.notes.fixedBar.Visible() {
+		t.Fatalf("a note whose finding is still raised is marked %q", row.fixed)
+	}
+
+	// Fix the quotation, as the source has it.
+	at := strings.Index(ws.Text(), "to finish before") + len("to ")
+	ws.edit.ed.Select(editor.Span{Start: at, End: at + len("finish")})
+	test.Type(ws.Editor(), "be finished well")
+	if err := ws.FlushAutosave(); err != nil {
+		t.Fatal(err)
+	}
+	if _, still := findingOf(ws, editor.CheckMisquoted); still {
+		t.Fatal("the corrected quotation is still flagged misquoted")
+	}
+	_, row, ok := noteRowOf(ws, id)
+	if !ok || row.fixed != "no longer raised by the checks" {
+		t.Errorf("note row after the fix: fixed %q (listed %v)", row.fixed, ok)
+	}
+	ws.saveRevision("quote corrected")
+	i, row, _ := noteRowOf(ws, id)
+	if row.fixed != "fixed in r2" {
+		t.Errorf("note row after saving r2: fixed %q, want fixed in r2", row.fixed)
+	}
+	ws.notes.list.Select(i)
+	if got := ws.notes.detail.Text; !strings.Contains(got, "fixed in r2") {
+		t.Errorf("note detail = %q, want it to say the note was fixed in r2", got)
+	}
+	if !ws.notes.fixedBar.Visible() || ws.notes.fixedSummary.Text != "1 note fixed" {
+		t.Errorf("fixed bar visible %v, says %q", ws.notes.fixedBar.Visible(), ws.notes.fixedSummary.Text)
+	}
+
+	// The review record agrees with its quote sheet before the note is resolved.
+	rec, err := ws.reviewRecord()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range rec.Quotes {
+		if q.Status == source.Misquoted {
+			t.Errorf("the record's quote sheet still calls %q misquoted", q.Text)
+		}
+	}
+	for _, n := range rec.Notes {
+		if n.Check == editor.CheckMisquoted && (n.ID != id || !n.Fixed) {
+			t.Errorf("the record lists a misquote note that is not marked fixed: %+v", n)
+		}
+	}
+
+	test.Tap(ws.notes.resolveFixed)
+	n, err := store.Note(ctx, id)
+	if err != nil || n.Status != editor.NoteResolved {
+		t.Fatalf("note after Resolve fixed notes: %+v, %v", n, err)
+	}
+	replies, _ := store.Replies(ctx, id)
+	if len(replies) != 1 || replies[0].Author != "desk" || !strings.Contains(replies[0].Text, "fixed in r2") {
+		t.Errorf("replies = %+v, want one by desk saying it was fixed in r2", replies)
+	}
+	if ws.notes.fixedBar.Visible() {
+		t.Error("the fixed bar is still shown with nothing left to resolve")
+	}
+	if _, _, listed := noteRowOf(ws, id); listed {
+		t.Error("the resolved note is still listed under Open")
+	}
+	rec, _ = ws.reviewRecord()
+	for _, n := range rec.Notes {
+		if n.Check == editor.CheckMisquoted && (n.Status != editor.NoteResolved || n.Fixed) {
+			t.Errorf("after resolving, the record has %+v", n)
+		}
+	}
+}
+
+func TestLongFindingMessageWrapsInItsRow(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	ctx := context.Background()
+	a, _, err := store.CreateArticle(ctx, editor.Article{Title: "Harbor Work Starts"}, harborDraft, "r1", "writer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	if err := ws.AttachSource("Interview notes", editor.SourceNotes, harborNotes); err != nil {
+		t.Fatal(err)
+	}
+	f, ok := findingOf(ws, editor.CheckMisquoted)
+	if !ok {
+		t.Fatalf("no misquote raised: %v", findingRows(ws.notes))
+	}
+	oneLine := widget.NewLabel("One line").MinSize().Height
+	if w := fyne.MeasureText(f.Message, theme.TextSize(), fyne.TextStyle{}).Width; w < 2*ws.notes.list.Size().Width {
+		t.Fatalf("the message (%.0f wide) fits the list (%.0f wide) in under two lines: this test proves nothing", w, ws.notes.list.Size().Width)
+	}
+	var msg *widget.Label
+	for _, l := range widgetsIn[*widget.Label](ws.notes.list) {
+		if l.Text == f.Message && l.Visible() {
+			msg = l
+		}
+	}
+	if msg == nil {
+		t.Fatal("the finding's message is not shown whole in any row of the list")
+	}
+	if msg.Wrapping != fyne.TextWrapWord || msg.Truncation != fyne.TextTruncateOff {
+		t.Errorf("message label wraps %v, truncates %v; want it wrapped, not cut", msg.Wrapping, msg.Truncation)
+	}
+	if got := msg.Size().Height; got < msg.MinSize().Height || got < 3*oneLine-4*theme.InnerPadding() {
+		t.Errorf("message label is %.0f high, needs %.0f (one line is %.0f): not all of it shows", got, msg.MinSize().Height, oneLine)
+	}
+	if w := msg.Size().Width; w <= 0 || w > ws.notes.list.Size().Width {
+		t.Errorf("message label is %.0f wide in a list %.0f wide", w, ws.notes.list.Size().Width)
+	}
+}
+
+func TestNotesListStaysVirtualized(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	var b strings.Builder
+	b.WriteString("Council Meets\n")
+	for i := 0; i < 150; i++ {
+		fmt.Fprintf(&b, "“We will look at line %d again,” Ms. Ruiz remarked.\n", i+1)
+	}
+	a, _, err := store.CreateArticle(context.Background(), editor.Article{Title: "Council Meets"}, b.String(), "r1", "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	if len(ws.notes.rows) < 150 {
+		t.Fatalf("%d rows, want one per remarked", len(ws.notes.rows))
+	}
+	built := 0
+	for _, l := range widgetsIn[*widget.Label](ws.notes.list) {
+		if l.Wrapping == fyne.TextWrapWord {
+			built++
+		}
+	}
+	if built == 0 || built > 40 {
+		t.Errorf("%d rows built for %d listed: the list should build only those on screen", built, len(ws.notes.rows))
+	}
+
+	// A narrower panel measures the rows again, where the reader was.
+	wide := ws.notes.heightsWidth
+	ws.notes.list.ScrollToOffset(600)
+	ws.win.Resize(fyne.NewSize(800, 800))
+	if ws.notes.heightsWidth >= wide {
+		t.Errorf("rows measured at %.0f after the list narrowed from %.0f", ws.notes.heightsWidth, wide)
+	}
+	if got := ws.notes.list.GetScrollOffset(); got != 600 {
+		t.Errorf("after a resize the list is scrolled to %.0f, want 600", got)
 	}
 }

@@ -21,6 +21,9 @@ type reviewResult struct {
 	// quotation out.
 	verified  map[int]source.Verification
 	noSources bool
+	// ran says which checks ran on the text (see review.Result.Ran); nil
+	// before the first review of an article.
+	ran func(check string) bool
 }
 
 // reviewer runs the quote sheet, the checks and the source checks off
@@ -100,7 +103,7 @@ func (r *reviewer) loop() {
 func runReview(in review.Input) reviewResult {
 	rr := review.Run(in)
 	res := reviewResult{text: in.Text, doc: rr.Doc, findings: rr.Findings, noSources: rr.NoSources,
-		verified: make(map[int]source.Verification, len(rr.Quotes))}
+		verified: make(map[int]source.Verification, len(rr.Quotes)), ran: rr.Ran}
 	for _, v := range rr.Quotes {
 		res.verified[v.Quote] = v
 	}

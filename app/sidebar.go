@@ -20,6 +20,7 @@ type noteRow struct {
 	finding *editor.Finding
 	note    *editor.Note
 	exact   string // the words the finding or note points at
+	fixed   string // for a note whose finding is gone, what to say
 }
 
 // notesPanel lists the checks' findings on the open article, grouped by
@@ -32,40 +33,45 @@ type notesPanel struct {
 	actions    *fyne.Container // buttons for the selected row
 	actionsFor func(noteRow) []fyne.CanvasObject
 	onNewNote  func()
+	// onResolveFixed resolves the notes in fixed.
+	onResolveFixed func()
 	// The data shown, kept to filter again without a new review.
 	text     string
 	findings []editor.Finding
 	notes    []editor.Note
-	detail   *widget.Label
-	related  *fyne.Container // the source passage beside the draft words
-	m        *measurer
-	empty    *widget.Label
-	rows     []noteRow
-	onSelect func(noteRow)
-	selected int
-	content  fyne.CanvasObject
+	// fixed holds the open notes whose finding the checks no longer
+	// raise, by ID, with the revision it was fixed in (0 if unknown).
+	fixed map[int64]int
+	// measure is a row laid out off screen to learn each row's height at
+	// heightsWidth; heights caches them by what the row shows.
+	measure      *fyne.Container
+	heightsWidth float32
+	heights      map[string]float32
+	fixedSummary *widget.Label
+	resolveFixed *widget.Button
+	fixedBar     *fyne.Container // the summary and resolveFixed
+	detail       *widget.Label
+	related      *fyne.Container // the source passage beside the draft words
+	m            *measurer
+	empty        *widget.Label
+	rows         []noteRow
+	onSelect     func(noteRow)
+	selected     int
+	content      fyne.CanvasObject
 }
 
 func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 	p := &notesPanel{onSelect: onSelect}
 	p.list = widget.NewList(
 		func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			icon := widget.NewIcon(theme.InfoIcon())
-			msg := widget.NewLabel("A note message")
-			msg.Truncation = fyne.TextTruncateEllipsis
-			quote := widget.NewLabel("quoted text")
-			quote.TextStyle.Italic = true
-			quote.SizeName = theme.SizeNameCaptionText
-			quote.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, icon, nil, container.NewVBox(msg, quote))
-		},
+		newNoteRowObject,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= 0 && i < len(p.rows) {
 				updateNoteRow(p.rows[i], o.(*fyne.Container))
 			}
 		},
 	)
+	p.measure = newNoteRowObject().(*fyne.Container)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < 0 || i >= len(p.rows) {
 			return
@@ -101,7 +107,17 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 		}
 	})
 	filters := container.NewBorder(nil, nil, nil, newNote, container.NewGridWithColumns(2, p.status, p.severity))
-	p.content = container.NewBorder(filters, container.NewVBox(p.detail, p.actions, p.related), nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+	p.fixedSummary = widget.NewLabel("")
+	p.fixedSummary.Truncation = fyne.TextTruncateEllipsis
+	p.resolveFixed = widget.NewButtonWithIcon("Resolve fixed notes", theme.ConfirmIcon(), func() {
+		if p.onResolveFixed != nil {
+			p.onResolveFixed()
+		}
+	})
+	p.fixedBar = container.NewBorder(nil, nil, nil, p.resolveFixed, p.fixedSummary)
+	p.fixedBar.Hide()
+	list := container.New(rowWidthLayout{p}, p.list, container.NewVBox(p.empty))
+	p.content = container.NewBorder(container.NewVBox(filters, p.fixedBar), container.NewVBox(p.detail, p.actions, p.related), nil, nil, list)
 	return p
 }
 
@@ -197,20 +213,47 @@ func (p *notesPanel) step(dir int) {
 	p.list.ScrollTo(items[at])
 }
 
+// newNoteRowObject makes the widgets of one row of the notes list: the
+// severity icon, the message wrapped on as many lines as it needs, the
+// noted words on one line, and the line saying a note's finding is gone.
+func newNoteRowObject() fyne.CanvasObject {
+	icon := widget.NewIcon(theme.InfoIcon())
+	msg := widget.NewLabel("Message")
+	msg.Wrapping = fyne.TextWrapWord
+	quote := widget.NewLabel("quoted text")
+	quote.TextStyle.Italic = true
+	quote.SizeName = theme.SizeNameCaptionText
+	quote.Truncation = fyne.TextTruncateEllipsis
+	fixed := widget.NewLabel("fixed in r1 — resolve?")
+	fixed.SizeName = theme.SizeNameCaptionText
+	fixed.Importance = widget.SuccessImportance
+	fixed.TextStyle.Bold = true
+	fixed.Truncation = fyne.TextTruncateEllipsis
+	fixed.Hide()
+	return container.NewBorder(nil, nil, icon, nil, container.NewVBox(msg, quote, fixed))
+}
+
 func updateNoteRow(row noteRow, box *fyne.Container) {
 	body := box.Objects[0].(*fyne.Container)
 	icon := box.Objects[1].(*widget.Icon)
 	msg := body.Objects[0].(*widget.Label)
 	quote := body.Objects[1].(*widget.Label)
+	fixed := body.Objects[2].(*widget.Label)
+	// Which parts show, and how many lines the message takes, change from
+	// row to row; the list lays out again only a row whose size changed.
+	defer func() {
+		box.Layout.Layout(box.Objects, box.Size())
+		body.Layout.Layout(body.Objects, body.Size())
+	}()
+	fixed.Hidden = row.fixed == ""
+	fixed.SetText(row.fixed + " — resolve?")
 	if row.header != "" {
-		icon.Hide()
+		icon.Hidden, quote.Hidden = true, true
 		msg.TextStyle.Bold = true
 		msg.SetText(row.header)
-		quote.Hide()
 		return
 	}
-	icon.Show()
-	quote.Show()
+	icon.Hidden, quote.Hidden = false, false
 	msg.TextStyle.Bold = false
 	switch {
 	case row.finding != nil:
@@ -233,7 +276,11 @@ func rowDetail(row noteRow) string {
 		}
 		return d
 	case row.note != nil:
-		return fmt.Sprintf("%s\n%s", noteHeadline(*row.note), quoted(row.exact))
+		d := fmt.Sprintf("%s\n%s", noteHeadline(*row.note), quoted(row.exact))
+		if row.fixed != "" {
+			d += "\nThe checks no longer raise this (" + row.fixed + "): resolve the note if the fix is right."
+		}
+		return d
 	}
 	return ""
 }
@@ -267,26 +314,27 @@ func (p *notesPanel) render() {
 		}
 	}
 	var kept []noteRow
+	fixed := 0
 	for i := range notes {
+		rev, isFixed := p.fixed[notes[i].ID]
+		isFixed = isFixed && notes[i].Status == editor.NoteOpen
+		if isFixed {
+			fixed++
+		}
 		if p.keeps(nil, &notes[i]) {
-			kept = append(kept, noteRow{note: &notes[i], exact: notes[i].Anchor.Exact})
+			row := noteRow{note: &notes[i], exact: notes[i].Anchor.Exact}
+			if isFixed {
+				row.fixed = fixedLabel(rev)
+			}
+			kept = append(kept, row)
 		}
 	}
+	p.showFixedBar(fixed)
 	if len(kept) > 0 {
 		rows = append(rows, noteRow{header: fmt.Sprintf("Notes (%d)", len(kept))})
 		rows = append(rows, kept...)
 	}
 	p.rows = rows
-	// Heights are kept per index, so every row's is set anew.
-	headerHeight := widget.NewLabel("Header").MinSize().Height
-	rowHeight := p.list.CreateItem().MinSize().Height
-	for i, r := range rows {
-		if r.header != "" {
-			p.list.SetItemHeight(i, headerHeight)
-		} else {
-			p.list.SetItemHeight(i, rowHeight)
-		}
-	}
 	p.empty.Hidden = len(rows) > 0
 	p.empty.Refresh()
 	p.detail.SetText("")
@@ -294,7 +342,91 @@ func (p *notesPanel) render() {
 	p.actions.RemoveAll()
 	p.selected = -1
 	p.list.UnselectAll()
+	p.fitRowHeights(p.list.Size().Width)
+}
+
+// rowWidthLayout stacks the notes list and the empty-filter message, and
+// has the rows' heights measured again when the list's width changes, as
+// their messages wrap differently.
+type rowWidthLayout struct{ p *notesPanel }
+
+func (l rowWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != l.p.heightsWidth {
+		l.p.fitRowHeights(size.Width)
+	}
+}
+
+func (l rowWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objects {
+		min = min.Max(o.MinSize())
+	}
+	return min
+}
+
+// fitRowHeights gives every row of the list the height it needs at width,
+// and shows the rows: a message wraps over as many lines as it takes, so
+// it is read whole without selecting it. Only the rows on screen are ever
+// built (the list stays virtualized); a row's height is measured once per
+// width and kept. Before the list has a width there is nothing to measure
+// against.
+func (p *notesPanel) fitRowHeights(width float32) {
+	offset := p.list.GetScrollOffset()
+	if width > 0 {
+		if width != p.heightsWidth || p.heights == nil {
+			p.heightsWidth, p.heights = width, make(map[string]float32)
+		}
+		rows := p.rows
+		// Each height set refreshes the list; empty, that costs nothing.
+		p.rows = nil
+		for i, r := range rows {
+			p.list.SetItemHeight(i, p.rowHeight(r, width))
+		}
+		p.rows = rows
+	}
 	p.list.Refresh()
+	p.list.ScrollToOffset(offset) // where the reader was, as far as the rows now go
+}
+
+// rowHeight measures the height row takes at width.
+func (p *notesPanel) rowHeight(row noteRow, width float32) float32 {
+	key := row.header + "\x00" + row.fixed + "\x00"
+	switch {
+	case row.finding != nil:
+		key += row.finding.Message
+	case row.note != nil:
+		key += noteHeadline(*row.note)
+	}
+	if h, ok := p.heights[key]; ok {
+		return h
+	}
+	updateNoteRow(row, p.measure)
+	p.measure.Resize(fyne.NewSize(width, p.measure.MinSize().Height))
+	h := p.measure.MinSize().Height
+	p.heights[key] = h
+	return h
+}
+
+// showFixedBar offers to resolve the n notes whose findings are gone.
+func (p *notesPanel) showFixedBar(n int) {
+	p.fixedSummary.SetText(plural(n, "note", "notes") + " fixed")
+	if shown := n > 0; shown != p.fixedBar.Visible() {
+		p.fixedBar.Hidden = !shown
+		if p.content != nil {
+			p.content.Refresh() // make room for the bar, or take it back
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func severityGroupName(s editor.Severity) string {

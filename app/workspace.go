@@ -25,8 +25,13 @@ import (
 type Options struct {
 	// OpenArticle, if not zero, is opened at start instead of the last one.
 	OpenArticle int64
-	// Author is recorded on revisions the editor saves.
+	// Author is the user name recorded on the notes, replies and
+	// revisions the editor makes and on the tracked changes of redlines,
+	// until one is set in Preferences (which then replaces it).
 	Author string
+	// AskAuthor asks for the user name once, offering Author, when none
+	// is set in Preferences yet.
+	AskAuthor bool
 	// AutosaveQuiet and AutosaveMaxWait override the autosave timing
 	// (see Autosaver); zero keeps the defaults.
 	AutosaveQuiet, AutosaveMaxWait time.Duration
@@ -111,6 +116,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.notes.actionsFor = w.noteActions
 	w.notes.onNewNote = w.onNewNote
+	w.notes.onResolveFixed = w.onResolveFixed
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision, w.ShowCompare)
 	w.quotes = newQuoteSheetPanel(w.onQuoteSelected)
 	w.review = newReviewer(w.applyReview, opts.Dispatch)
@@ -174,6 +180,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	if opts.WatchEvery > 0 {
 		w.watch.start(opts.WatchEvery)
 	}
+	w.loadAuthor()
 	return w
 }
 
@@ -538,6 +545,8 @@ func (w *Workspace) mainMenu() *fyne.MainMenu {
 		item("Import…", shortcutImport, w.onImport),
 		fyne.NewMenuItem("Import Folder…", w.onImportFolder),
 		item("Export…", shortcutExport, w.onExport),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Preferences…", func() { w.showPreferences() }),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -40,9 +40,14 @@ idle_cpu() { # PID SECONDS -> percent of one core
   awk -v a="$a" -v b="$b" -v t="$ticks" -v s="$2" 'BEGIN{printf "%.1f", 100*(b-a)/t/s}'
 }
 
+# A fresh profile, with the desk's user name already given, so the
+# first-run question does not cover the window.
+mkdir -p "$tmp/config/fyne/io.copydesk.desk"
+printf '{"editor.author":"Copy Desk"}\n' > "$tmp/config/fyne/io.copydesk.desk/preferences.json"
+
 # 1 and 2: Copydesk.
 t0=$(date +%s.%N)
-HOME=$tmp "$bin" --db "$db" --open "$id" 2>/dev/null &
+HOME=$tmp XDG_CONFIG_HOME=$tmp/config "$bin" --db "$db" --open "$id" 2>/dev/null &
 pid=$!
 wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^Copydesk' | head -n1)
 t1=$(date +%s.%N)

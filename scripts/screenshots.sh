@@ -17,9 +17,14 @@ xvfb_pid=$!
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
+# A fresh profile, with the desk's user name already given, so the
+# first-run question does not cover the window.
+mkdir -p "$tmp/config/fyne/io.copydesk.desk"
+printf '{"editor.author":"Copy Desk"}\n' > "$tmp/config/fyne/io.copydesk.desk/preferences.json"
+
 db=$tmp/copydesk.db
 start() {
-  HOME=$tmp XDG_DATA_HOME=$tmp/data "$bin" --db "$db" "$@" 2>/dev/null &
+  HOME=$tmp XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data "$bin" --db "$db" "$@" 2>/dev/null &
   app_pid=$!
   wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^Copydesk' | head -n1)
   xdotool windowsize "$wid" 1280 860 windowmove "$wid" 0 0

@@ -654,3 +654,39 @@ func sameFindingPlace(r Placement, span editor.Span) bool {
 	overlap := min(r.Span.End, span.End) - max(r.Span.Start, span.Start)
 	return overlap > 0 && 2*overlap >= max(r.Span.Len(), span.Len())
 }
+
+// Unraised reports, for each note, whether it was kept from a finding the
+// checks no longer raise: an open note of a check that ran (ran says which
+// did), whose words re-anchor onto text, with no finding of its check among
+// findings at that place. findings must be the whole of a review of text.
+// An orphaned note, or one whose words are not found in text, is never
+// reported: with its words gone there is nothing to judge it by.
+func Unraised(notes []editor.Note, findings []editor.Finding, text string, ran func(check string) bool) []bool {
+	out := make([]bool, len(notes))
+	var judged []int
+	var anchors []editor.Anchor
+	for i, n := range notes {
+		if n.Check != "" && n.Status == editor.NoteOpen && !n.Orphaned && ran(n.Check) {
+			judged = append(judged, i)
+			anchors = append(anchors, n.Anchor)
+		}
+	}
+	if len(judged) == 0 {
+		return out
+	}
+	for k, placed := range ReanchorAll(anchors, text) {
+		if placed.Orphaned() {
+			continue
+		}
+		n := notes[judged[k]]
+		raised := false
+		for _, f := range findings {
+			if f.Check == n.Check && sameFindingPlace(placed, f.Span) {
+				raised = true
+				break
+			}
+		}
+		out[judged[k]] = !raised
+	}
+	return out
+}

@@ -314,3 +314,46 @@ func TestAlignBoundaries(t *testing.T) {
 		})
 	}
 }
+
+func TestUnraised(t *testing.T) {
+	const misquoted, unattributed = "quote.misquoted", "quote.unattributed"
+	old := "Dredging starts Monday. “We expect to finish before summer,” Ruiz said. Critics disagreed."
+	fixed := "Dredging starts Monday. “We expect to be finished well before summer,” Ruiz said. Critics disagreed."
+	note := editor.Note{ID: 1, Check: misquoted, Status: editor.NoteOpen, Anchor: anchorOn(t, old, "“We expect to finish before summer,”", 0)}
+	at := strings.Index(fixed, "“We")
+	quoteNow := editor.Span{Start: at, End: strings.Index(fixed, " Ruiz")}
+	onOld := editor.Span{Start: note.Anchor.Span.Start, End: note.Anchor.Span.End}
+	all := func(string) bool { return true }
+	with := func(n editor.Note, edit func(*editor.Note)) editor.Note { edit(&n); return n }
+	tests := []struct {
+		name     string
+		note     editor.Note
+		text     string
+		findings []editor.Finding
+		ran      func(string) bool
+		want     bool
+	}{
+		{"still raised on the same words", note, old, []editor.Finding{{Check: misquoted, Span: onOld}}, all, false},
+		{"still raised on the words edited a little", note, fixed, []editor.Finding{{Check: misquoted, Span: quoteNow}}, all, false},
+		{"fixed: no finding", note, fixed, nil, all, true},
+		{"fixed: another check on the words", note, fixed, []editor.Finding{{Check: unattributed, Span: quoteNow}}, all, true},
+		{"fixed: the check raised elsewhere", note, fixed, []editor.Finding{{Check: misquoted, Span: editor.Span{Start: 0, End: 8}}}, all, true},
+		{"the check did not run", note, fixed, nil, func(c string) bool { return c != misquoted }, false},
+		{"resolved already", with(note, func(n *editor.Note) { n.Status = editor.NoteResolved }), fixed, nil, all, false},
+		{"dismissed", with(note, func(n *editor.Note) { n.Status = editor.NoteDismissed }), fixed, nil, all, false},
+		{"an editor's own comment", with(note, func(n *editor.Note) { n.Check = "" }), fixed, nil, all, false},
+		{"orphaned", with(note, func(n *editor.Note) { n.Orphaned = true }), fixed, nil, all, false},
+		{"its words gone", note, "Dredging starts Monday. Critics disagreed.", nil, all, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Unraised([]editor.Note{tt.note}, tt.findings, tt.text, tt.ran)
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("Unraised = %v, want [%v]", got, tt.want)
+			}
+		})
+	}
+	if got := Unraised(nil, nil, fixed, all); len(got) != 0 {
+		t.Errorf("Unraised(no notes) = %v", got)
+	}
+}

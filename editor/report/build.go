@@ -24,7 +24,9 @@ type Input struct {
 // Build reviews the revision against its sources and previous revision
 // and makes the record: the quote sheet, every note, and the findings the
 // editor has not yet kept or dismissed, listed as open notes by
-// "Copydesk check" so the record shows what is still outstanding.
+// "Copydesk check" so the record shows what is still outstanding. An open
+// note whose finding this review no longer raises is marked Fixed, so the
+// record never lists as open a misquote its quote sheet calls verbatim.
 func Build(in Input, now time.Time) Report {
 	ri := review.Input{Text: in.Revision.Text, Previous: in.Previous}
 	for _, s := range in.Sources {
@@ -40,6 +42,9 @@ func Build(in Input, now time.Time) Report {
 		})
 	}
 	r := New(in.Article, in.Revision, res, notes, in.Replies)
+	for i, fixed := range anchor.Unraised(in.Notes, res.Findings, res.Doc.Text, res.Ran) {
+		r.Notes[i].Fixed = fixed
+	}
 	r.Generated = now
 	return r
 }

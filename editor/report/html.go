@@ -22,15 +22,15 @@ table{border-collapse:collapse;width:100%;font-size:.92em}
 th,td{text-align:left;vertical-align:top;padding:.35em .5em;border-bottom:1px solid #ccc}
 thead th{border-bottom:2px solid #222}
 .status{font-size:.8em;font-weight:bold;text-transform:uppercase;letter-spacing:.04em;white-space:nowrap}
-.status.misquoted,.status.unverified,.status.open{color:#a00}.status.verbatim,.status.resolved{color:#070}.status.dismissed,.status.no-sources{color:#666}
+.status.misquoted,.status.unverified,.status.open{color:#a00}.status.verbatim,.status.resolved,.status.fixed{color:#070}.status.dismissed,.status.no-sources{color:#666}
 .note{border-left:4px solid #999;padding:.2em 0 .2em .9em;margin:0 0 1.3em;break-inside:avoid}
-.note.open{border-color:#a00}.note.resolved{border-color:#070}
+.note.open{border-color:#a00}.note.resolved,.note.fixed{border-color:#070}
 .note h3{font-size:1em;margin:0 0 .2em}
 .note .by{color:#555;font-size:.88em;margin:0 0 .4em}
 blockquote{margin:.4em 0;padding:.3em .8em;background:#f4f4f4}
 blockquote.passage{background:#eef3fa;border-left:3px solid #468}
 mark{background:#ffe58a;color:inherit}
-.orphaned{color:#a00;font-weight:bold}
+.orphaned{color:#a00;font-weight:bold}.fixed-line{color:#070;font-weight:bold}
 .replies{margin:.4em 0 0;padding-left:1.2em;font-size:.92em}
 .text p{margin:0 0 .7em}.text .headline{font-weight:bold;font-size:1.15em}
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}h2{break-after:avoid}tr,blockquote{break-inside:avoid}
@@ -129,7 +129,7 @@ func WriteHTML(w io.Writer, r Report) error {
 
 func writeHTMLNote(bw *bufio.Writer, num int, n Note) {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	status := string(n.Status)
+	status := n.status()
 	p("<article class=\"note %s\">\n<h3>Note %d · <span class=\"status %s\">%s</span> · %s · %s</h3>\n",
 		esc(status), num, esc(status), esc(status), esc(n.Severity.String()), esc(checkLabel(n)))
 	by := orDash(n.Author)
@@ -146,6 +146,9 @@ func writeHTMLNote(bw *bufio.Writer, num int, n Note) {
 	}
 	if n.Orphaned {
 		p("<p class=\"orphaned\">The noted words are no longer in the text.</p>\n")
+	}
+	if n.Fixed {
+		p("<p class=\"fixed-line\">%s</p>\n", esc(fixedLine))
 	}
 	p("<p class=\"message\">%s</p>\n", esc(n.Message))
 	if n.Source != nil && n.Source.Text != "" {

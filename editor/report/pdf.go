@@ -278,6 +278,9 @@ func (d *pdfDoc) noteHeight(n Note) float64 {
 	if n.Orphaned {
 		h += 4.6 + 1
 	}
+	if n.Fixed {
+		h += d.height("B", 9.5, 0, 4.6, fixedLine) + 1
+	}
 	if n.Source != nil && n.Source.Text != "" {
 		h += 4.2 + 0.5 + d.height("", 9.5, 6, 4.6, n.Source.Text) + 2
 	}
@@ -299,8 +302,8 @@ func (d *pdfDoc) note(num int, n Note) {
 	}
 	d.font("B", 10.5, black)
 	f.CellFormat(f.GetStringWidth(fmt.Sprintf("Note %d · ", num)), 5.5, fmt.Sprintf("Note %d · ", num), "", 0, "L", false, 0, "")
-	d.font("B", 10.5, statusColour(string(n.Status)))
-	status := pdfText(string(n.Status))
+	d.font("B", 10.5, statusColour(n.status()))
+	status := pdfText(n.status())
 	f.CellFormat(f.GetStringWidth(status), 5.5, status, "", 0, "L", false, 0, "")
 	d.font("B", 10.5, black)
 	f.MultiCell(0, 5.5, pdfText(fmt.Sprintf(" · %s · %s", n.Severity, checkLabel(n))), "", "L", false)
@@ -331,6 +334,10 @@ func (d *pdfDoc) note(num int, n Note) {
 		d.font("B", 9.5, red)
 		d.para(0, 4.6, "The noted words are no longer in the text.", 1)
 	}
+	if n.Fixed {
+		d.font("B", 9.5, green)
+		d.para(0, 4.6, fixedLine, 1)
+	}
 	d.font("", 10, black)
 	d.para(0, lineHeight, n.Message, 1.5)
 	if n.Source != nil && n.Source.Text != "" {
@@ -353,7 +360,7 @@ func statusColour(s string) [3]int {
 	switch s {
 	case string(source.Misquoted), string(source.Unverified), string(editor.NoteOpen):
 		return red
-	case string(source.Verbatim), string(editor.NoteResolved):
+	case string(source.Verbatim), string(editor.NoteResolved), "fixed":
 		return green
 	}
 	return grey

@@ -56,7 +56,24 @@ type Note struct {
 	// Source is the source passage a source check compared the noted
 	// words with, nil when there is none.
 	Source *editor.Related
+	// Fixed is true for an open note kept from a finding that the checks,
+	// run on the revision reviewed, no longer raise: the copy was fixed
+	// and the note waits to be resolved. The record shows it as fixed, not
+	// as an open problem the quote sheet contradicts.
+	Fixed bool
 }
+
+// status is how the record names where a note stands: its status, or
+// "fixed" for an open note whose finding is gone.
+func (n Note) status() string {
+	if n.Fixed && n.Status == editor.NoteOpen {
+		return "fixed"
+	}
+	return string(n.Status)
+}
+
+// fixedLine is what the record says under a fixed note.
+const fixedLine = "The checks no longer raise this in the text reviewed here: the copy was fixed after the note was kept. The note stays open until an editor resolves it."
 
 // New assembles a report from a review of the revision and the article's
 // notes and replies (keyed by note ID). A note raised by a source check
@@ -126,19 +143,21 @@ func sourcePassage(n editor.Note, text string, fs []editor.Finding) *editor.Rela
 
 // counts sums up the notes and quotations for the summary line.
 type counts struct {
-	open, resolved, dismissed, orphaned int
-	byStatus                            map[source.Status]int
+	open, fixed, resolved, dismissed, orphaned int
+	byStatus                                   map[source.Status]int
 }
 
 func (r Report) counts() counts {
 	c := counts{byStatus: make(map[source.Status]int)}
 	for _, n := range r.Notes {
-		switch n.Status {
-		case editor.NoteOpen:
+		switch {
+		case n.Status == editor.NoteOpen && n.Fixed:
+			c.fixed++
+		case n.Status == editor.NoteOpen:
 			c.open++
-		case editor.NoteResolved:
+		case n.Status == editor.NoteResolved:
 			c.resolved++
-		case editor.NoteDismissed:
+		case n.Status == editor.NoteDismissed:
 			c.dismissed++
 		}
 		if n.Orphaned {
@@ -159,7 +178,11 @@ func (r Report) noteSummary() string {
 	if len(r.Notes) == 0 {
 		return "No notes."
 	}
-	s := fmt.Sprintf("%s: %d open, %d resolved, %d dismissed", plural(len(r.Notes), "note", "notes"), c.open, c.resolved, c.dismissed)
+	s := fmt.Sprintf("%s: %d open", plural(len(r.Notes), "note", "notes"), c.open)
+	if c.fixed > 0 {
+		s += fmt.Sprintf(", %d fixed but not yet resolved", c.fixed)
+	}
+	s += fmt.Sprintf(", %d resolved, %d dismissed", c.resolved, c.dismissed)
 	if c.orphaned > 0 {
 		s += fmt.Sprintf("; %d no longer found in the text", c.orphaned)
 	}

@@ -11,13 +11,40 @@ import (
 )
 
 // Check is one editorial rule: a stable name (stored with notes, never
-// renamed), a one-line description, the severity of its findings and a
-// function from a review pass to findings.
+// renamed), a one-line description, the severity of its findings, what it
+// needs besides the draft, and a function from a review pass to findings.
 type Check struct {
 	Name     string
 	Doc      string
 	Severity editor.Severity
+	Needs    Need
 	Run      func(*Pass) []editor.Finding
+}
+
+// Need is what a check reads besides the draft. A check whose need a review
+// could not meet raised nothing because it did not run, not because the
+// draft is clean: see Result.Ran.
+type Need int
+
+// What checks need.
+const (
+	// NeedsDraft: the draft alone.
+	NeedsDraft Need = iota
+	// NeedsSources: a source with words in it.
+	NeedsSources
+	// NeedsPrevious: the previous revision.
+	NeedsPrevious
+)
+
+// met reports whether pass p has what a check with need n reads.
+func (n Need) met(p *Pass) bool {
+	switch n {
+	case NeedsSources:
+		return !p.NoSources
+	case NeedsPrevious:
+		return p.Previous != nil
+	}
+	return true
 }
 
 // Pass is one review of one draft: the analysed text, what it is checked
@@ -165,13 +192,13 @@ func Checks() []Check {
 		{Name: editor.CheckAttributionVerb, Severity: editor.Info,
 			Doc: "An attribution verb other than said, says, told or asked.",
 			Run: func(p *Pass) []editor.Finding { return quote.LoadedAttributionVerbs(p.Doc) }},
-		{Name: editor.CheckMisquoted, Severity: editor.Warning,
+		{Name: editor.CheckMisquoted, Severity: editor.Warning, Needs: NeedsSources,
 			Doc: "A quotation is close to, but not the same as, the wording in a source.",
 			Run: quoteVerification(editor.CheckMisquoted)},
-		{Name: editor.CheckUnverified, Severity: editor.Warning,
+		{Name: editor.CheckUnverified, Severity: editor.Warning, Needs: NeedsSources,
 			Doc: "A quotation is found in none of the attached sources.",
 			Run: quoteVerification(editor.CheckUnverified)},
-		{Name: editor.CheckAltered, Severity: editor.Warning,
+		{Name: editor.CheckAltered, Severity: editor.Warning, Needs: NeedsPrevious,
 			Doc: "A quotation's words changed since the previous revision, other than toward the wording of a source.",
 			Run: func(p *Pass) []editor.Finding {
 				if p.Previous == nil {
@@ -179,19 +206,19 @@ func Checks() []Check {
 				}
 				return p.Sources.AlteredQuotes(p.Previous, p.Doc, p.Verifications())
 			}},
-		{Name: editor.CheckDriftNegation, Severity: editor.Warning,
+		{Name: editor.CheckDriftNegation, Severity: editor.Warning, Needs: NeedsSources,
 			Doc: "A sentence restating a source adds or drops a negation or puts an opposite in, reversing the source.",
 			Run: drift(editor.CheckDriftNegation)},
-		{Name: editor.CheckDriftNumber, Severity: editor.Warning,
+		{Name: editor.CheckDriftNumber, Severity: editor.Warning, Needs: NeedsSources,
 			Doc: "A sentence restating a source gives a figure, amount or date the source does not.",
 			Run: drift(editor.CheckDriftNumber)},
-		{Name: editor.CheckDriftEntity, Severity: editor.Warning,
+		{Name: editor.CheckDriftEntity, Severity: editor.Warning, Needs: NeedsSources,
 			Doc: "A sentence restating a source names a different person, place or organisation.",
 			Run: drift(editor.CheckDriftEntity)},
-		{Name: editor.CheckDriftCertainty, Severity: editor.Warning,
+		{Name: editor.CheckDriftCertainty, Severity: editor.Warning, Needs: NeedsSources,
 			Doc: "A sentence restating a source is more or less certain than the source: a hedge, condition or scope word is changed.",
 			Run: drift(editor.CheckDriftCertainty)},
-		{Name: editor.CheckDriftContent, Severity: editor.Info,
+		{Name: editor.CheckDriftContent, Severity: editor.Info, Needs: NeedsSources,
 			Doc: "A sentence restating a source adds a name, figure, date or other content words that no source has.",
 			Run: drift(editor.CheckDriftContent)},
 	}

@@ -30,7 +30,16 @@ type Result struct {
 	// NoSources is true when no source with any words is attached, so no
 	// quotation or paraphrase could be checked.
 	NoSources bool
+	// ran holds the names of the checks that ran: those whose needs the
+	// input met.
+	ran map[string]bool
 }
+
+// Ran reports whether the check named check ran in this review: it is
+// registered and the input had what it needs (sources, a previous
+// revision). Only a check that ran can tell that a finding it raised
+// before is gone.
+func (r *Result) Ran(check string) bool { return r.ran[check] }
 
 // NoSourcesMessage is what to tell the editor when a review had no sources
 // to check quotations and paraphrase against.
@@ -39,8 +48,14 @@ const NoSourcesMessage = "No sources are attached, so quotations and paraphrases
 // Run analyses a draft and runs every registered check on it.
 func Run(in Input) *Result {
 	p := NewPass(in)
-	r := &Result{Doc: p.Doc, NoSources: p.NoSources}
-	r.Findings = registry().Run(p)
+	r := &Result{Doc: p.Doc, NoSources: p.NoSources, ran: make(map[string]bool)}
+	reg := registry()
+	for _, c := range reg.checks {
+		if c.Needs.met(p) {
+			r.ran[c.Name] = true
+		}
+	}
+	r.Findings = reg.Run(p)
 	r.Quotes = p.Verifications()
 	if p.NoSources {
 		for i := range r.Quotes {

@@ -203,3 +203,44 @@ func FuzzReview(f *testing.F) {
 		}
 	})
 }
+
+// TestRanSaysWhichChecksCouldRaise pins down Result.Ran: a check that needs
+// sources or the previous revision did not run without them, so its
+// silence says nothing about the draft.
+func TestRanSaysWhichChecksCouldRaise(t *testing.T) {
+	const draft = "Port Opens\n“We are ready,” Ana Ruiz said.\n"
+	sources := []source.Text{{Title: "notes", Text: "RUIZ: We are ready."}}
+	tests := []struct {
+		name  string
+		in    Input
+		ran   []string
+		unrun []string
+	}{
+		{"draft alone", Input{Text: draft},
+			[]string{editor.CheckUnattributed, editor.CheckAttributionVerb},
+			[]string{editor.CheckMisquoted, editor.CheckDriftNumber, editor.CheckAltered, "no.such-check"}},
+		{"with sources", Input{Text: draft, Sources: sources},
+			[]string{editor.CheckMisquoted, editor.CheckUnverified, editor.CheckDriftNumber, editor.CheckUnattributed},
+			[]string{editor.CheckAltered}},
+		{"blank source", Input{Text: draft, Sources: []source.Text{{Title: "empty", Text: " \n"}}},
+			nil, []string{editor.CheckMisquoted}},
+		{"with the previous revision", Input{Text: draft, Previous: draft},
+			[]string{editor.CheckAltered, editor.CheckUnattributed},
+			[]string{editor.CheckMisquoted}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Run(tt.in)
+			for _, c := range tt.ran {
+				if !res.Ran(c) {
+					t.Errorf("Ran(%s) = false, want true", c)
+				}
+			}
+			for _, c := range tt.unrun {
+				if res.Ran(c) {
+					t.Errorf("Ran(%s) = true, want false", c)
+				}
+			}
+		})
+	}
+}
