@@ -82,8 +82,10 @@ func (p *editPane) onCaretMoved(off int) {
 
 func (p *editPane) setSaveState(s string) { p.saveState.SetText(s) }
 
-// setFindingCount shows how many findings the last review made.
-func (p *editPane) setFindingCount(fs []editor.Finding) {
+// setFindingCount shows how many findings the last review made that are
+// not kept as notes, and how many notes are open: each counted as what it
+// is.
+func (p *editPane) setFindingCount(fs []editor.Finding, openNotes int) {
 	var warn, info int
 	for _, f := range fs {
 		if f.Severity >= editor.Warning {
@@ -93,7 +95,8 @@ func (p *editPane) setFindingCount(fs []editor.Finding) {
 		}
 	}
 	// Findings not yet kept as notes: warnings and information apart.
-	p.findings.SetText(fmt.Sprintf("%s · %s", plural(warn, "warning", "warnings"), plural(info, "info finding", "info findings")))
+	p.findings.SetText(fmt.Sprintf("%s · %s · %s", plural(warn, "warning", "warnings"), plural(info, "info finding", "info findings"),
+		plural(openNotes, "open note", "open notes")))
 }
 
 // setReadableMeasure turns the readable line length on or off.

@@ -268,3 +268,55 @@ func TestClampSize(t *testing.T) {
 		t.Errorf("a size that fits was changed to %v", got)
 	}
 }
+
+func TestNoteAndReplyDialogsFromTheKeyboard(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	text := ws.Text()
+	ws.edit.ed.Select(editor.Span{Start: 0, End: 7})
+	ws.onNewNote()
+	msg := focusedEntry(t, ws)
+	if !msg.MultiLine || msg.AcceptsTab() || msg.Wrapping != fyne.TextWrapWord {
+		t.Fatalf("note box: multi-line %v, takes Tab %v, wraps %v", msg.MultiLine, msg.AcceptsTab(), msg.Wrapping == fyne.TextWrapWord)
+	}
+	test.Type(msg, "Check the title with the desk.")
+	msg.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if len(ws.storedNotes) != 1 || ws.storedNotes[0].Message != "Check the title with the desk." || len(ws.dialogs) != 0 {
+		t.Fatalf("after Ctrl+Enter: notes %+v, %d dialogs open", ws.storedNotes, len(ws.dialogs))
+	}
+	ws.showReplies(ws.storedNotes[0])
+	reply := focusedEntry(t, ws)
+	test.Type(reply, "Done, it matches the release.")
+	reply.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	replies, err := store.Replies(context.Background(), ws.storedNotes[0].ID)
+	if err != nil || len(replies) != 1 || replies[0].Text != "Done, it matches the release." {
+		t.Fatalf("replies after Ctrl+Enter: %+v, %v", replies, err)
+	}
+	ws.showReplies(ws.storedNotes[0])
+	test.Type(focusedEntry(t, ws), "never sent")
+	press(ws, fyne.KeyEscape)
+	if replies, _ := store.Replies(context.Background(), ws.storedNotes[0].ID); len(replies) != 1 || len(ws.dialogs) != 0 {
+		t.Errorf("Escape sent a reply or left the thread open: %d replies, %d dialogs", len(replies), len(ws.dialogs))
+	}
+	if ws.Text() != text {
+		t.Error("typing in the note dialogs changed the article")
+	}
+}
+
+func TestPreferencesDialogFromTheKeyboard(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t)
+	ws.showPreferences()
+	name := focusedEntry(t, ws)
+	test.Type(name, "Maya Lin") // the old name is selected, so typing replaces it
+	press(ws, fyne.KeyReturn)
+	if ws.opts.Author != "Maya Lin" || len(ws.dialogs) != 0 {
+		t.Errorf("after Enter the user name is %q, %d dialogs open", ws.opts.Author, len(ws.dialogs))
+	}
+}
+
+func TestStatusCountsFindingsAndNotesApart(t *testing.T) {
+	ws, _, _ := newTestWorkspace(t)
+	ws.edit.setFindingCount([]editor.Finding{{Severity: editor.Warning}, {Severity: editor.Info}, {Severity: editor.Info}}, 1)
+	if got := ws.edit.findings.Text; got != "1 warning · 2 info findings · 1 open note" {
+		t.Errorf("status = %q", got)
+	}
+}

@@ -117,7 +117,13 @@ func (w *Workspace) showFindingsAndNotes() {
 	open := openFindings(res.text, res.findings, w.storedNotes)
 	w.notes.fixed = w.fixedNotes(res)
 	w.notes.setContent(res.text, open, w.storedNotes)
-	w.edit.setFindingCount(open)
+	notes := 0
+	for _, n := range w.storedNotes {
+		if n.Status == editor.NoteOpen {
+			notes++
+		}
+	}
+	w.edit.setFindingCount(open, notes)
 	var hs []highlight
 	for _, f := range open {
 		if span, ok := w.edit.ed.MapSpan(res.version, f.Span); ok && !span.Empty() {
@@ -244,28 +250,24 @@ func (w *Workspace) onNewNote() {
 	}
 	sel := w.edit.ed.Selection()
 	if sel.Empty() {
-		dialog.ShowInformation("New Note", "Select the words the note is about, then add the note (Ctrl+Alt+M).", w.win)
+		w.showInformation("New Note", "Select the words the note is about, then add the note (Ctrl+Alt+M).")
 		return
 	}
-	msg := widget.NewMultiLineEntry()
+	msg := newDialogMultiLineEntry()
 	msg.SetPlaceHolder("What should the writer or the desk know?")
 	msg.SetMinRowsVisible(4)
 	on := widget.NewLabel(quoted(w.edit.ed.SelectedText()))
 	on.Wrapping = fyne.TextWrapWord
 	on.TextStyle.Italic = true
-	d := dialog.NewForm("New Note", "Add", "Cancel", []*widget.FormItem{
+	d := w.showForm("New Note", "Add", []*widget.FormItem{
 		widget.NewFormItem("On", on),
 		widget.NewFormItem("Note", msg),
-	}, func(ok bool) {
-		if ok {
-			if err := w.AddComment(msg.Text); err != nil {
-				w.showError(err)
-			}
+	}, msg, func() {
+		if err := w.AddComment(msg.Text); err != nil {
+			w.showError(err)
 		}
-	}, w.win)
+	}, msg)
 	d.Resize(fyne.NewSize(520, 320))
-	d.Show()
-	w.win.Canvas().Focus(msg)
 }
 
 // showReplies shows a note's thread and takes a reply.
@@ -285,12 +287,12 @@ func (w *Workspace) showReplies(n editor.Note) {
 		l.Wrapping = fyne.TextWrapWord
 		thread.Add(l)
 	}
-	reply := widget.NewMultiLineEntry()
-	reply.SetPlaceHolder("Reply")
+	reply := newDialogMultiLineEntry()
+	reply.SetPlaceHolder("Reply (Ctrl+Enter sends)")
 	reply.SetMinRowsVisible(3)
 	content := container.NewBorder(nil, reply, nil, nil, container.NewVScroll(thread))
-	d := dialog.NewCustomConfirm("Note Thread", "Reply", "Close", content, func(ok bool) {
-		if !ok || strings.TrimSpace(reply.Text) == "" {
+	send := func() {
+		if strings.TrimSpace(reply.Text) == "" {
 			return
 		}
 		if _, err := w.store.AddReply(context.Background(), n.ID, w.opts.Author, strings.TrimSpace(reply.Text)); err != nil {
@@ -298,9 +300,18 @@ func (w *Workspace) showReplies(n editor.Note) {
 			return
 		}
 		w.reloadNotes()
+	}
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm("Note Thread", "Reply", "Close", content, func(ok bool) {
+		if ok {
+			send()
+		}
 	}, w.win)
 	d.Resize(fyne.NewSize(520, 420))
-	d.Show()
+	w.showDialog(d, reply, func() {
+		d.Hide()
+		send()
+	}, reply)
 }
 
 func orDash(s string) string {

@@ -71,7 +71,7 @@ func cleanAuthor(name string) (string, error) {
 
 // preferencesDialog is the Preferences window: for now the user name.
 type preferencesDialog struct {
-	name   *widget.Entry
+	name   *dialogEntry
 	dialog *dialog.FormDialog
 }
 
@@ -82,7 +82,7 @@ const authorIntro = "Notes, replies, saved revisions and the tracked changes of 
 // dismiss button differ between the first-run question and the
 // Preferences menu.
 func (w *Workspace) newPreferencesDialog(title, intro, dismiss string) *preferencesDialog {
-	d := &preferencesDialog{name: widget.NewEntry()}
+	d := &preferencesDialog{name: newDialogEntry()}
 	d.name.SetText(w.opts.Author)
 	d.name.SetPlaceHolder("e.g. Maya Lin")
 	d.name.Validator = func(s string) error { _, err := cleanAuthor(s); return err }
@@ -105,8 +105,7 @@ func (w *Workspace) newPreferencesDialog(title, intro, dismiss string) *preferen
 // showPreferences opens the Preferences dialog (File ▸ Preferences…).
 func (w *Workspace) showPreferences() *preferencesDialog {
 	d := w.newPreferencesDialog("Preferences", authorIntro, "Cancel")
-	d.dialog.Show()
-	w.win.Canvas().Focus(d.name)
+	w.showDialog(d.dialog, d.name, d.dialog.Submit, d.name)
 	return d
 }
 
@@ -121,7 +120,6 @@ func (w *Workspace) askAuthor() *preferencesDialog {
 			}
 		}
 	})
-	d.dialog.Show()
-	w.win.Canvas().Focus(d.name)
+	w.showDialog(d.dialog, d.name, d.dialog.Submit, d.name)
 	return d
 }

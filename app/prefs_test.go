@@ -69,7 +69,7 @@ func TestUserNameFromPreferences(t *testing.T) {
 	if d.name.Text != "desk" {
 		t.Errorf("the name offered is %q, want the current one, desk", d.name.Text)
 	}
-	d.name.SetText("")
+	// The current name opens selected, so typing replaces it.
 	test.Type(d.name, "Maya Lin")
 	tapDialogButton(t, ws, "Save")
 	if got := ws.app.Preferences().String(prefAuthor); got != "Maya Lin" {
@@ -87,7 +87,7 @@ func TestUserNameFromPreferences(t *testing.T) {
 		t.Fatalf("own note = %+v, want it by Maya Lin", notes)
 	}
 	ws.showReplies(notes[0])
-	reply := widgetsIn[*widget.Entry](ws.win.Canvas().Overlays().Top())
+	reply := widgetsIn[*dialogEntry](ws.win.Canvas().Overlays().Top())
 	if len(reply) != 1 {
 		t.Fatalf("the thread has %d entries, want the reply box", len(reply))
 	}
@@ -185,7 +185,7 @@ func TestUserNameAskedOnce(t *testing.T) {
 	if top == nil {
 		t.Fatal("a new user is not asked for their name")
 	}
-	entries := widgetsIn[*widget.Entry](top)
+	entries := widgetsIn[*dialogEntry](top)
 	if len(entries) != 1 || entries[0].Text != "mlin" {
 		t.Fatalf("the question offers %d entries, want one holding the OS user name", len(entries))
 	}
