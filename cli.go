@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"copydesk/editor"
+	"copydesk/editor/anchor"
 	"copydesk/editor/convert"
 	"copydesk/editor/report"
 	"copydesk/editor/textio"
@@ -214,7 +215,32 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		return err
 	}
+	if err := moveNotesTo(ctx, store, id, text); err != nil {
+		return err
+	}
 	fmt.Fprintln(stdout, rev.Number)
+	return nil
+}
+
+// moveNotesTo places an article's notes on a new revision's text, as the
+// desk does on its edits: moved words carry their notes, gone words orphan
+// them. Not while the desk has unsaved edits: their notes sit on the
+// working copy, which stays what the desk sees.
+func moveNotesTo(ctx context.Context, store *storage.DB, id int64, text string) error {
+	if _, err := store.WorkingCopy(ctx, id); err == nil {
+		return nil
+	} else if !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	notes, err := store.Notes(ctx, id, editor.NoteFilter{})
+	if err != nil {
+		return err
+	}
+	for _, n := range anchor.MoveNotes(notes, text) {
+		if _, err := store.UpdateNote(ctx, n); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -330,43 +330,14 @@ func (w *Workspace) reanchorNotes() {
 	if len(w.storedNotes) == 0 {
 		return
 	}
-	text := w.edit.ed.Text()
-	anchors := make([]editor.Anchor, len(w.storedNotes))
-	for i, n := range w.storedNotes {
-		anchors[i] = n.Anchor
-	}
-	changed := false
-	for i, placed := range anchor.ReanchorAll(anchors, text) {
-		n, ok := reanchored(w.storedNotes[i], placed, text)
-		if !ok {
-			continue
-		}
+	changed := anchor.MoveNotes(w.storedNotes, w.edit.ed.Text())
+	for _, n := range changed {
 		if _, err := w.store.UpdateNote(context.Background(), n); err != nil {
 			w.showError(err)
 			return
 		}
-		changed = true
 	}
-	if changed {
+	if len(changed) > 0 {
 		w.reloadNotes()
 	}
-}
-
-// reanchored returns note n placed where ReanchorAll found its words in
-// text, and whether that changed it. An orphaned note keeps its last
-// anchor, so that its words can be recognised if they come back.
-func reanchored(n editor.Note, placed anchor.Placement, text string) (editor.Note, bool) {
-	switch {
-	case placed.Orphaned():
-		if n.Orphaned {
-			return n, false
-		}
-		n.Orphaned = true
-	case n.Orphaned || placed.Span != n.Anchor.Span || placed.How == anchor.Fuzzy:
-		n.Orphaned = false
-		n.Anchor = editor.NewAnchor(text, placed.Span)
-	default:
-		return n, false
-	}
-	return n, true
 }

@@ -227,3 +227,28 @@ func TestSavingOverAnArrivedRevisionOffersCompare(t *testing.T) {
 		t.Errorf("Enter did not open Compare with the desk's edits kept (tab %d)", ws.mainTabs.SelectedIndex())
 	}
 }
+
+func TestNotesFollowARevisionFromOutside(t *testing.T) {
+	ws, store, art := newTestWorkspace(t)
+	ctx := context.Background()
+	at := strings.Index(sampleText, "7-2")
+	if _, err := store.AddNote(ctx, editor.Note{ArticleID: art.ID, Revision: 1, Status: editor.NoteOpen, Message: "Check the tally.",
+		Author: "desk", Anchor: editor.NewAnchor(sampleText, editor.Span{Start: at, End: at + 3})}); err != nil {
+		t.Fatal(err)
+	}
+	ws.reloadNotes()
+	revise(t, openOutside(t, store), art.ID, "Council Backs Budget\nThe council met late.\n“We balanced it,” Mayor Ana Ruiz said.\nThe vote was 7-2.")
+	ws.watch.poll()
+	notes, err := store.Notes(ctx, art.ID, editor.NoteFilter{})
+	if err != nil || len(notes) != 1 {
+		t.Fatal(notes, err)
+	}
+	if n := notes[0]; n.Orphaned || n.Anchor.Span.In(ws.Text()) != "7-2" {
+		t.Errorf("after a paragraph arrived above it the note is on %q (orphaned %v)", n.Anchor.Span.In(ws.Text()), n.Orphaned)
+	}
+	revise(t, openOutside(t, store), art.ID, "Council Backs Budget\nThe council met late.")
+	ws.watch.poll()
+	if notes, _ := store.Notes(ctx, art.ID, editor.NoteFilter{}); len(notes) != 1 || !notes[0].Orphaned {
+		t.Errorf("after its words went the note is %+v, want orphaned", notes)
+	}
+}

@@ -249,6 +249,9 @@ func (w *Workspace) openArticle(id int64) {
 	w.app.Preferences().SetInt(prefLastArticle, int(id))
 	w.library.markSelected(id)
 	w.reloadSide()
+	// The text may be a revision the notes have not been placed on yet
+	// (one stored by copydesk revise, say).
+	w.reanchorNotes()
 	w.noticeOnOpen(op)
 	w.requestReview()
 	w.win.Canvas().Focus(w.edit.ed)

@@ -690,3 +690,33 @@ func Unraised(notes []editor.Note, findings []editor.Finding, text string, ran f
 	}
 	return out
 }
+
+// MoveNotes places notes on text as it is now: each note whose words moved
+// or changed a little gets its new anchor, each whose words are gone is
+// marked orphaned (keeping its last anchor, so that its words are known
+// again if they come back), and an orphaned note whose words are back is
+// anchored on them. It returns the notes that changed.
+func MoveNotes(notes []editor.Note, text string) []editor.Note {
+	anchors := make([]editor.Anchor, len(notes))
+	for i, n := range notes {
+		anchors[i] = n.Anchor
+	}
+	var changed []editor.Note
+	for i, placed := range ReanchorAll(anchors, text) {
+		n := notes[i]
+		switch {
+		case placed.Orphaned():
+			if n.Orphaned {
+				continue
+			}
+			n.Orphaned = true
+		case n.Orphaned || placed.Span != n.Anchor.Span || placed.How == Fuzzy:
+			n.Orphaned = false
+			n.Anchor = editor.NewAnchor(text, placed.Span)
+		default:
+			continue
+		}
+		changed = append(changed, n)
+	}
+	return changed
+}
