@@ -41,7 +41,7 @@ func newEditPane(onChanged func(text string)) *editPane {
 	p.caretNote.Hide()
 	// Fixed shares of the width: a long message is cut, never widens the
 	// window.
-	status := container.New(statusLayout{shares: []float32{0.32, 0.32, 0.36}}, p.counts, p.findings, p.saveState)
+	status := container.New(statusLayout{shares: []float32{0.2, 0.5, 0.3}}, p.counts, p.findings, p.saveState)
 	p.find = newFindBar(p.ed)
 	p.measure = &measureLayout{}
 	p.column = container.New(p.measure, p.ed)
@@ -64,7 +64,9 @@ func (p *editPane) onEditorChanged(text string) {
 }
 
 func (p *editPane) updateCounts(text string) {
-	p.counts.SetText(fmt.Sprintf("%d words · %d chars", editor.CountWords(text), len([]rune(text))))
+	words := editor.CountWords(text)
+	p.counts.tip = fmt.Sprintf("%d words · %d characters", words, len([]rune(text)))
+	p.counts.SetText(plural(words, "word", "words"))
 }
 
 // onCaretMoved shows the finding under the caret, if any.
@@ -95,8 +97,10 @@ func (p *editPane) setFindingCount(fs []editor.Finding, openNotes int) {
 		}
 	}
 	// Findings not yet kept as notes: warnings and information apart.
-	p.findings.SetText(fmt.Sprintf("%s · %s · %s", plural(warn, "warning", "warnings"), plural(info, "info finding", "info findings"),
+	p.findings.SetText(fmt.Sprintf("%s · %d info · %s", plural(warn, "warning", "warnings"), info,
 		plural(openNotes, "open note", "open notes")))
+	p.findings.tip = fmt.Sprintf("%s and %s the checks raised that are not kept as notes; %s",
+		plural(warn, "warning", "warnings"), plural(info, "info finding", "info findings"), plural(openNotes, "open note", "open notes"))
 }
 
 // setReadableMeasure turns the readable line length on or off.

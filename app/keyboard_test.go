@@ -316,7 +316,7 @@ func TestPreferencesDialogFromTheKeyboard(t *testing.T) {
 func TestStatusCountsFindingsAndNotesApart(t *testing.T) {
 	ws, _, _ := newTestWorkspace(t)
 	ws.edit.setFindingCount([]editor.Finding{{Severity: editor.Warning}, {Severity: editor.Info}, {Severity: editor.Info}}, 1)
-	if got := ws.edit.findings.Text; got != "1 warning · 2 info findings · 1 open note" {
+	if got := ws.edit.findings.Text; got != "1 warning · 2 info · 1 open note" {
 		t.Errorf("status = %q", got)
 	}
 }

@@ -89,6 +89,8 @@ func (b *tipButton) hideTip() {
 // when the pointer rests on it.
 type statusLabel struct {
 	widget.Label
+	// tip, when set, is shown instead of the text (more than fits).
+	tip   string
 	timer *time.Timer
 	popup *widget.PopUp
 }
@@ -127,14 +129,18 @@ func (l *statusLabel) stopTimer() {
 }
 
 func (l *statusLabel) showTip() {
-	if l.Text == "" || !l.Visible() {
+	text := l.Text
+	if l.tip != "" {
+		text = l.tip
+	}
+	if text == "" || !l.Visible() {
 		return
 	}
 	c := fyne.CurrentApp().Driver().CanvasForObject(l)
 	if c == nil {
 		return
 	}
-	tip := widget.NewLabel(l.Text)
+	tip := widget.NewLabel(text)
 	tip.Wrapping = fyne.TextWrapWord
 	size := tip.MinSize()
 	if w := c.Size().Width * 0.6; size.Width > w {
