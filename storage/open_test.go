@@ -156,6 +156,13 @@ func TestOpenConfiguresEveryConnection(t *testing.T) {
 	if _, err := db.ro.Exec(`UPDATE articles SET title = 'x'`); err == nil {
 		t.Error("the reader pool accepted a write")
 	}
+	// Every write is on disk (the log fsynced) before it is acknowledged:
+	// synchronous=FULL on the writer (2; NORMAL, 1, syncs only at
+	// checkpoints in WAL mode, so a power cut could take back a save the
+	// editor was told of).
+	if got := pragmaInt(t, db.rw, "synchronous"); got != 2 {
+		t.Errorf("writer synchronous = %d, want 2 (FULL)", got)
+	}
 }
 
 func TestOpenPathNeedsNoEscapingByCaller(t *testing.T) {

@@ -133,7 +133,11 @@ func open(ctx context.Context, path string, migrations []migration, opts ...Opti
 		"_foreign_keys": {"on"},
 		"_busy_timeout": {fmt.Sprint(busyTimeout.Milliseconds())},
 		"_txlock":       {"immediate"},
-		"_synchronous":  {"NORMAL"},
+		// FULL: each commit fsyncs the log before it returns, so a save
+		// the editor is told of survives a power cut. Measured with
+		// BenchmarkSaveWorkingCopy and BenchmarkCommitRevision on the
+		// desk's disk: an autosave 0.35 → 0.65 ms, a revision 0.9 → 2.1 ms.
+		"_synchronous": {"FULL"},
 	}))
 	if err != nil {
 		return nil, err
