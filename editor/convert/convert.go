@@ -112,15 +112,11 @@ func ImportFolder(dir string) (files []string, skipped map[string]string, err er
 }
 
 func readDOCX(path string) (Imported, error) {
-	f, err := os.Open(path)
+	f, info, err := textio.OpenRegular(path)
 	if err != nil {
 		return Imported{}, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return Imported{}, err
-	}
 	d, err := docx.Read(f, info.Size())
 	if err != nil {
 		return Imported{}, fmt.Errorf("%s: %w", path, err)
@@ -129,7 +125,7 @@ func readDOCX(path string) (Imported, error) {
 }
 
 func readHTML(path string) (Imported, error) {
-	f, err := os.Open(path)
+	f, _, err := textio.OpenRegular(path)
 	if err != nil {
 		return Imported{}, err
 	}

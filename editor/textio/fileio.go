@@ -12,18 +12,11 @@ import (
 // ReadFile reads and decodes a text file (see Decode), refusing
 // files over MaxBytes before reading them whole.
 func ReadFile(path string) (string, Encoding, error) {
-	f, err := os.Open(path)
+	f, info, err := OpenRegular(path)
 	if err != nil {
 		return "", encodingNone, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return "", encodingNone, err
-	}
-	if info.IsDir() {
-		return "", encodingNone, fmt.Errorf("%s is a folder, not a file", path)
-	}
 	if info.Size() > MaxBytes {
 		return "", encodingNone, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
