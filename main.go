@@ -12,16 +12,73 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	_ "copydesk/app/clocale" // before Fyne initialises; see its doc
+	"copydesk/editor/textio"
 	"copydesk/storage"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(runWithSignals(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// runWithSignals runs a command line whose context ends on Ctrl+C
+// (SIGINT) or SIGTERM, and returns the process exit code.
+func runWithSignals(args []string, stdout, stderr io.Writer) int {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		if s, ok := (<-sigs).(syscall.Signal); ok {
+			cancel(interrupted{s})
+		}
+	}()
+	return run(ctx, args, stdout, stderr)
+}
+
+// interrupted is why a command's context ends when the process is sent a
+// signal.
+type interrupted struct{ sig syscall.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + i.sig.String() }
+
+// exitCode is the shell's convention for a process ended by the signal:
+// 130 for SIGINT, 143 for SIGTERM.
+func (i interrupted) exitCode() int { return 128 + int(i.sig) }
+
+// interruptGrace is how long a command has, after Ctrl+C or SIGTERM, to
+// stop through its context before the process leaves without it.
+const interruptGrace = 500 * time.Millisecond
+
+// runCommand runs a command-line tool and stops it on a signal: the
+// context is cancelled, the command has interruptGrace to return, and then
+// any output file still being written is removed (finished files are
+// whole: they are written beside their name and renamed into place) and
+// the process reports the signal's exit status. A database write cut off
+// this way is rolled back by SQLite.
+func runCommand(ctx context.Context, c command, args []string, stdout, stderr io.Writer) int {
+	done := make(chan int, 1)
+	go func() { done <- exitCode(stderr, c.name, c.run(ctx, args, stdout, stderr)) }()
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
+	}
+	select {
+	case <-done:
+	case <-time.After(interruptGrace):
+	}
+	textio.RemovePartialFiles()
+	var sig interrupted
+	if errors.As(context.Cause(ctx), &sig) {
+		fmt.Fprintf(stderr, "copydesk %s: %v; no output was left half written\n", c.name, sig)
+		return sig.exitCode()
+	}
+	fmt.Fprintf(stderr, "copydesk %s: %v\n", c.name, context.Cause(ctx))
+	return exitFailure
 }
 
 // command is one command-line tool: its name, a line for the usage text
@@ -56,7 +113,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		for _, c := range commands() {
 			if c.name == name {
-				return exitCode(stderr, name, c.run(ctx, args[1:], stdout, stderr))
+				return runCommand(ctx, c, args[1:], stdout, stderr)
 			}
 		}
 		fmt.Fprintf(stderr, "copydesk: unknown command %q (see copydesk --help)\n", name)

@@ -371,5 +371,5 @@ func TestCLIProcess(t *testing.T) {
 	if args == "" {
 		t.Skip("helper process")
 	}
-	os.Exit(run(context.Background(), strings.Fields(args), os.Stdout, os.Stderr))
+	os.Exit(runWithSignals(strings.Fields(args), os.Stdout, os.Stderr))
 }

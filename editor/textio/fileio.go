@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // ReadFile reads and decodes a text file (see Decode), refusing
@@ -40,6 +41,8 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	if err != nil {
 		return err
 	}
+	partial.Store(tmp.Name(), struct{}{})
+	defer partial.Delete(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -66,6 +69,19 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// partial holds the temporary files WriteFileAtomic is writing now.
+var partial sync.Map
+
+// RemovePartialFiles removes the temporary files of writes still under
+// way, for a process that is about to end mid-write (a signal): the files
+// they were to become are left as they were.
+func RemovePartialFiles() {
+	partial.Range(func(name, _ any) bool {
+		os.Remove(name.(string))
+		return true
+	})
 }
 
 // ErrNoText is returned for a file that decodes to nothing but white space.
