@@ -145,7 +145,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			continue
 		}
 		for _, n := range im.Notices {
-			fmt.Fprintf(stderr, "%s: %s\n", f, n)
+			fmt.Fprintf(stderr, "%q: %s\n", f, n)
 		}
 		articles = append(articles, article{f, im})
 	}
@@ -162,7 +162,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 			stored, _, err := store.CreateArticle(ctx, editor.Article{Title: t}, a.im.Text, "imported from "+filepath.Base(a.path), currentUser())
 			if err != nil {
-				return fmt.Errorf("%s: %w (%d of %d files imported)", a.path, err, i, len(articles))
+				return fmt.Errorf("%q: %w (%d of %d files imported)", a.path, err, i, len(articles))
 			}
 			fmt.Fprintln(stdout, stored.ID)
 		}
@@ -201,7 +201,11 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if enc != textio.UTF8 {
-		fmt.Fprintf(stderr, "%s: decoded from %s\n", fs.Arg(1), enc)
+		fmt.Fprintf(stderr, "%q: decoded from %s\n", fs.Arg(1), enc)
+	}
+	var cleaned int
+	if text, cleaned = textio.CleanControls(text); cleaned > 0 {
+		fmt.Fprintf(stderr, "%q: %s\n", fs.Arg(1), convert.ControlsNotice(cleaned))
 	}
 	store, _, _, err := openStore(ctx, *db)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"copydesk/editor"
@@ -32,6 +33,7 @@ func (db *DB) AddRevision(ctx context.Context, articleID int64, text, label, aut
 // article updated. The number is taken inside the write transaction, so
 // concurrent writers get consecutive numbers.
 func insertRevision(ctx context.Context, tx *sql.Tx, articleID int64, text, label, author string, now time.Time) (editor.Revision, error) {
+	label, author = oneLine(label), oneLine(author)
 	for _, f := range []struct{ name, value string }{{"text", text}, {"label", label}, {"author", author}} {
 		if err := checkText(f.name, f.value); err != nil {
 			return editor.Revision{}, err
@@ -122,4 +124,12 @@ func (db *DB) Revisions(ctx context.Context, articleID int64) ([]editor.Revision
 		return nil, fmt.Errorf("storage: revisions: %w", err)
 	}
 	return revs, nil
+}
+
+// oneLine keeps a label or a name to one line: line breaks, tabs and other
+// control characters (from a file name, say) become single spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F
+	}), " ")
 }

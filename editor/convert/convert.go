@@ -65,9 +65,25 @@ func Import(path string) (Imported, error) {
 		return Imported{}, err
 	}
 	if info.IsDir() {
-		return Imported{}, fmt.Errorf("%s is a folder, not a file", path)
+		return Imported{}, fmt.Errorf("%q is a folder, not a file", path)
 	}
-	return read(path)
+	im, err := read(path)
+	if err != nil {
+		return im, err
+	}
+	var n int
+	if im.Text, n = textio.CleanControls(im.Text); n > 0 {
+		im.Notices = append(im.Notices, ControlsNotice(n))
+	}
+	return im, nil
+}
+
+// ControlsNotice says what CleanControls did to n characters.
+func ControlsNotice(n int) string {
+	if n == 1 {
+		return "1 control character normalised (a page break became a paragraph break, others removed)"
+	}
+	return fmt.Sprintf("%d control characters normalised (page breaks became paragraph breaks, others removed)", n)
 }
 
 func readText(path string) (Imported, error) {

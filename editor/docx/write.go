@@ -78,10 +78,10 @@ func writeRuns(b *strings.Builder, s, rPr, textTag string) {
 	b.WriteString("</w:r>")
 }
 
-// escapeText writes s as XML character data. Characters XML 1.0 cannot
-// carry (control characters, invalid UTF-8) become U+FFFD so the file
-// always opens. Invalid UTF-8 comes out as U+FFFD too, since range
-// yields utf8.RuneError for it.
+// escapeText writes s as XML character data. Control characters XML 1.0
+// cannot carry are dropped, as the HTML export drops them; invalid UTF-8
+// comes out as U+FFFD (range yields utf8.RuneError for it), so the file
+// always opens.
 func escapeText(b *strings.Builder, s string) {
 	for _, r := range s {
 		switch {
@@ -93,6 +93,8 @@ func escapeText(b *strings.Builder, s string) {
 			b.WriteString("&gt;")
 		case r == '"':
 			b.WriteString("&quot;")
+		case r < 0x20:
+			// A control character XML cannot hold: dropped.
 		case !xmlChar(r):
 			b.WriteRune(utf8.RuneError)
 		default:

@@ -19,7 +19,7 @@ func ReadFile(path string) (string, Encoding, error) {
 	}
 	defer f.Close()
 	if info.Size() > MaxBytes {
-		return "", encodingNone, fmt.Errorf("%s: %w", path, ErrTooLarge)
+		return "", encodingNone, fmt.Errorf("%q: %w", path, ErrTooLarge)
 	}
 	b := make([]byte, info.Size())
 	if _, err := io.ReadFull(f, b); err != nil {
@@ -27,7 +27,7 @@ func ReadFile(path string) (string, Encoding, error) {
 	}
 	text, enc, err := Decode(b)
 	if err != nil {
-		return "", encodingNone, fmt.Errorf("%s: %w", path, err)
+		return "", encodingNone, fmt.Errorf("%q: %w", path, err)
 	}
 	return text, enc, nil
 }
