@@ -47,25 +47,39 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "database `PATH` (default: the user data folder)")
+// deskFlags are the flags that say which database a command opens, and how.
+type deskFlags struct {
+	path     string
+	readOnly bool
 }
 
-// openStore opens the database at path, or at the default path when empty,
-// creating its folder. created reports whether the file is new.
-func openStore(ctx context.Context, path string) (db *storage.DB, resolved string, created bool, err error) {
+func dbFlag(fs *flag.FlagSet) *deskFlags {
+	d := new(deskFlags)
+	fs.StringVar(&d.path, "db", "", "database `PATH` (default: the user data folder)")
+	fs.BoolVar(&d.readOnly, "read-only", false, "open the database read-only, as on read-only storage, where this is automatic")
+	return d
+}
+
+// openStore opens the database desk names, or the one at the default path
+// when it names none, creating its folder. created reports whether the
+// file is new.
+func openStore(ctx context.Context, desk deskFlags) (db *storage.DB, resolved string, created bool, err error) {
+	path := desk.path
 	if path == "" {
 		if path, err = storage.DefaultPath(); err != nil {
 			return nil, "", false, err
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	var opts []storage.Option
+	if desk.readOnly {
+		opts = append(opts, storage.WithReadOnly())
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, "", false, fmt.Errorf("create database folder: %w", err)
 	}
 	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
 		created = true
 	}
-	db, err = storage.Open(ctx, path)
+	db, err = storage.Open(ctx, path, opts...)
 	if err != nil {
 		return nil, "", false, err
 	}

@@ -94,7 +94,7 @@ func revisionFiles(oldPath, newPath string, stderr io.Writer) (old, new, title s
 
 // storedRevisions loads revisions from and to (0: the latest) of an
 // article.
-func storedRevisions(ctx context.Context, dbPath, idArg string, from, to int) (old, new, title string, err error) {
+func storedRevisions(ctx context.Context, desk deskFlags, idArg string, from, to int) (old, new, title string, err error) {
 	id, err := parseID(idArg)
 	if err != nil {
 		return "", "", "", err
@@ -102,7 +102,7 @@ func storedRevisions(ctx context.Context, dbPath, idArg string, from, to int) (o
 	if from <= 0 || to < 0 {
 		return "", "", "", badInput("revision numbers start at 1")
 	}
-	store, _, _, err := openStore(ctx, dbPath)
+	store, _, _, err := openStore(ctx, desk)
 	if err != nil {
 		return "", "", "", err
 	}

@@ -44,11 +44,15 @@ func runGUI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer store.Close()
-	lock, err := storage.LockForEditing(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	// A read-only desk has no autosaves to keep apart, and its folder may
+	// not take the lock file.
+	if !store.ReadOnly() {
+		lock, err := storage.LockForEditing(path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		defer lock.Release()
 	}
-	defer lock.Release()
 	if created {
 		if err := seedSample(ctx, store); err != nil {
 			return err

@@ -25,6 +25,10 @@ type editPane struct {
 	measure *measureLayout
 	column  *fyne.Container
 	content fyne.CanvasObject
+	// banner says the desk is read-only; locked keeps the editor so on
+	// every load (see lockReadOnly).
+	banner *widget.Label
+	locked bool
 }
 
 func newEditPane(onChanged func(text string)) *editPane {
@@ -45,14 +49,16 @@ func newEditPane(onChanged func(text string)) *editPane {
 	p.find = newFindBar(p.ed)
 	p.measure = &measureLayout{}
 	p.column = container.New(p.measure, p.ed)
-	p.content = container.NewBorder(p.find.content, container.NewVBox(p.caretNote, status), nil, nil, p.column)
+	p.banner = widget.NewLabel("")
+	p.banner.Hide()
+	p.content = container.NewBorder(container.NewVBox(p.banner, p.find.content), container.NewVBox(p.caretNote, status), nil, nil, p.column)
 	return p
 }
 
 // load shows text without treating it as an edit.
 func (p *editPane) load(text string) {
 	p.find.content.Hide()
-	p.ed.readOnly = false
+	p.ed.readOnly = p.locked
 	p.ed.SetText(text)
 	p.updateCounts(text)
 	p.onCaretMoved(0)

@@ -325,9 +325,10 @@ func orDash(s string) string {
 // unchanged words, words moved, words edited a little — and saves the ones
 // whose place changed; a note whose words are gone is marked orphaned,
 // never deleted. Orphaned notes are looked for too, so a note whose words
-// come back (Undo, Redo, retyped) is anchored on them again.
+// come back (Undo, Redo, retyped) is anchored on them again. A read-only
+// desk keeps its notes where they were stored.
 func (w *Workspace) reanchorNotes() {
-	if len(w.storedNotes) == 0 {
+	if len(w.storedNotes) == 0 || w.readOnlyDesk() {
 		return
 	}
 	changed := anchor.MoveNotes(w.storedNotes, w.edit.ed.Text())

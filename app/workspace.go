@@ -168,6 +168,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	if opts.AutosaveMaxWait > 0 {
 		w.autosave.MaxWait = opts.AutosaveMaxWait
 	}
+	w.applyReadOnlyDesk()
 	// The first look only records where the database is; changes made
 	// from here on, while the library and article load, are noticed.
 	w.watch = newDBWatcher(store.DataVersion, w.onOutsideChange, opts.Dispatch)

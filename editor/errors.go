@@ -15,4 +15,7 @@ var (
 	// such as committing a working copy whose base revision is no longer
 	// the latest.
 	ErrConflict = errors.New("conflict")
+	// ErrReadOnly means a change was asked of a desk opened read-only,
+	// such as an archive on a read-only share.
+	ErrReadOnly = errors.New("this desk is read-only")
 )

@@ -68,8 +68,9 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 // returns its schema version: 0 for a missing or empty file. It refuses a
 // file that is not a Copydesk database, is damaged (a full quick_check),
 // or has a schema newer than the known migrations. It never writes to the
-// file.
-func inspect(ctx context.Context, path string, known int) (int, error) {
+// file. immutable opens it as readOnlyParams explains, for a file in a
+// folder that cannot be written.
+func inspect(ctx context.Context, path string, known int, immutable bool) (int, error) {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return 0, nil
@@ -87,10 +88,14 @@ func inspect(ctx context.Context, path string, known int) (int, error) {
 		return fmt.Errorf("%s %w (%w)", path, ErrCorrupt, cause)
 	}
 
-	pool, err := sql.Open("sqlite3", dsn(path, url.Values{
+	params := url.Values{
 		"mode":          {"ro"},
 		"_busy_timeout": {fmt.Sprint(busyTimeout.Milliseconds())},
-	}))
+	}
+	if immutable {
+		params.Set("immutable", "1")
+	}
+	pool, err := sql.Open("sqlite3", dsn(path, params))
 	if err != nil {
 		return 0, err
 	}

@@ -52,6 +52,10 @@ var (
 	// writing to it. The text reads on from the file name Open puts
 	// before it.
 	ErrCorrupt = errors.New("is not a Copydesk database or is damaged")
+
+	// ErrReadOnly means a change was asked of a desk opened read-only:
+	// one on read-only storage, or opened WithReadOnly.
+	ErrReadOnly = editor.ErrReadOnly
 )
 
 // busyTimeout is how long SQLite waits for another connection or process
@@ -75,6 +79,13 @@ type DB struct {
 	// in WAL mode read a consistent snapshot without blocking writers.
 	ro  *sql.DB
 	now func() time.Time
+	// readOnly is set when the desk cannot be written (see access) or
+	// WithReadOnly asked for it; update then refuses every change.
+	readOnly, forceReadOnly bool
+	access                  access
+	// probe finds out what can be written; tests replace it (see
+	// withAccess).
+	probe func(path string) access
 }
 
 // Option changes how Open sets up a DB.
@@ -97,6 +108,12 @@ func WithClock(now func() time.Time) Option {
 // A file Open cannot use is left exactly as it was: ErrCorrupt reports one
 // that is damaged or is not a Copydesk database, ErrNewerSchema one written
 // by a newer Copydesk.
+//
+// When the file or its folder cannot be written (a read-only share, a
+// read-only mount) the desk opens read-only: it reads as usual, its
+// writing methods fail with ErrReadOnly, and ReadOnly reports it. Its
+// schema is not migrated; a read-only desk whose schema is older than this
+// Copydesk's is refused with ErrReadOnly.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	migrations, err := loadMigrations(migrationFiles)
 	if err != nil {
@@ -117,13 +134,21 @@ func open(ctx context.Context, path string, migrations []migration, opts ...Opti
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{path: abs, now: time.Now}
+	db := &DB{path: abs, now: time.Now, probe: probeAccess}
 	for _, opt := range opts {
 		opt(db)
 	}
+	db.access = db.probe(abs)
+	db.readOnly = db.forceReadOnly || db.access.readOnly()
+	if db.readOnly {
+		if err := db.openReadOnly(ctx, abs, len(migrations)); err != nil {
+			return nil, err
+		}
+		return db, nil
+	}
 	// Look before writing anything: even switching to WAL writes the file
 	// header, and a newer or damaged file must stay as it is.
-	version, err := inspect(ctx, abs, len(migrations))
+	version, err := inspect(ctx, abs, len(migrations), false)
 	if err != nil {
 		return nil, err
 	}
@@ -200,10 +225,18 @@ func (db *DB) Close() error {
 // is made. fn may run more than once if the database stays busy, so it
 // must only assign its results, never accumulate them.
 func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
+	if db.readOnly {
+		return db.readOnlyError()
+	}
 	now := db.now().UTC().Round(0)
-	return retryBusy(ctx, func() error {
+	err := retryBusy(ctx, func() error {
 		return inTx(ctx, db.rw, func(tx *sql.Tx) error { return fn(tx, now) })
 	})
+	if isReadOnly(err) {
+		// The storage became read-only after Open looked.
+		return fmt.Errorf("%w: %s cannot be changed (%w)", ErrReadOnly, db.path, err)
+	}
+	return err
 }
 
 // view runs fn in a read-only transaction.
