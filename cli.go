@@ -63,14 +63,14 @@ func dbFlag(fs *flag.FlagSet) *deskFlags {
 // openStore opens the database desk names, or the one at the default path
 // when it names none, creating its folder. created reports whether the
 // file is new.
-func openStore(ctx context.Context, desk deskFlags) (db *storage.DB, resolved string, created bool, err error) {
+func openStore(ctx context.Context, desk deskFlags, extra ...storage.Option) (db *storage.DB, resolved string, created bool, err error) {
 	path := desk.path
 	if path == "" {
 		if path, err = storage.DefaultPath(); err != nil {
 			return nil, "", false, err
 		}
 	}
-	var opts []storage.Option
+	opts := extra
 	if desk.readOnly {
 		opts = append(opts, storage.WithReadOnly())
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -164,7 +164,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		articles = append(articles, article{f, im})
 	}
 	if len(articles) > 0 {
-		store, _, _, err := openStore(ctx, *db)
+		store, _, _, err := openStore(ctx, *db, waitNotice(stderr, "import"))
 		if err != nil {
 			return err
 		}
@@ -221,7 +221,7 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if text, cleaned = textio.CleanControls(text); cleaned > 0 {
 		fmt.Fprintf(stderr, "%q: %s\n", fs.Arg(1), convert.ControlsNotice(cleaned))
 	}
-	store, _, _, err := openStore(ctx, *db)
+	store, _, _, err := openStore(ctx, *db, waitNotice(stderr, "revise"))
 	if err != nil {
 		return err
 	}
@@ -430,4 +430,13 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	return textio.WriteFileAtomic(*out, buf.Bytes(), 0o644)
+}
+
+// waitNotice tells the user, on stderr, when a write of command has waited
+// a second for another program writing to the desk, so a slow command
+// says why instead of seeming to hang.
+func waitNotice(stderr io.Writer, command string) storage.Option {
+	return storage.WithWaitNotice(func() {
+		fmt.Fprintf(stderr, "copydesk %s: waiting for another program to finish writing to the desk…\n", command)
+	})
 }

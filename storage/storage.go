@@ -82,6 +82,7 @@ type DB struct {
 	// readOnly is set when the desk cannot be written (see access) or
 	// WithReadOnly asked for it; update then refuses every change.
 	readOnly, forceReadOnly bool
+	onWait                  func() // see WithWaitNotice
 	access                  access
 	// probe finds out what can be written; tests replace it (see
 	// withAccess).
@@ -90,6 +91,17 @@ type DB struct {
 
 // Option changes how Open sets up a DB.
 type Option func(*DB)
+
+// waitNotice is how long a write may wait for the database before the
+// caller is told (WithWaitNotice).
+const waitNotice = time.Second
+
+// WithWaitNotice calls notice, once per write, when a write has waited a
+// second for another writer to finish, so that a command can say why it
+// is slow instead of seeming to hang.
+func WithWaitNotice(notice func()) Option {
+	return func(db *DB) { db.onWait = notice }
+}
 
 // WithClock makes the DB take the time from now instead of time.Now.
 // Times are stored in UTC.
@@ -229,6 +241,12 @@ func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx, now time.Time) err
 		return db.readOnlyError()
 	}
 	now := db.now().UTC().Round(0)
+	// A writer that has to wait for another (SQLite's busy handler, inside
+	// BEGIN IMMEDIATE) says so once the wait passes waitNotice.
+	if db.onWait != nil {
+		t := time.AfterFunc(waitNotice, db.onWait)
+		defer t.Stop()
+	}
 	err := retryBusy(ctx, func() error {
 		return inTx(ctx, db.rw, func(tx *sql.Tx) error { return fn(tx, now) })
 	})
