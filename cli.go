@@ -221,7 +221,7 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if text, cleaned = textio.CleanControls(text); cleaned > 0 {
 		fmt.Fprintf(stderr, "%q: %s\n", fs.Arg(1), convert.ControlsNotice(cleaned))
 	}
-	store, _, _, err := openStore(ctx, *db, waitNotice(stderr, "revise"))
+	store, _, _, err := openExistingStore(ctx, *db, waitNotice(stderr, "revise"))
 	if err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if fs.NArg() != 0 {
 		return badInput("unexpected argument %q", fs.Arg(0))
 	}
-	store, _, _, err := openStore(ctx, *db)
+	store, _, _, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -341,7 +341,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	store, _, _, err := openStore(ctx, *db)
+	store, _, _, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -430,6 +430,24 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	return textio.WriteFileAtomic(*out, buf.Bytes(), 0o644)
+}
+
+// openExistingStore opens a desk that must already exist: a command that
+// reads or revises never creates an empty desk where the one it was
+// pointed at has gone (deleted, moved, a mistyped path); creating a desk is
+// the app's first run or an import.
+func openExistingStore(ctx context.Context, desk deskFlags, extra ...storage.Option) (*storage.DB, string, bool, error) {
+	path := desk.path
+	if path == "" {
+		var err error
+		if path, err = storage.DefaultPath(); err != nil {
+			return nil, "", false, err
+		}
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, "", false, usageError{fmt.Errorf("no desk at %q (it was moved or deleted, or the path is mistyped); import creates one", path)}
+	}
+	return openStore(ctx, desk, extra...)
 }
 
 // waitNotice tells the user, on stderr, when a write of command has waited

@@ -102,7 +102,7 @@ func storedRevisions(ctx context.Context, desk deskFlags, idArg string, from, to
 	if from <= 0 || to < 0 {
 		return "", "", "", badInput("revision numbers start at 1")
 	}
-	store, _, _, err := openStore(ctx, desk)
+	store, _, _, err := openExistingStore(ctx, desk)
 	if err != nil {
 		return "", "", "", err
 	}

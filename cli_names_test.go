@@ -54,3 +54,28 @@ func TestOddFileNamesAndControlCharacters(t *testing.T) {
 		t.Errorf("a message about a file with a line break in its name: %q", errOut)
 	}
 }
+
+// TestReadCommandsNeverCreateADesk points list, export and revise at a
+// desk that is not there (moved, deleted, mistyped): each says so and
+// creates nothing.
+func TestReadCommandsNeverCreateADesk(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "gone.db")
+	draft := filepath.Join(dir, "r2.txt")
+	if err := os.WriteFile(draft, []byte("Hed\nText."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"list", "--db", db},
+		{"export", "--db", db, "1"},
+		{"revise", "--db", db, "1", draft},
+	} {
+		code, _, errOut := cli(t, args...)
+		if code != 2 || !strings.Contains(errOut, "no desk at") {
+			t.Errorf("%s: %d %q; want 2 and \"no desk at\"", args[0], code, errOut)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Fatalf("%s created a desk at %s", args[0], db)
+		}
+	}
+}

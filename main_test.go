@@ -348,6 +348,11 @@ func TestKillWhileTypingLosesAtMostOneSecond(t *testing.T) {
 // nothing but the command's own output appears.
 func TestCLIQuietUnderCLocale(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "desk.db")
+	store, err := storage.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCLIProcess$")
 	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "COPYDESK_CLI_ARGS=list --db "+db)
 	var stderr bytes.Buffer
