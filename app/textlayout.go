@@ -107,6 +107,9 @@ type piece struct {
 	space      bool
 	style      spanStyle
 	width      float32
+	// runeSum is the sum of the widths of the piece's runes, once a word
+	// wider than the line has been measured rune by rune; 0 before.
+	runeSum float32
 }
 
 // pieces splits text at word/space boundaries and at style changes.
@@ -142,7 +145,8 @@ func pieces(text string, spans []styledSpan, m *measurer) []piece {
 }
 
 // layoutParagraph wraps text to width, greedily at spaces; a word wider
-// than the line is broken between runes. Spaces at the end of a line hang
+// than the line is broken between runes, filling each line as browsers
+// do, in time proportional to its length. Spaces at the end of a line hang
 // past the margin. An empty paragraph has one empty line.
 func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer) paragraphLayout {
 	lay := paragraphLayout{LineHeight: m.lineHeight()}
@@ -201,30 +205,20 @@ func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer
 			i = j
 			continue
 		}
-		if x > 0 {
+		if x > 0 && !glued(i) {
 			flush(p.start) // the word goes on the next line
 			continue
 		}
-		// A word wider than a whole line: break its first piece between
-		// runes and go on with the rest.
-		cut := p.start
-		pw := float32(0)
-		for cut < p.end {
-			_, size := utf8.DecodeRuneInString(text[cut:])
-			rw := m.width(text[cut:cut+size], p.style.Bold, p.style.Italic)
-			if pw+rw > width && cut > p.start {
-				break
-			}
-			pw += rw
-			cut += size
+		// A word wider than a whole line, or the rest of one already
+		// broken on this line: fill the line with its first piece, broken
+		// between runes, and go on with the rest.
+		cut, pw := cutToWidth(text, p, width-x, x == 0, m)
+		if cut > p.start {
+			add(piece{start: p.start, end: cut, style: p.style, width: pw})
 		}
-		add(piece{start: p.start, end: cut, style: p.style, width: pw})
 		if cut < p.end {
 			flush(cut)
-			rest := p
-			rest.start = cut
-			rest.width = m.width(text[cut:p.end], p.style.Bold, p.style.Italic)
-			ps[i] = rest
+			ps[i] = restOf(text, p, cut, pw, width, m)
 			continue
 		}
 		i++
@@ -232,6 +226,51 @@ func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer
 	cur.End = len(text)
 	lay.Lines = append(lay.Lines, cur)
 	return lay
+}
+
+// cutToWidth returns the end of the longest run of whole runes at the
+// start of p whose widths add up to no more than width (at least one rune
+// when atLeastOne, so a line always moves on), and that sum. It reads only
+// the runes it keeps, so breaking a long word costs in proportion to the
+// word, not to its square.
+func cutToWidth(text string, p piece, width float32, atLeastOne bool, m *measurer) (int, float32) {
+	cut, sum := p.start, float32(0)
+	for cut < p.end {
+		_, size := utf8.DecodeRuneInString(text[cut:])
+		rw := m.width(text[cut:cut+size], p.style.Bold, p.style.Italic)
+		if sum+rw > width && (cut > p.start || !atLeastOne) {
+			break
+		}
+		sum += rw
+		cut += size
+	}
+	return cut, sum
+}
+
+// restOf is what is left of the wide word piece p after a line break at
+// cut, the runes before it adding up to cutSum. Measuring the rest whole
+// at every break would make a long word quadratic, so the rest is measured
+// whole only when the sum of its runes' widths is within twice the line
+// (kerning never halves a width): then the wrap decides exactly as if it
+// had measured every time. Otherwise that sum stands in for its width,
+// which is enough to know the rest does not fit.
+func restOf(text string, p piece, cut int, cutSum, width float32, m *measurer) piece {
+	if p.runeSum == 0 {
+		for i := p.start; i < p.end; {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			p.runeSum += m.width(text[i:i+size], p.style.Bold, p.style.Italic)
+			i += size
+		}
+	}
+	rest := p
+	rest.start = cut
+	rest.runeSum = max(p.runeSum-cutSum, 0)
+	if rest.runeSum <= 2*width {
+		rest.width = m.width(text[cut:p.end], p.style.Bold, p.style.Italic)
+	} else {
+		rest.width = rest.runeSum
+	}
+	return rest
 }
 
 // lineAt returns the index of the line holding byte offset off; an offset
