@@ -107,13 +107,14 @@ type piece struct {
 	space      bool
 	style      spanStyle
 	width      float32
-	// runeSum is the sum of the widths of the piece's runes, once a word
-	// wider than the line has been measured rune by rune; 0 before.
+	// runeSum is the sum of the widths of the piece's runes, once a long
+	// word has been measured rune by rune; 0 before.
 	runeSum float32
 }
 
-// pieces splits text at word/space boundaries and at style changes.
-func pieces(text string, spans []styledSpan, m *measurer) []piece {
+// pieces splits text at word/space boundaries and at style changes,
+// measuring each for wrapping at width.
+func pieces(text string, spans []styledSpan, width float32, m *measurer) []piece {
 	bounds := make(map[int]bool, 2*len(spans)) // style boundaries
 	for _, s := range spans {
 		bounds[s.Start], bounds[s.End] = true, true
@@ -137,11 +138,41 @@ func pieces(text string, spans []styledSpan, m *measurer) []piece {
 			r = r2
 			end += s2
 		}
-		st := styleAt(spans, start)
-		out = append(out, piece{start: start, end: end, space: space, style: st, width: m.width(text[start:end], st.Bold, st.Italic)})
+		out = append(out, measurePiece(text, piece{start: start, end: end, space: space, style: styleAt(spans, start)}, width, m))
 		start = end
 	}
 	return out
+}
+
+// longPiece is the length in bytes above which a piece is first measured
+// rune by rune, to learn whether it is far wider than a line.
+const longPiece = 256
+
+// measurePiece sets p's width. A long piece that the sum of its runes'
+// widths shows to be more than twice the line wide keeps that sum as its
+// width: it is broken anyway, and shaping a word of 100,000 characters
+// whole at every layout (every keystroke) is what made such words slow.
+func measurePiece(text string, p piece, width float32, m *measurer) piece {
+	if p.end-p.start > longPiece && !p.space {
+		p.runeSum = runeSum(text[p.start:p.end], p.style, m)
+		if p.runeSum > 2*width {
+			p.width = p.runeSum
+			return p
+		}
+	}
+	p.width = m.width(text[p.start:p.end], p.style.Bold, p.style.Italic)
+	return p
+}
+
+// runeSum adds up the widths of the runes of s, each measured alone.
+func runeSum(s string, st spanStyle, m *measurer) float32 {
+	sum := float32(0)
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		sum += m.width(s[i:i+size], st.Bold, st.Italic)
+		i += size
+	}
+	return sum
 }
 
 // layoutParagraph wraps text to width, greedily at spaces; a word wider
@@ -174,7 +205,7 @@ func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer
 		cur.Fragments = append(cur.Fragments, fragment{Start: p.start, End: p.end, X: x, Width: p.width, Style: p.style})
 		x += p.width
 	}
-	ps := pieces(text, spans, m)
+	ps := pieces(text, spans, width, m)
 	// glued reports whether piece k continues the word of piece k-1: no
 	// space between them and no dash or slash to break after.
 	glued := func(k int) bool {
@@ -256,11 +287,7 @@ func cutToWidth(text string, p piece, width float32, atLeastOne bool, m *measure
 // which is enough to know the rest does not fit.
 func restOf(text string, p piece, cut int, cutSum, width float32, m *measurer) piece {
 	if p.runeSum == 0 {
-		for i := p.start; i < p.end; {
-			_, size := utf8.DecodeRuneInString(text[i:])
-			p.runeSum += m.width(text[i:i+size], p.style.Bold, p.style.Italic)
-			i += size
-		}
+		p.runeSum = runeSum(text[p.start:p.end], p.style, m)
 	}
 	rest := p
 	rest.start = cut
