@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -75,5 +77,47 @@ func BenchmarkStockEntryKeystroke10k(b *testing.B) {
 		e.TypedRune('x')
 		e.CursorRow, e.CursorColumn = 40, 10
 		e.TypedRune('x')
+	}
+}
+
+// longWord returns one unbroken word of n ASCII letters.
+func longWord(n int) string {
+	const w = "pneumonoultramicroscopicsilicovolcanoconiosis"
+	return strings.Repeat(w, n/len(w)+1)[:n]
+}
+
+// BenchmarkEditorOpenLongWord opens an article whose only paragraph under
+// the headline is one unbroken word, wrapped inside the word at 1200×800.
+func BenchmarkEditorOpenLongWord(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			test.NewTempApp(b)
+			text := "Headline\n" + longWord(n)
+			for b.Loop() {
+				ed := newArticleEditor()
+				ed.SetText(text)
+				w := test.NewWindow(ed)
+				w.Resize(fyne.NewSize(1200, 800))
+				w.Close()
+			}
+		})
+	}
+}
+
+// BenchmarkEditorKeystrokeLongWord10k types one character in the middle
+// of a 10,000-character word per op, with the layout and redraw it
+// triggers (the word grows by one character per op).
+func BenchmarkEditorKeystrokeLongWord10k(b *testing.B) {
+	test.NewTempApp(b)
+	ed := newArticleEditor()
+	ed.SetText("Headline\n" + longWord(10000))
+	w := test.NewWindow(ed)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1200, 800))
+	w.Canvas().Focus(ed)
+	mid := editor.Pos{Para: 1, Off: 5000}
+	for b.Loop() {
+		ed.moveCaret(mid, false)
+		ed.TypedRune('x')
 	}
 }

@@ -107,10 +107,14 @@ type piece struct {
 	space      bool
 	style      spanStyle
 	width      float32
+	// runeSum is the sum of the widths of the piece's runes, once a long
+	// word has been measured rune by rune; 0 before.
+	runeSum float32
 }
 
-// pieces splits text at word/space boundaries and at style changes.
-func pieces(text string, spans []styledSpan, m *measurer) []piece {
+// pieces splits text at word/space boundaries and at style changes,
+// measuring each for wrapping at width.
+func pieces(text string, spans []styledSpan, width float32, m *measurer) []piece {
 	bounds := make(map[int]bool, 2*len(spans)) // style boundaries
 	for _, s := range spans {
 		bounds[s.Start], bounds[s.End] = true, true
@@ -134,15 +138,46 @@ func pieces(text string, spans []styledSpan, m *measurer) []piece {
 			r = r2
 			end += s2
 		}
-		st := styleAt(spans, start)
-		out = append(out, piece{start: start, end: end, space: space, style: st, width: m.width(text[start:end], st.Bold, st.Italic)})
+		out = append(out, measurePiece(text, piece{start: start, end: end, space: space, style: styleAt(spans, start)}, width, m))
 		start = end
 	}
 	return out
 }
 
+// longPiece is the length in bytes above which a piece is first measured
+// rune by rune, to learn whether it is far wider than a line.
+const longPiece = 256
+
+// measurePiece sets p's width. A long piece that the sum of its runes'
+// widths shows to be more than twice the line wide keeps that sum as its
+// width: it is broken anyway, and shaping a word of 100,000 characters
+// whole at every layout (every keystroke) is what made such words slow.
+func measurePiece(text string, p piece, width float32, m *measurer) piece {
+	if p.end-p.start > longPiece && !p.space {
+		p.runeSum = runeSum(text[p.start:p.end], p.style, m)
+		if p.runeSum > 2*width {
+			p.width = p.runeSum
+			return p
+		}
+	}
+	p.width = m.width(text[p.start:p.end], p.style.Bold, p.style.Italic)
+	return p
+}
+
+// runeSum adds up the widths of the runes of s, each measured alone.
+func runeSum(s string, st spanStyle, m *measurer) float32 {
+	sum := float32(0)
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		sum += m.width(s[i:i+size], st.Bold, st.Italic)
+		i += size
+	}
+	return sum
+}
+
 // layoutParagraph wraps text to width, greedily at spaces; a word wider
-// than the line is broken between runes. Spaces at the end of a line hang
+// than the line is broken between runes, filling each line as browsers
+// do, in time proportional to its length. Spaces at the end of a line hang
 // past the margin. An empty paragraph has one empty line.
 func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer) paragraphLayout {
 	lay := paragraphLayout{LineHeight: m.lineHeight()}
@@ -170,7 +205,7 @@ func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer
 		cur.Fragments = append(cur.Fragments, fragment{Start: p.start, End: p.end, X: x, Width: p.width, Style: p.style})
 		x += p.width
 	}
-	ps := pieces(text, spans, m)
+	ps := pieces(text, spans, width, m)
 	// glued reports whether piece k continues the word of piece k-1: no
 	// space between them and no dash or slash to break after.
 	glued := func(k int) bool {
@@ -201,30 +236,20 @@ func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer
 			i = j
 			continue
 		}
-		if x > 0 {
+		if x > 0 && !glued(i) {
 			flush(p.start) // the word goes on the next line
 			continue
 		}
-		// A word wider than a whole line: break its first piece between
-		// runes and go on with the rest.
-		cut := p.start
-		pw := float32(0)
-		for cut < p.end {
-			_, size := utf8.DecodeRuneInString(text[cut:])
-			rw := m.width(text[cut:cut+size], p.style.Bold, p.style.Italic)
-			if pw+rw > width && cut > p.start {
-				break
-			}
-			pw += rw
-			cut += size
+		// A word wider than a whole line, or the rest of one already
+		// broken on this line: fill the line with its first piece, broken
+		// between runes, and go on with the rest.
+		cut, pw := cutToWidth(text, p, width-x, x == 0, m)
+		if cut > p.start {
+			add(piece{start: p.start, end: cut, style: p.style, width: pw})
 		}
-		add(piece{start: p.start, end: cut, style: p.style, width: pw})
 		if cut < p.end {
 			flush(cut)
-			rest := p
-			rest.start = cut
-			rest.width = m.width(text[cut:p.end], p.style.Bold, p.style.Italic)
-			ps[i] = rest
+			ps[i] = restOf(text, p, cut, pw, width, m)
 			continue
 		}
 		i++
@@ -232,6 +257,47 @@ func layoutParagraph(text string, spans []styledSpan, width float32, m *measurer
 	cur.End = len(text)
 	lay.Lines = append(lay.Lines, cur)
 	return lay
+}
+
+// cutToWidth returns the end of the longest run of whole runes at the
+// start of p whose widths add up to no more than width (at least one rune
+// when atLeastOne, so a line always moves on), and that sum. It reads only
+// the runes it keeps, so breaking a long word costs in proportion to the
+// word, not to its square.
+func cutToWidth(text string, p piece, width float32, atLeastOne bool, m *measurer) (int, float32) {
+	cut, sum := p.start, float32(0)
+	for cut < p.end {
+		_, size := utf8.DecodeRuneInString(text[cut:])
+		rw := m.width(text[cut:cut+size], p.style.Bold, p.style.Italic)
+		if sum+rw > width && (cut > p.start || !atLeastOne) {
+			break
+		}
+		sum += rw
+		cut += size
+	}
+	return cut, sum
+}
+
+// restOf is what is left of the wide word piece p after a line break at
+// cut, the runes before it adding up to cutSum. Measuring the rest whole
+// at every break would make a long word quadratic, so the rest is measured
+// whole only when the sum of its runes' widths is within twice the line
+// (kerning never halves a width): then the wrap decides exactly as if it
+// had measured every time. Otherwise that sum stands in for its width,
+// which is enough to know the rest does not fit.
+func restOf(text string, p piece, cut int, cutSum, width float32, m *measurer) piece {
+	if p.runeSum == 0 {
+		p.runeSum = runeSum(text[p.start:p.end], p.style, m)
+	}
+	rest := p
+	rest.start = cut
+	rest.runeSum = max(p.runeSum-cutSum, 0)
+	if rest.runeSum <= 2*width {
+		rest.width = m.width(text[cut:p.end], p.style.Bold, p.style.Italic)
+	} else {
+		rest.width = rest.runeSum
+	}
+	return rest
 }
 
 // lineAt returns the index of the line holding byte offset off; an offset

@@ -107,3 +107,65 @@ func TestLayoutHitTesting(t *testing.T) {
 		t.Errorf("lineAt(8) = %d, want 1 (the wrap point starts the next line)", got)
 	}
 }
+
+// TestLayoutBreaksALongWord lays out one 20,000-character word: every line
+// fits the width, the lines follow on from each other at rune boundaries
+// and rebuild the word exactly, and caret positions inside it map both
+// ways.
+func TestLayoutBreaksALongWord(t *testing.T) {
+	word := strings.Repeat("abcdéfghij", 2000) // 20,000 runes, "é" two bytes
+	const width, perLine = 400, 40             // fixedMeasurer: 10 per rune
+	tests := []struct {
+		name  string
+		spans []styledSpan
+	}{
+		{"plain", nil},
+		{"highlight inside the word", []styledSpan{{Start: 1000, End: 9000, Style: spanStyle{Underline: true, Background: "warning"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := fixedMeasurer()
+			l := layoutParagraph(word, tt.spans, width, m)
+			var b strings.Builder
+			for i, ln := range l.Lines {
+				if i > 0 && ln.Start != l.Lines[i-1].End {
+					t.Fatalf("line %d starts at %d, the line before ends at %d", i, ln.Start, l.Lines[i-1].End)
+				}
+				if !utf8.RuneStart(word[min(ln.Start, len(word)-1)]) {
+					t.Fatalf("line %d starts inside a rune at %d", i, ln.Start)
+				}
+				var w float32
+				for _, f := range ln.Fragments {
+					b.WriteString(word[f.Start:f.End])
+					w = f.X + f.Width
+				}
+				if w > width {
+					t.Errorf("line %d is %v wide, more than %v", i, w, float32(width))
+				}
+			}
+			if b.String() != word {
+				t.Fatalf("fragments rebuild %d bytes, want the word's %d", b.Len(), len(word))
+			}
+			if got, want := len(l.Lines), 20000/perLine; got != want {
+				t.Errorf("%d lines, want %d", got, want)
+			}
+			for _, runes := range []int{0, 1, 39, 40, 41, 9999, 10005, 19999, 20000} {
+				off := len(string([]rune(word)[:runes]))
+				li, x := l.lineAt(off), l.xOf(word, off, m)
+				if li != min(runes/perLine, len(l.Lines)-1) {
+					t.Errorf("lineAt(rune %d) = %d, want %d", runes, li, runes/perLine)
+				}
+				wantX := float32(10 * (runes % perLine))
+				if runes == 20000 {
+					wantX = width // the end of the last line
+				}
+				if x != wantX {
+					t.Errorf("xOf(rune %d) = %v, want %v", runes, x, wantX)
+				}
+				if got := l.offsetAt(word, x, float32(li)*l.LineHeight+l.LineHeight/2, m); got != off {
+					t.Errorf("offsetAt(xOf(rune %d)) = %d, want %d", runes, got, off)
+				}
+			}
+		})
+	}
+}
