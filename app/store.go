@@ -11,6 +11,9 @@ import (
 
 // Store is what the workspace needs from the database.
 type Store interface {
+	// SaveCopy writes the desk and the given unsaved text to a new file,
+	// for a desk whose own file is gone (editor.ErrDeskGone).
+	SaveCopy(ctx context.Context, path string, working ...editor.WorkingCopy) error
 	ListArticles(ctx context.Context, f editor.ArticleFilter) ([]editor.ArticleSummary, error)
 	Article(ctx context.Context, id int64) (editor.Article, error)
 	CreateArticle(ctx context.Context, a editor.Article, text, label, author string) (editor.Article, editor.Revision, error)

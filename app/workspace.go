@@ -82,6 +82,7 @@ type Workspace struct {
 	article      editor.Article // the open article; ID 0 when none
 	base         int            // revision the working copy started from
 	dialogs      []*keyDialog   // the dialogs open over the window, top last
+	goneAsked    bool           // the desk file went and the editor was offered a copy
 }
 
 // NewWorkspace builds the main window of a on store.
@@ -389,7 +390,9 @@ func (w *Workspace) onAutosaved(err error) {
 	at := w.opts.Now()
 	w.opts.Dispatch(func() {
 		if err != nil {
-			w.edit.setSaveState("Autosave failed: " + err.Error())
+			if !w.deskGone(err) {
+				w.edit.setSaveState("Autosave failed: " + err.Error())
+			}
 			return
 		}
 		w.edit.setSaveState(fmt.Sprintf("Autosaved %s (%s)", at.Format("15:04:05"), w.sinceBase()))
@@ -411,7 +414,9 @@ func (w *Workspace) onSaveRevision() {
 // saveRevision freezes the working copy as the next numbered revision.
 func (w *Workspace) saveRevision(label string) {
 	if err := w.autosave.Flush(); err != nil {
-		w.showError(err)
+		if !w.deskGone(err) {
+			w.showError(err)
+		}
 		return
 	}
 	rev, err := w.store.CommitWorkingCopy(context.Background(), w.article.ID, label, w.opts.Author)
@@ -435,7 +440,9 @@ func (w *Workspace) saveRevision(label string) {
 			fmt.Sprintf("r%d arrived after your edits started from r%d, so they cannot be saved over it. Compare your working copy with r%d and apply the merge?", latest.Number, w.base, latest.Number),
 			func() { w.onCompareArrived(latest.Number) })
 	default:
-		w.showError(err)
+		if !w.deskGone(err) {
+			w.showError(err)
+		}
 	}
 }
 
@@ -461,6 +468,10 @@ func (w *Workspace) showError(err error) {
 // onClose saves typing and layout, then closes the window.
 func (w *Workspace) onClose() {
 	if err := w.autosave.Flush(); err != nil {
+		if errors.Is(err, editor.ErrDeskGone) && !w.goneAsked {
+			w.deskGone(err) // offer to save the desk elsewhere first
+			return
+		}
 		w.showConfirm("Unsaved changes",
 			"Your latest typing could not be saved ("+err.Error()+"). Close anyway and lose it?",
 			w.closeNow)

@@ -18,4 +18,7 @@ var (
 	// ErrReadOnly means a change was asked of a desk opened read-only,
 	// such as an archive on a read-only share.
 	ErrReadOnly = errors.New("this desk is read-only")
+	// ErrDeskGone means the desk's file was deleted, moved or replaced
+	// while it was open, so nothing more is written to it.
+	ErrDeskGone = errors.New("the desk file is gone")
 )

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -83,7 +84,10 @@ type DB struct {
 	// WithReadOnly asked for it; update then refuses every change.
 	readOnly, forceReadOnly bool
 	onWait                  func() // see WithWaitNotice
-	access                  access
+	// ident is the file opened, to notice it deleted, moved or replaced
+	// while open (see gone).
+	ident  os.FileInfo
+	access access
 	// probe finds out what can be written; tests replace it (see
 	// withAccess).
 	probe func(path string) access
@@ -200,6 +204,9 @@ func open(ctx context.Context, path string, migrations []migration, opts ...Opti
 		return nil, err
 	}
 	db.ro.SetMaxOpenConns(4)
+	if fi, err := os.Stat(abs); err == nil {
+		db.ident = fi
+	}
 	return db, nil
 }
 
@@ -239,6 +246,9 @@ func (db *DB) Close() error {
 func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
 	if db.readOnly {
 		return db.readOnlyError()
+	}
+	if err := db.gone(); err != nil {
+		return err
 	}
 	now := db.now().UTC().Round(0)
 	// A writer that has to wait for another (SQLite's busy handler, inside
