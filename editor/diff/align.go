@@ -166,7 +166,7 @@ func (w *wordDiffer) alignParagraphs() {
 }
 
 // reserveTokens makes room for the tokens of the paragraphs that differ,
-// about one per four bytes.
+// about one per three bytes (a word and the space after it run about six).
 func (w *wordDiffer) reserveTokens(ops []editOp) {
 	var i, j, na, nb int
 	for _, o := range ops {
@@ -182,8 +182,8 @@ func (w *wordDiffer) reserveTokens(ops []editOp) {
 			j += o.n
 		}
 	}
-	w.a.reserve(na/4 + 16)
-	w.b.reserve(nb/4 + 16)
+	w.a.reserve(na/3 + 16)
+	w.b.reserve(nb/3 + 16)
 }
 
 // anchoredDiff diffs two sequences of paragraphs the way patience diff
@@ -299,6 +299,23 @@ func paragraphSimilarity(x, y, common int) int {
 	return sim
 }
 
+// diagonalThreshold is the similarity, in thousandths, every paragraph must
+// have with the one across for a region to pair in order without the
+// banded search.
+const diagonalThreshold = 800
+
+// diagonalHolds reports whether each of n old paragraphs is at least
+// diagonalThreshold alike to the new paragraph in the same place.
+func diagonalHolds(n int, oldWords, newWords func(int) []rune) bool {
+	for i := 0; i < n; i++ {
+		x, y := oldWords(i), newWords(i)
+		if paragraphSimilarity(len(x), len(y), commonCount(x, y)) < diagonalThreshold {
+			return false
+		}
+	}
+	return true
+}
+
 // commonCount counts the elements two sorted multisets share.
 func commonCount(x, y []rune) int {
 	n, i, j := 0, 0, 0
@@ -353,6 +370,15 @@ func (w *wordDiffer) alignRegion(o0, o1, n0, n1 int) {
 	}
 	oldWords := func(i int) []rune { return w.words(w.a, w.aTok, w.aWords, o0+i) }
 	newWords := func(j int) []rune { return w.words(w.b, w.bTok, w.bWords, n0+j) }
+	if k == l && diagonalHolds(k, oldWords, newWords) {
+		// As many paragraphs on each side, each much like the one across
+		// (a copy edit touching every paragraph): they pair in order, which
+		// is what the search below would find, without searching the band.
+		for i := 0; i < k; i++ {
+			w.blocks = append(w.blocks, alignBlock{o0 + i, o0 + i + 1, n0 + i, n0 + i + 1, RowModified})
+		}
+		return
+	}
 
 	band := max(bandMin, max(k-l, l-k)+8)
 	if (k+1)*(2*band+1) > maxCells {
