@@ -64,11 +64,9 @@ func dbFlag(fs *flag.FlagSet) *deskFlags {
 // when it names none, creating its folder. created reports whether the
 // file is new.
 func openStore(ctx context.Context, desk deskFlags, extra ...storage.Option) (db *storage.DB, resolved string, created bool, err error) {
-	path := desk.path
-	if path == "" {
-		if path, err = storage.DefaultPath(); err != nil {
-			return nil, "", false, err
-		}
+	path, err := desk.resolve()
+	if err != nil {
+		return nil, "", false, err
 	}
 	opts := extra
 	if desk.readOnly {
@@ -432,17 +430,22 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return textio.WriteFileAtomic(*out, buf.Bytes(), 0o644)
 }
 
+// resolve returns the desk's path: the one given, or the default.
+func (desk deskFlags) resolve() (string, error) {
+	if desk.path != "" {
+		return desk.path, nil
+	}
+	return storage.DefaultPath()
+}
+
 // openExistingStore opens a desk that must already exist: a command that
 // reads or revises never creates an empty desk where the one it was
 // pointed at has gone (deleted, moved, a mistyped path); creating a desk is
 // the app's first run or an import.
 func openExistingStore(ctx context.Context, desk deskFlags, extra ...storage.Option) (*storage.DB, string, bool, error) {
-	path := desk.path
-	if path == "" {
-		var err error
-		if path, err = storage.DefaultPath(); err != nil {
-			return nil, "", false, err
-		}
+	path, err := desk.resolve()
+	if err != nil {
+		return nil, "", false, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, "", false, usageError{fmt.Errorf("no desk at %q (it was moved or deleted, or the path is mistyped); import creates one", path)}

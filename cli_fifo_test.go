@@ -37,8 +37,7 @@ func TestFilesThatAreNotRegularAreRefused(t *testing.T) {
 		{"check /dev/null", "character device"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestCLIProcess$")
-		cmd.Env = append(os.Environ(), "COPYDESK_CLI_ARGS="+tc.args)
+		cmd := cliChild(ctx, tc.args)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		err := cmd.Run()

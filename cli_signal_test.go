@@ -39,8 +39,7 @@ func bigArticle(t *testing.T, dir string) string {
 // signal.
 func signalChild(t *testing.T, args string, sig syscall.Signal, wait time.Duration) (int, time.Duration, string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCLIProcess$")
-	cmd.Env = append(os.Environ(), "COPYDESK_CLI_ARGS="+args)
+	cmd := cliChild(context.Background(), args)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {

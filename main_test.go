@@ -353,8 +353,8 @@ func TestCLIQuietUnderCLocale(t *testing.T) {
 		t.Fatal(err)
 	}
 	store.Close()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCLIProcess$")
-	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "COPYDESK_CLI_ARGS=list --db "+db)
+	cmd := cliChild(context.Background(), "list --db "+db)
+	cmd.Env = append(cmd.Env, "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -367,6 +367,14 @@ func TestCLIQuietUnderCLocale(t *testing.T) {
 	if !strings.HasPrefix(string(out), "ID") {
 		t.Errorf("stdout = %q, want the article table", out)
 	}
+}
+
+// cliChild returns a command that runs the command line args (split at
+// spaces) in a child process, through TestCLIProcess.
+func cliChild(ctx context.Context, args string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestCLIProcess$")
+	cmd.Env = append(os.Environ(), "COPYDESK_CLI_ARGS="+args)
+	return cmd
 }
 
 // TestCLIProcess is not a test: it runs the command line in

@@ -11,13 +11,73 @@ import (
 // tipDelay is how long the pointer rests on a button before its tip shows.
 const tipDelay = 600 * time.Millisecond
 
+// hoverTip shows a text in a pop-up once the pointer has rested on a
+// widget for tipDelay, and hides it when the pointer leaves: the part the
+// tip button and the status texts share.
+type hoverTip struct {
+	timer *time.Timer
+	popup *widget.PopUp
+}
+
+// arm shows the tip that text gives, below or above o, after tipDelay.
+func (h *hoverTip) arm(o fyne.CanvasObject, text func() string, above bool) {
+	h.stopTimer()
+	h.timer = time.AfterFunc(tipDelay, func() { fyne.Do(func() { h.show(o, text(), above) }) })
+}
+
+// disarm cancels a tip about to show and hides one showing.
+func (h *hoverTip) disarm() {
+	h.stopTimer()
+	if h.popup != nil {
+		h.popup.Hide()
+		h.popup = nil
+	}
+}
+
+func (h *hoverTip) stopTimer() {
+	if h.timer != nil {
+		h.timer.Stop()
+		h.timer = nil
+	}
+}
+
+// show puts text in a pop-up next to o, wrapped at 60% of the window's
+// width and kept inside the window.
+func (h *hoverTip) show(o fyne.CanvasObject, text string, above bool) {
+	if text == "" || !o.Visible() {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	h.disarm()
+	tip := widget.NewLabel(text)
+	tip.Wrapping = fyne.TextWrapWord
+	size := tip.MinSize()
+	if w := c.Size().Width * 0.6; size.Width > w {
+		size.Width = w
+	}
+	h.popup = widget.NewPopUp(tip, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	if above {
+		pos.Y -= size.Height + 4
+	} else {
+		pos.Y += o.Size().Height + 2
+	}
+	if max := c.Size().Width - size.Width - 8; pos.X > max {
+		pos.X = max
+	}
+	h.popup.Resize(size)
+	h.popup.ShowAtPosition(pos)
+}
+
 // tipButton is a button, usually icon-only, that names what it does in a
 // tip when the pointer rests on it.
 type tipButton struct {
 	widget.Button
-	tip   string
-	timer *time.Timer
-	popup *widget.PopUp
+	tip string
+	hoverTip
 }
 
 // newTipButton returns a button with an icon, an optional label and a tip.
@@ -31,8 +91,7 @@ func newTipButton(label string, icon fyne.Resource, tip string, tapped func()) *
 // MouseIn implements desktop.Hoverable.
 func (b *tipButton) MouseIn(ev *desktop.MouseEvent) {
 	b.Button.MouseIn(ev)
-	b.stopTimer()
-	b.timer = time.AfterFunc(tipDelay, func() { fyne.Do(b.showTip) })
+	b.arm(b, func() string { return b.tip }, false)
 }
 
 // MouseMoved implements desktop.Hoverable.
@@ -41,47 +100,16 @@ func (b *tipButton) MouseMoved(ev *desktop.MouseEvent) { b.Button.MouseMoved(ev)
 // MouseOut implements desktop.Hoverable.
 func (b *tipButton) MouseOut() {
 	b.Button.MouseOut()
-	b.stopTimer()
-	b.hideTip()
+	b.disarm()
 }
+
+// showTip shows the button's tip now (what resting the pointer does).
+func (b *tipButton) showTip() { b.show(b, b.tip, false) }
 
 // Tapped implements fyne.Tappable: a click hides the tip.
 func (b *tipButton) Tapped(ev *fyne.PointEvent) {
-	b.stopTimer()
-	b.hideTip()
+	b.disarm()
 	b.Button.Tapped(ev)
-}
-
-func (b *tipButton) stopTimer() {
-	if b.timer != nil {
-		b.timer.Stop()
-		b.timer = nil
-	}
-}
-
-func (b *tipButton) showTip() {
-	if b.tip == "" || !b.Visible() {
-		return
-	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(b)
-	if c == nil {
-		return
-	}
-	label := widget.NewLabel(b.tip)
-	b.hideTip()
-	b.popup = widget.NewPopUp(label, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height+2))
-	if max := c.Size().Width - label.MinSize().Width - 8; pos.X > max {
-		pos.X = max
-	}
-	b.popup.ShowAtPosition(pos)
-}
-
-func (b *tipButton) hideTip() {
-	if b.popup != nil {
-		b.popup.Hide()
-		b.popup = nil
-	}
 }
 
 // statusLabel is a status-bar text: one line, cut with an ellipsis when it
@@ -90,9 +118,8 @@ func (b *tipButton) hideTip() {
 type statusLabel struct {
 	widget.Label
 	// tip, when set, is shown instead of the text (more than fits).
-	tip   string
-	timer *time.Timer
-	popup *widget.PopUp
+	tip string
+	hoverTip
 }
 
 func newStatusLabel(align fyne.TextAlign) *statusLabel {
@@ -105,56 +132,19 @@ func newStatusLabel(align fyne.TextAlign) *statusLabel {
 
 // MouseIn implements desktop.Hoverable.
 func (l *statusLabel) MouseIn(*desktop.MouseEvent) {
-	l.stopTimer()
-	l.timer = time.AfterFunc(tipDelay, func() { fyne.Do(l.showTip) })
+	l.arm(l, func() string {
+		if l.tip != "" {
+			return l.tip
+		}
+		return l.Text
+	}, true)
 }
 
 // MouseMoved implements desktop.Hoverable.
 func (l *statusLabel) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut implements desktop.Hoverable.
-func (l *statusLabel) MouseOut() {
-	l.stopTimer()
-	if l.popup != nil {
-		l.popup.Hide()
-		l.popup = nil
-	}
-}
-
-func (l *statusLabel) stopTimer() {
-	if l.timer != nil {
-		l.timer.Stop()
-		l.timer = nil
-	}
-}
-
-func (l *statusLabel) showTip() {
-	text := l.Text
-	if l.tip != "" {
-		text = l.tip
-	}
-	if text == "" || !l.Visible() {
-		return
-	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(l)
-	if c == nil {
-		return
-	}
-	tip := widget.NewLabel(text)
-	tip.Wrapping = fyne.TextWrapWord
-	size := tip.MinSize()
-	if w := c.Size().Width * 0.6; size.Width > w {
-		size.Width = w
-	}
-	l.popup = widget.NewPopUp(tip, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l)
-	pos.Y -= tip.MinSize().Height + 4
-	if max := c.Size().Width - size.Width - 8; pos.X > max {
-		pos.X = max
-	}
-	l.popup.Resize(fyne.NewSize(size.Width, tip.MinSize().Height))
-	l.popup.ShowAtPosition(pos)
-}
+func (l *statusLabel) MouseOut() { l.disarm() }
 
 // statusLayout lays the status bar's texts side by side in fixed shares
 // of the width (counts, findings, save state), whatever their length.

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,15 +17,7 @@ var benchText = strings.Repeat("The council met on Tuesday to discuss the budget
 // about once a second while typing. Target: well under 5ms.
 func BenchmarkSaveWorkingCopy(b *testing.B) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	a, _, err := db.CreateArticle(ctx, editor.Article{Title: "Budget"}, benchText, "", "")
-	if err != nil {
-		b.Fatal(err)
-	}
+	db, a := benchDesk(b)
 	texts := [2]string{benchText + " One more sentence.", benchText + " Another sentence."}
 	for i := 0; b.Loop(); i++ {
 		if err := db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: 1, Text: texts[i%2]}); err != nil {
@@ -91,14 +84,7 @@ func BenchmarkListArticlesQuery(b *testing.B) {
 // the app is open. Target: well under 1ms.
 func BenchmarkDataVersion(b *testing.B) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, _, err := db.CreateArticle(ctx, editor.Article{Title: "Budget"}, benchText, "", ""); err != nil {
-		b.Fatal(err)
-	}
+	db, _ := benchDesk(b)
 	for b.Loop() {
 		if _, err := db.DataVersion(ctx); err != nil {
 			b.Fatal(err)
@@ -112,18 +98,10 @@ func BenchmarkDataVersion(b *testing.B) {
 // tmpfs makes fsync free.
 func BenchmarkCommitRevision(b *testing.B) {
 	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	a, _, err := db.CreateArticle(ctx, editor.Article{Title: "Budget"}, benchText, "", "")
-	if err != nil {
-		b.Fatal(err)
-	}
+	db, a := benchDesk(b)
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
-		err := db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: i + 1, Text: benchText + strings.Repeat(" x", i+1)})
+		err := db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: i + 1, Text: benchText + strconv.Itoa(i)})
 		b.StartTimer()
 		if err != nil {
 			b.Fatal(err)
@@ -132,4 +110,20 @@ func BenchmarkCommitRevision(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// benchDesk opens a desk in a temporary folder with one article of
+// benchText, closed when the benchmark ends.
+func benchDesk(b *testing.B) (*DB, editor.Article) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	a, _, err := db.CreateArticle(ctx, editor.Article{Title: "Budget"}, benchText, "", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return db, a
 }

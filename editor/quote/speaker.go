@@ -1139,7 +1139,9 @@ type pronounCandidates struct {
 func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	lo := d.sentStart[s]
 	c := pronounCandidates{subject: -1, unknownSubject: -1, asked: -1, paragraph: d.toks[lo].paragraph}
+	subjectEnd := -1
 	if m := d.subjectMention(s); m >= 0 {
+		subjectEnd = d.mentions[m].last
 		switch d.People[d.mentions[m].person].Gender {
 		case g:
 			c.subject = d.mentions[m].person
@@ -1153,17 +1155,13 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 		}
 	}
 	c.alone = lo == d.parTok[c.paragraph] && d.sentStart[s+1] >= d.parTok[c.paragraph+1]
-	c.pronounSubject = d.pronounSubject(s, g)
-	subjectEnd := -1
-	if m := d.subjectMention(s); m >= 0 {
-		subjectEnd = d.mentions[m].last
-	}
+	lead := d.leadingPronoun(s, g)
+	c.pronounSubject = lead >= 0 || d.pronounSpeaker(s, g)
 	if c.subject < 0 && c.unknownSubject < 0 && !c.pronounSubject {
 		// "… the campaign manager said he needed to speak to the
 		// candidate first.": the one the role names.
 		c.subject, subjectEnd = d.descriptionSubject(s, end, g)
 	}
-	lead := d.leadingPronoun(s, g)
 	for m := d.mentionsBefore(lo); m < len(d.mentions) && d.mentions[m].first < end; m++ {
 		pm := d.mentions[m]
 		if pm.inQuote || lead >= 0 && pm.first > lead {
@@ -1316,15 +1314,11 @@ func (d *Document) subjectReports(s, subjectEnd, end int) bool {
 	return false
 }
 
-// pronounSubject says sentence s opens (after a conjunction or an
-// introductory phrase and its comma) with he or she of sex g, or has he or
-// she of sex g as a speaker ("he said", "said she").
-func (d *Document) pronounSubject(s int, g string) bool {
+// pronounSpeaker says sentence s has he or she of sex g as a speaker
+// ("“…,” he told Hannity", "said she"); with leadingPronoun, it tells
+// whether the sentence is about he or she.
+func (d *Document) pronounSpeaker(s int, g string) bool {
 	lo, hi := d.sentStart[s], d.sentStart[s+1]
-	if d.leadingPronoun(s, g) >= 0 {
-		return true
-	}
-	// A pronoun speaker: "“…,” he told Hannity", "said she".
 	for i := lo; i < hi; i++ {
 		t := d.toks[i]
 		if pi, ok := d.lx.pronouns[t.lower]; ok && t.kind == tokWord && t.region < 0 && pi.gender.String() == g &&
