@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -54,10 +55,12 @@ func (h *hoverTip) show(o fyne.CanvasObject, text string, above bool) {
 	h.disarm()
 	tip := widget.NewLabel(text)
 	tip.Wrapping = fyne.TextWrapWord
-	size := tip.MinSize()
-	if w := c.Size().Width * 0.6; size.Width > w {
-		size.Width = w
-	}
+	// A wrapping label asks for almost no width: the tip takes the text's
+	// own width, up to 60% of the window, and the height it wraps to there.
+	width := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	width = min(width, c.Size().Width*0.6)
+	tip.Resize(fyne.NewSize(width, tip.MinSize().Height))
+	size := fyne.NewSize(width, tip.MinSize().Height)
 	h.popup = widget.NewPopUp(tip, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 	if above {
