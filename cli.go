@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -102,11 +103,18 @@ func readArticleFile(path string) (string, textio.Encoding, error) {
 	return text, enc, nil
 }
 
+// currentUser is the name of the user running the program: $USER (or
+// %USERNAME%), else the account's name, for a session that sets neither.
 func currentUser() string {
-	if u := os.Getenv("USER"); u != "" {
-		return u
+	for _, v := range []string{"USER", "USERNAME"} {
+		if u := os.Getenv(v); u != "" {
+			return u
+		}
 	}
-	return os.Getenv("USERNAME")
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

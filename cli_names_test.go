@@ -79,3 +79,13 @@ func TestReadCommandsNeverCreateADesk(t *testing.T) {
 		}
 	}
 }
+
+// TestCurrentUserWithoutEnvironment finds the user's name when the session
+// sets neither USER nor USERNAME.
+func TestCurrentUserWithoutEnvironment(t *testing.T) {
+	t.Setenv("USER", "")
+	t.Setenv("USERNAME", "")
+	if currentUser() == "" {
+		t.Error("no user name without USER or USERNAME")
+	}
+}
