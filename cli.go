@@ -428,8 +428,12 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		e.Report = &rep
 	}
 	var buf bytes.Buffer
-	if err := e.Write(&buf, *format); err != nil {
+	notices, err := e.WriteNotices(&buf, *format)
+	if err != nil {
 		return err
+	}
+	for _, n := range notices {
+		fmt.Fprintf(stderr, "copydesk export: %s\n", n)
 	}
 	if *out == "" {
 		_, err = stdout.Write(buf.Bytes())

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -38,31 +39,38 @@ var exportChoices = []exportChoice{
 // copy of the text in the editor, or for a redline the comparison of
 // revision from (0 for the editor's text) with revision to.
 func (w *Workspace) ExportAs(path, format string, from, to int) error {
+	_, err := w.exportAs(path, format, from, to)
+	return err
+}
+
+// exportAs is ExportAs returning the notices about the file written.
+func (w *Workspace) exportAs(path, format string, from, to int) ([]string, error) {
 	if w.article.ID == 0 {
-		return errors.New("no article is open")
+		return nil, errors.New("no article is open")
 	}
 	e := convert.Export{Title: w.article.Title, Text: w.edit.ed.Text(), Author: w.opts.Author, Date: w.opts.Now()}
 	switch {
 	case convert.IsRedline(format):
 		var err error
 		if e.Old, err = w.versionText(from); err != nil {
-			return err
+			return nil, err
 		}
 		if e.New, err = w.versionText(to); err != nil {
-			return err
+			return nil, err
 		}
 	case convert.IsReport(format):
 		rep, err := w.reviewRecord()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		e.Report = &rep
 	}
 	var buf bytes.Buffer
-	if err := e.Write(&buf, format); err != nil {
-		return err
+	notices, err := e.WriteNotices(&buf, format)
+	if err != nil {
+		return nil, err
 	}
-	return textio.WriteFileAtomic(path, buf.Bytes(), 0o644)
+	return notices, textio.WriteFileAtomic(path, buf.Bytes(), 0o644)
 }
 
 // onExport asks what to export, then where (the save dialog asks before
@@ -129,12 +137,16 @@ func (w *Workspace) exportFileName(format string) string {
 // saveExport writes the export to path, asking before it replaces a file.
 func (w *Workspace) saveExport(path, format string, from, to int) {
 	write := func() {
-		if err := w.ExportAs(path, format, from, to); err != nil {
+		notices, err := w.exportAs(path, format, from, to)
+		if err != nil {
 			w.showError(err)
 			return
 		}
 		w.rememberFolder(path)
 		w.edit.setSaveState(fmt.Sprintf("Exported %s", path))
+		if len(notices) > 0 {
+			w.showInformation("Exported", fmt.Sprintf("%s was written, but %s.", filepath.Base(path), strings.Join(notices, "; ")))
+		}
 	}
 	if fi, err := os.Stat(path); err == nil {
 		if fi.IsDir() {

@@ -4,8 +4,10 @@
 #   scripts/deps.sh gui    headers for the windowed build
 #   scripts/deps.sh xvfb   virtual display and screenshot tools
 #   scripts/deps.sh clients  the programs exported files are verified with
-#                          (LibreOffice, Chromium, pdftotext); their tests
-#                          skip where they are missing
+#                          (LibreOffice, Chromium, pdftotext) and the fonts
+#                          the PDF record falls back to for Arabic, Hebrew,
+#                          CJK, Indic scripts and emoji; their tests skip
+#                          where they are missing
 # As root it runs apt-get; with password-less sudo it uses sudo; otherwise it
 # prints the exact command to run and fails.
 set -euo pipefail
@@ -15,7 +17,8 @@ case "${1:-}" in
   gui)  pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
               libxinerama-dev libxi-dev libxxf86vm-dev) ;;
   xvfb) pkgs=(xvfb xdotool imagemagick x11-utils) ;;
-  clients) pkgs=(libreoffice-writer-nogui chromium poppler-utils fonts-dejavu-core) ;;
+  clients) pkgs=(libreoffice-writer-nogui chromium poppler-utils fonts-dejavu-core fontconfig
+                 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji) ;;
   *) echo "usage: $0 test|gui|xvfb|clients" >&2; exit 2 ;;
 esac
 

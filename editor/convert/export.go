@@ -78,6 +78,39 @@ type Export struct {
 
 // Write writes e in format to w.
 func (e Export) Write(w io.Writer, format string) error {
+	_, err := e.WriteNotices(w, format)
+	return err
+}
+
+// WriteNotices writes e in format to w like Write, and returns what the
+// editor should know about the file written: for a PDF record, the
+// characters no installed font could draw.
+func (e Export) WriteNotices(w io.Writer, format string) ([]string, error) {
+	if format == FormatReportPDF && e.Report != nil {
+		res, err := report.WritePDFResult(w, *e.Report, report.PDFOptions{})
+		if err != nil || len(res.Missing) == 0 {
+			return nil, err
+		}
+		return []string{MissingGlyphsNotice(res.Missing)}, nil
+	}
+	return nil, e.write(w, format)
+}
+
+// MissingGlyphsNotice says which characters a PDF could not draw.
+func MissingGlyphsNotice(missing []string) string {
+	var codes []string
+	for _, m := range missing {
+		var cs []string
+		for _, r := range m {
+			cs = append(cs, fmt.Sprintf("U+%04X", r))
+		}
+		codes = append(codes, m+" ("+strings.Join(cs, " ")+")")
+	}
+	return fmt.Sprintf("no installed font has %d character(s), which print as empty boxes in the PDF but stay in its text: %s; install a font that covers them (e.g. Noto) and export again",
+		len(missing), strings.Join(codes, ", "))
+}
+
+func (e Export) write(w io.Writer, format string) error {
 	meta := docx.Meta{Title: e.Title, Author: e.Author, Date: e.Date}
 	switch format {
 	case FormatText:

@@ -62,7 +62,7 @@ func WriteHTML(w io.Writer, r Report) error {
 <body>
 <header>
 <p class="kicker">Review record</p>
-<h1>%s</h1>
+<h1 dir="auto">%s</h1>
 <dl class="meta">
 `, contentPolicy, esc(title), htmlStyle, esc(title))
 	meta := func(label, value string) {
@@ -92,13 +92,13 @@ func WriteHTML(w io.Writer, r Report) error {
 			} else {
 				text = "<i>" + text + "</i> <small>(reported)</small>"
 			}
-			p("<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>", i+1, text, esc(orDash(q.Speaker)), esc(string(q.Attribution)))
+			p("<tr><td>%d</td><td dir=\"auto\">%s</td><td>%s</td><td>%s</td><td>", i+1, text, esc(orDash(q.Speaker)), esc(string(q.Attribution)))
 			p(`<span class="status %s">%s</span>`, esc(string(q.Status)), esc(statusLabel(q.Status)))
 			if q.Source != "" {
 				p("<br>%s", esc(q.Source))
 			}
 			if q.Status == source.Misquoted && q.Passage != "" {
-				p(`<blockquote class="passage">%s</blockquote>`, esc(q.Passage))
+				p(`<blockquote class="passage" dir="auto">%s</blockquote>`, esc(q.Passage))
 			}
 			p("</td></tr>\n")
 		}
@@ -118,10 +118,10 @@ func WriteHTML(w io.Writer, r Report) error {
 	p("<section class=\"text\">\n<h2>Text of revision %s</h2>\n", esc(r.revisionLabel()))
 	for i, para := range paragraphs(r.Revision.Text) {
 		if i == 0 {
-			p("<p class=\"headline\">%s</p>\n", esc(para))
+			p("<p class=\"headline\" dir=\"auto\">%s</p>\n", esc(para))
 			continue
 		}
-		p("<p>%s</p>\n", esc(para))
+		p("<p dir=\"auto\">%s</p>\n", esc(para))
 	}
 	p("</section>\n</body>\n</html>\n")
 	return bw.Flush()
@@ -141,7 +141,7 @@ func writeHTMLNote(bw *bufio.Writer, num int, n Note) {
 	}
 	p("<p class=\"by\">%s</p>\n", esc(by))
 	if n.Anchor.Exact != "" {
-		p("<blockquote class=\"anchor\">%s<mark>%s</mark>%s</blockquote>\n",
+		p("<blockquote class=\"anchor\" dir=\"auto\">%s<mark>%s</mark>%s</blockquote>\n",
 			esc(anchorContext(n.Anchor.Prefix, true)), esc(n.Anchor.Exact), esc(anchorContext(n.Anchor.Suffix, false)))
 	}
 	if n.Orphaned {
@@ -150,9 +150,9 @@ func writeHTMLNote(bw *bufio.Writer, num int, n Note) {
 	if n.Fixed {
 		p("<p class=\"fixed-line\">%s</p>\n", esc(fixedLine))
 	}
-	p("<p class=\"message\">%s</p>\n", esc(n.Message))
+	p("<p class=\"message\" dir=\"auto\">%s</p>\n", esc(n.Message))
 	if n.Source != nil && n.Source.Text != "" {
-		p("<p>Source: %s</p>\n<blockquote class=\"passage\">%s</blockquote>\n", esc(orDash(n.Source.File)), esc(n.Source.Text))
+		p("<p>Source: %s</p>\n<blockquote class=\"passage\" dir=\"auto\">%s</blockquote>\n", esc(orDash(n.Source.File)), esc(n.Source.Text))
 	}
 	if len(n.Replies) > 0 {
 		p("<ol class=\"replies\">\n")
@@ -161,7 +161,7 @@ func writeHTMLNote(bw *bufio.Writer, num int, n Note) {
 			if t := formatTime(rp.Created); t != "" {
 				who += ", " + t
 			}
-			p("<li><b>%s:</b> %s</li>\n", esc(who), esc(rp.Text))
+			p("<li><b>%s:</b> <span dir=\"auto\">%s</span></li>\n", esc(who), esc(rp.Text))
 		}
 		p("</ol>\n")
 	}

@@ -6,15 +6,16 @@ import (
 	"io"
 	"strings"
 
-	"github.com/go-pdf/fpdf"
+	"sync"
 
 	"copydesk/editor"
+	"copydesk/editor/pdf"
 	"copydesk/editor/source"
 )
 
 // DejaVu Sans covers Latin, Greek, Cyrillic and the typography of news
 // copy (curly quotes, dashes, ellipses); fonts/LICENSE has its licence.
-// fpdf embeds only the glyphs a record uses, so the PDFs stay small.
+// Only the glyphs a record uses are embedded, so the PDFs stay small.
 var (
 	//go:embed fonts/DejaVuSans.ttf
 	fontRegular []byte
@@ -41,146 +42,198 @@ var (
 
 // WritePDF writes the review record as an A4 PDF: the same sections as
 // WriteHTML, with the article title and revision at the top of every page
-// and "Page n of m" at the foot. Text is set in DejaVu Sans, embedded, so
-// curly quotes, accents and dashes print and can be searched and copied.
+// and "Page n of m" at the foot. Text is set in DejaVu Sans, embedded,
+// and every character DejaVu lacks in the installed font that has it
+// (Noto and the like): Arabic joined and Hebrew right to left, CJK,
+// Hangul, Indic scripts shaped, emoji in colour. The text layer copies
+// and searches as the characters shown. Characters no installed font
+// has are named in a notice at the end of the record and returned in
+// PDFResult.Missing.
 func WritePDF(w io.Writer, r Report) error {
-	d := newPDF(r)
-	d.body(r)
-	if err := d.f.Output(w); err != nil {
-		return fmt.Errorf("report: write PDF: %w", err)
+	_, err := WritePDFResult(w, r, PDFOptions{})
+	return err
+}
+
+// PDFOptions tune WritePDF.
+type PDFOptions struct {
+	// NoSystemFonts sets the record in the embedded font alone, as on a
+	// machine with no other fonts installed.
+	NoSystemFonts bool
+}
+
+// PDFResult says what a PDF record could not show.
+type PDFResult struct {
+	// Missing lists the characters no font on this machine could draw;
+	// they print as empty boxes but stay in the text layer.
+	Missing []string
+}
+
+// WritePDFResult writes the record like WritePDF and reports the
+// characters it could not draw.
+func WritePDFResult(w io.Writer, r Report, o PDFOptions) (PDFResult, error) {
+	fonts, err := loadFonts(o)
+	if err != nil {
+		return PDFResult{}, err
 	}
-	return nil
+	d := newPDF(r, fonts)
+	d.body(r)
+	missing := d.doc.Missing()
+	if len(missing) > 0 {
+		d.missingNotice(missing)
+	}
+	d.footers()
+	if err := d.doc.Write(w); err != nil {
+		return PDFResult{}, fmt.Errorf("report: write PDF: %w", err)
+	}
+	return PDFResult{Missing: missing}, nil
+}
+
+var (
+	fontsOnce   sync.Once
+	sharedFonts *pdf.Fonts
+	fontsErr    error
+)
+
+// loadFonts indexes the installed fonts once per process.
+func loadFonts(o PDFOptions) (*pdf.Fonts, error) {
+	opts := pdf.FontOptions{Family: "DejaVu Sans", Regular: fontRegular, Bold: fontBold}
+	if o.NoSystemFonts {
+		opts.NoSystemFonts = true
+		return pdf.NewFonts(opts)
+	}
+	fontsOnce.Do(func() { sharedFonts, fontsErr = pdf.NewFonts(opts) })
+	return sharedFonts, fontsErr
 }
 
 // pdfDoc is a record being set.
 type pdfDoc struct {
-	f *fpdf.Fpdf
+	doc *pdf.Doc
 	// width is the width of the text column.
 	width float64
+	// style is the current text style.
+	style pdf.Style
+	title string
 }
 
-func newPDF(r Report) *pdfDoc {
-	f := fpdf.New("P", "mm", "A4", "")
-	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.SetMargins(pageMargin, topMargin, pageMargin)
-	f.SetAutoPageBreak(true, footMargin)
-	f.AliasNbPages("")
-	f.SetCatalogSort(true)
-	title := r.title()
-	f.SetTitle("Review record: "+pdfText(title), true)
-	f.SetCreator("Copydesk", true)
-	when := r.Generated
-	if when.IsZero() {
-		when = r.Revision.Created
+func newPDF(r Report, fonts *pdf.Fonts) *pdfDoc {
+	doc := pdf.New(fonts)
+	doc.Top, doc.Bottom = topMargin, footMargin
+	d := &pdfDoc{doc: doc, width: pdf.PageWidth - 2*pageMargin, title: clean(r.title())}
+	doc.Info = pdf.Info{Title: "Review record: " + d.title, Creator: "Copydesk", Created: r.Generated}
+	if doc.Info.Created.IsZero() {
+		doc.Info.Created = r.Revision.Created
 	}
-	if !when.IsZero() {
-		f.SetCreationDate(when)
-		f.SetModificationDate(when)
-	}
-	pageW, _ := f.GetPageSize()
-	d := &pdfDoc{f: f, width: pageW - 2*pageMargin}
 	running := fmt.Sprintf("Revision %s", r.revisionLabel())
-	f.SetHeaderFuncMode(func() {
-		f.SetFont(fontFamily, "", 8)
-		f.SetTextColor(grey[0], grey[1], grey[2])
-		f.SetXY(pageMargin, 10)
-		rw := f.GetStringWidth(running) + 2
-		f.CellFormat(d.width-rw, 5, d.fit(pdfText(title), d.width-rw-4), "", 0, "L", false, 0, "")
-		f.CellFormat(rw, 5, pdfText(running), "", 0, "R", false, 0, "")
-		f.SetDrawColor(180, 180, 180)
-		f.Line(pageMargin, 15.5, pageW-pageMargin, 15.5)
-	}, true)
-	f.SetFooterFunc(func() {
-		f.SetY(-12)
-		f.SetFont(fontFamily, "", 8)
-		f.SetTextColor(grey[0], grey[1], grey[2])
-		f.CellFormat(0, 5, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "C", false, 0, "")
-	})
-	f.AddPage()
+	doc.Header = func(doc *pdf.Doc) {
+		d.font("", 8, grey)
+		rb := doc.Layout([]pdf.Span{{Text: clean(running), Style: d.style}}, d.width, 5)
+		rw := rb.Width() + 2
+		doc.DrawAt(d.fit(d.title, d.width-rw-4, 5), pageMargin, 10, d.width-rw)
+		doc.DrawAt(rb, pdf.PageWidth-pageMargin-rb.Width(), 10, rb.Width())
+		doc.Line(pageMargin, 15.5, pdf.PageWidth-pageMargin, 15.5, 0.2, pdf.RGB{180, 180, 180})
+	}
+	doc.AddPage()
 	return d
 }
 
-// pdfText makes a string safe to set in the PDF (see clean). fpdf reads
-// fonts only as far as the Basic Multilingual Plane and fails on
-// characters beyond it, such as emoji; they print as U+FFFD. The HTML
-// record keeps them.
-func pdfText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r > 0xFFFF {
-			return '\uFFFD'
-		}
-		return r
-	}, clean(s))
+// footers puts "Page n of m" at the foot of every page.
+func (d *pdfDoc) footers() {
+	d.font("", 8, grey)
+	total := d.doc.Pages()
+	for n := 1; n <= total; n++ {
+		d.doc.OnPage(n)
+		b := d.doc.Layout([]pdf.Span{{Text: fmt.Sprintf("Page %d of %d", n, total), Style: d.style}}, d.width, 5)
+		d.doc.DrawAt(b, (pdf.PageWidth-b.Width())/2, pdf.PageHeight-12, b.Width())
+	}
 }
 
-// fit shortens s with an ellipsis until it is at most w wide in the
-// current font.
-func (d *pdfDoc) fit(s string, w float64) string {
-	if d.f.GetStringWidth(s) <= w {
-		return s
+// missingNotice ends the record with the characters it could not draw.
+func (d *pdfDoc) missingNotice(missing []string) {
+	var names []string
+	for _, m := range missing {
+		var codes []string
+		for _, r := range m {
+			codes = append(codes, fmt.Sprintf("U+%04X", r))
+		}
+		names = append(names, strings.Join(codes, " "))
+	}
+	d.heading("Characters not drawn", 10)
+	d.font("", 10, red)
+	d.para(0, lineHeight, "This computer has no font for these characters, so they print as empty boxes; they are still in the text layer and in the HTML record: "+strings.Join(names, ", ")+". Install a font that covers them (for example Noto) and export again.", 0)
+}
+
+// fit returns s set on one line, shortened with an ellipsis until it is
+// at most w wide.
+func (d *pdfDoc) fit(s string, w, h float64) *pdf.Block {
+	b := d.doc.Layout([]pdf.Span{{Text: s, Style: d.style}}, 1e6, h)
+	if b.Width() <= w {
+		return b
 	}
 	rs := []rune(s)
-	for len(rs) > 0 && d.f.GetStringWidth(string(rs)+"…") > w {
-		rs = rs[:len(rs)-1]
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.doc.Layout([]pdf.Span{{Text: string(rs[:mid]) + "…", Style: d.style}}, 1e6, h).Width() <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	return string(rs) + "…"
+	return d.doc.Layout([]pdf.Span{{Text: string(rs[:lo]) + "…", Style: d.style}}, 1e6, h)
 }
 
 func (d *pdfDoc) font(style string, size float64, colour [3]int) {
-	d.f.SetFont(fontFamily, style, size)
-	d.f.SetTextColor(colour[0], colour[1], colour[2])
+	d.style = pdf.Style{Size: size, Bold: style == "B", Colour: pdf.RGB{uint8(colour[0]), uint8(colour[1]), uint8(colour[2])}}
 }
+
+// span is s in the current style.
+func (d *pdfDoc) span(s string) pdf.Span { return pdf.Span{Text: clean(s), Style: d.style} }
 
 // para sets a paragraph of text across the column, indented by indent mm,
 // with space after it.
 func (d *pdfDoc) para(indent, h float64, s string, after float64) {
-	d.f.SetLeftMargin(pageMargin + indent)
-	d.f.SetX(pageMargin + indent)
-	d.f.MultiCell(0, h, pdfText(s), "", "L", false)
-	d.f.SetLeftMargin(pageMargin)
-	d.f.Ln(after)
+	d.spans(indent, h, after, d.span(s))
+}
+
+// spans sets a paragraph of spans in their own styles.
+func (d *pdfDoc) spans(indent, h, after float64, spans ...pdf.Span) {
+	b := d.doc.Layout(spans, d.width-indent, h)
+	d.doc.Draw(b, pageMargin+indent, d.width-indent)
+	d.doc.Space(after)
 }
 
 // heading starts a section, on a new page if fewer than need mm are left
 // for what follows it.
 func (d *pdfDoc) heading(s string, need float64) {
 	d.keep(need + 12)
-	d.f.Ln(3)
+	d.doc.Space(3)
 	d.font("B", 13, black)
-	d.f.CellFormat(0, 7, pdfText(s), "B", 1, "L", false, 0, "")
-	d.f.Ln(3)
+	d.para(0, 7, s, 0)
+	y := d.doc.Y()
+	d.doc.Line(pageMargin, y, pdf.PageWidth-pageMargin, y, 0.2, pdf.RGB{0, 0, 0})
+	d.doc.Space(3)
 }
 
 // keep starts a new page unless need mm are left on this one.
-func (d *pdfDoc) keep(need float64) {
-	_, pageH := d.f.GetPageSize()
-	if d.f.GetY()+need > pageH-footMargin {
-		d.f.AddPage()
-	}
-}
+func (d *pdfDoc) keep(need float64) { d.doc.Keep(need) }
 
 // passage sets a source passage: indented, in blue, with a rule on its
 // left.
-func (d *pdfDoc) passage(label, text string) {
+func (d *pdfDoc) passage(indent float64, label, text string) {
 	d.font("", 8.5, grey)
-	d.para(6, 4.2, label, 0.5)
+	d.para(indent+6, 4.2, label, 0.5)
 	d.font("", 9.5, blue)
-	page, y0 := d.f.PageNo(), d.f.GetY()
-	d.para(6, 4.6, text, 0)
-	if d.f.PageNo() == page {
-		d.f.SetDrawColor(blue[0], blue[1], blue[2])
-		d.f.SetLineWidth(0.6)
-		d.f.Line(pageMargin+3, y0, pageMargin+3, d.f.GetY())
-		d.f.SetLineWidth(0.2)
+	page, y0 := d.doc.Page(), d.doc.Y()
+	d.para(indent+6, 4.6, text, 0)
+	if d.doc.Page() == page {
+		d.doc.Line(pageMargin+indent+3, y0, pageMargin+indent+3, d.doc.Y(), 0.6, pdf.RGB{uint8(blue[0]), uint8(blue[1]), uint8(blue[2])})
 	}
-	d.f.Ln(2)
+	d.doc.Space(2)
 }
 
 func (d *pdfDoc) body(r Report) {
-	f := d.f
 	d.font("", 8, grey)
-	f.CellFormat(0, 4, "REVIEW RECORD", "", 1, "L", false, 0, "")
+	d.para(0, 4, "REVIEW RECORD", 0)
 	d.font("B", 18, black)
 	d.para(0, 8, r.title(), 2)
 	meta := [][2]string{
@@ -195,10 +248,9 @@ func (d *pdfDoc) body(r Report) {
 		if strings.TrimSpace(m[1]) == "" {
 			continue
 		}
-		d.font("", 9.5, grey)
-		f.CellFormat(32, lineHeight, m[0], "", 0, "L", false, 0, "")
+		d.label(0, lineHeight, m[0], pdf.Style{Size: 9.5, Colour: rgb(grey)})
 		d.font("", 9.5, black)
-		f.MultiCell(0, lineHeight, pdfText(m[1]), "", "L", false)
+		d.para(32, lineHeight, m[1], 0)
 	}
 
 	d.heading("Summary", 10)
@@ -223,8 +275,7 @@ func (d *pdfDoc) body(r Report) {
 		} else {
 			text += " (reported)"
 		}
-		d.font("B", 10, black)
-		f.CellFormat(8, lineHeight, fmt.Sprintf("%d.", i+1), "", 0, "L", false, 0, "")
+		d.label(0, lineHeight, fmt.Sprintf("%d.", i+1), pdf.Style{Size: 10, Bold: true, Colour: rgb(black)})
 		d.font("", 10, black)
 		d.para(8, lineHeight, text, 0.5)
 		d.font("", 8.5, statusColour(string(q.Status)))
@@ -234,9 +285,7 @@ func (d *pdfDoc) body(r Report) {
 		}
 		d.para(8, 4.2, line, 1.5)
 		if q.Status == source.Misquoted && q.Passage != "" {
-			d.f.SetLeftMargin(pageMargin + 8)
-			d.passage("Source wording", q.Passage)
-			d.f.SetLeftMargin(pageMargin)
+			d.passage(8, "Source wording", q.Passage)
 		}
 	}
 
@@ -261,12 +310,21 @@ func (d *pdfDoc) body(r Report) {
 	}
 }
 
+func rgb(c [3]int) pdf.RGB { return pdf.RGB{uint8(c[0]), uint8(c[1]), uint8(c[2])} }
+
+// label sets a short text at indent on the current line, without moving
+// down: the paragraph that follows starts beside it.
+func (d *pdfDoc) label(indent, h float64, s string, st pdf.Style) {
+	d.keep(h)
+	b := d.doc.Layout([]pdf.Span{{Text: clean(s), Style: st}}, d.width-indent, h)
+	d.doc.DrawAt(b, pageMargin+indent, d.doc.Y(), d.width-indent)
+}
+
 // height estimates how many mm text takes set in the given font across
 // the column less indent, with line height h.
 func (d *pdfDoc) height(style string, size, indent, h float64, text string) float64 {
-	d.f.SetFont(fontFamily, style, size)
-	lines := d.f.SplitText(pdfText(text), d.width-indent)
-	return float64(max(len(lines), 1)) * h
+	st := pdf.Style{Size: size, Bold: style == "B"}
+	return d.doc.Layout([]pdf.Span{{Text: clean(text), Style: st}}, d.width-indent, h).Height()
 }
 
 // noteHeight estimates the height of a note as note sets it.
@@ -291,22 +349,20 @@ func (d *pdfDoc) noteHeight(n Note) float64 {
 }
 
 func (d *pdfDoc) note(num int, n Note) {
-	f := d.f
 	// A note starts on a new page rather than break, unless it is longer
 	// than a page.
-	_, pageH := f.GetPageSize()
-	if h := d.noteHeight(n); h < pageH-topMargin-footMargin {
+	if h := d.noteHeight(n); h < pdf.PageHeight-topMargin-footMargin {
 		d.keep(h)
 	} else {
 		d.keep(30)
 	}
-	d.font("B", 10.5, black)
-	f.CellFormat(f.GetStringWidth(fmt.Sprintf("Note %d · ", num)), 5.5, fmt.Sprintf("Note %d · ", num), "", 0, "L", false, 0, "")
-	d.font("B", 10.5, statusColour(n.status()))
-	status := pdfText(n.status())
-	f.CellFormat(f.GetStringWidth(status), 5.5, status, "", 0, "L", false, 0, "")
-	d.font("B", 10.5, black)
-	f.MultiCell(0, 5.5, pdfText(fmt.Sprintf(" · %s · %s", n.Severity, checkLabel(n))), "", "L", false)
+	head := pdf.Style{Size: 10.5, Bold: true, Colour: rgb(black)}
+	status := head
+	status.Colour = rgb(statusColour(n.status()))
+	d.spans(0, 5.5, 0,
+		pdf.Span{Text: fmt.Sprintf("Note %d · ", num), Style: head},
+		pdf.Span{Text: clean(n.status()), Style: status},
+		pdf.Span{Text: clean(fmt.Sprintf(" · %s · %s", n.Severity, checkLabel(n))), Style: head})
 	by := orDash(n.Author)
 	if t := formatTime(n.Created); t != "" {
 		by += ", " + t
@@ -319,16 +375,11 @@ func (d *pdfDoc) note(num int, n Note) {
 	if n.Anchor.Exact != "" {
 		// The noted words in bold inside their context, flowing as one
 		// paragraph.
-		f.SetLeftMargin(pageMargin + 4)
-		f.SetX(pageMargin + 4)
-		d.font("", 9.5, grey)
-		f.Write(4.6, pdfText(anchorContext(n.Anchor.Prefix, true)))
-		d.font("B", 9.5, black)
-		f.Write(4.6, pdfText(n.Anchor.Exact))
-		d.font("", 9.5, grey)
-		f.Write(4.6, pdfText(anchorContext(n.Anchor.Suffix, false)))
-		f.SetLeftMargin(pageMargin)
-		f.Ln(6)
+		context := pdf.Style{Size: 9.5, Colour: rgb(grey)}
+		d.spans(4, 4.6, 1.4,
+			pdf.Span{Text: clean(anchorContext(n.Anchor.Prefix, true)), Style: context},
+			pdf.Span{Text: clean(n.Anchor.Exact), Style: pdf.Style{Size: 9.5, Bold: true, Colour: rgb(black)}},
+			pdf.Span{Text: clean(anchorContext(n.Anchor.Suffix, false)), Style: context})
 	}
 	if n.Orphaned {
 		d.font("B", 9.5, red)
@@ -341,7 +392,7 @@ func (d *pdfDoc) note(num int, n Note) {
 	d.font("", 10, black)
 	d.para(0, lineHeight, n.Message, 1.5)
 	if n.Source != nil && n.Source.Text != "" {
-		d.passage("Source: "+orDash(n.Source.File), n.Source.Text)
+		d.passage(0, "Source: "+orDash(n.Source.File), n.Source.Text)
 	}
 	for _, rp := range n.Replies {
 		who := orDash(rp.Author)
@@ -353,7 +404,7 @@ func (d *pdfDoc) note(num int, n Note) {
 		d.font("", 9, black)
 		d.para(6, 4.4, rp.Text, 1)
 	}
-	f.Ln(4)
+	d.doc.Space(4)
 }
 
 func statusColour(s string) [3]int {

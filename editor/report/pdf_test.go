@@ -181,11 +181,13 @@ func TestPDFEmptyAndOddText(t *testing.T) {
 			Article:  editor.Article{Title: "Bad \xff byte\x01"},
 			Revision: editor.Revision{Text: "Head\tline\nBody\x00text"},
 		}, []string{"Bad \uFFFD byte", "Head line", "Bodytext"}},
-		{"characters beyond the fonts", Report{
+		// Characters outside the Basic Multilingual Plane stay in the text
+		// layer, whether or not a font on this machine can draw them.
+		{"characters beyond the document font", Report{
 			Article:  editor.Article{Title: "Fans 😀 cheer 𝔸 and 東京"},
 			Revision: editor.Revision{Text: "Head\n" + strings.Repeat("Emoji 🎉 in a long paragraph that wraps. ", 20)},
 			Notes:    []Note{{Note: editor.Note{Message: "Reply 👍 here", Anchor: editor.Anchor{Exact: "🎉", Prefix: "Emoji ", Suffix: " in"}}}},
-		}, []string{"Fans \uFFFD cheer \uFFFD and", "Emoji \uFFFD in a long paragraph", "Reply \uFFFD here"}},
+		}, []string{"Fans 😀 cheer 𝔸 and 東京", "Emoji 🎉 in a long paragraph", "Reply 👍 here"}},
 		{"Greek and Cyrillic names", Report{
 			Article: editor.Article{Title: "Σπύρος Παπαδόπουλος and Юлия Навальная"},
 		}, []string{"Σπύρος Παπαδόπουλος and Юлия Навальная"}},
