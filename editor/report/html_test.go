@@ -23,7 +23,7 @@ func TestWriteHTML(t *testing.T) {
 			report: full,
 			want: []string{
 				"<title>Review record: Café owners say quay works are ‘killing trade’</title>",
-				"<h1 dir="auto">Café owners say quay works are ‘killing trade’</h1>",
+				`<h1 dir="auto">Café owners say quay works are ‘killing trade’</h1>`,
 				"<dt>Slug</dt><dd>quay-cafes</dd>", "<dt>Byline</dt><dd>Ana Ruiz — Carrow Gazette</dd>",
 				"<dt>Revision</dt><dd>3 · Copy edit</dd>", "<dd>Maya Lin</dd>", "<dd>10 Mar 2025 16:45 UTC</dd>",
 				"<dt>Record made</dt><dd>10 Mar 2025 19:45 UTC</dd>",
