@@ -25,7 +25,6 @@ const (
 // are in mm from the top left of the page.
 type Doc struct {
 	fonts     *Fonts
-	shaper    shaping.HarfbuzzShaper
 	segmenter shaping.Segmenter
 	wrapper   shaping.LineWrapper
 
@@ -185,6 +184,7 @@ func (f *Fonts) isBold(face *font.Face) bool {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.maps()
 	_, a := f.bold.FontMetadata(face.Font)
 	if a.Weight == 0 {
 		_, a = f.regular.FontMetadata(face.Font)

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"log"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/fontscan"
+	"github.com/go-text/typesetting/shaping"
+	sfnt "github.com/tdewolff/font"
 )
 
 // Fonts chooses a face for every character of a document: the document's
@@ -26,7 +29,23 @@ type Fonts struct {
 	data map[font.FontID][]byte
 	// system says whether installed fonts take part.
 	system bool
+	opts   FontOptions
 	mu     sync.Mutex
+
+	// shaper keeps each face's shaping tables (GSUB, GPOS) once built,
+	// which for a CJK font costs more than setting a page; shapeMu
+	// guards it.
+	shaper  shaping.HarfbuzzShaper
+	shapeMu sync.Mutex
+	// programs caches font files read for embedding, by location.
+	programs map[font.FontID]*sfnt.SFNT
+}
+
+// shape shapes one run.
+func (f *Fonts) shape(in shaping.Input) shaping.Output {
+	f.shapeMu.Lock()
+	defer f.shapeMu.Unlock()
+	return f.shaper.Shape(in)
 }
 
 // FontOptions are where NewFonts looks for fonts.
@@ -53,7 +72,8 @@ func (quiet) Printf(string, ...any) {}
 // index is built once per machine and cached; later calls only check
 // that the font folders have not changed.
 func NewFonts(o FontOptions) (*Fonts, error) {
-	f := &Fonts{data: map[font.FontID][]byte{}, system: !o.NoSystemFonts}
+	f := &Fonts{data: map[font.FontID][]byte{}, system: !o.NoSystemFonts, programs: map[font.FontID]*sfnt.SFNT{}}
+	f.shaper.SetFontCacheSize(64)
 	var err error
 	if f.primary, err = f.addMemory(o.Family+" Regular", o.Regular); err != nil {
 		return nil, err
@@ -61,9 +81,18 @@ func NewFonts(o FontOptions) (*Fonts, error) {
 	if f.primaryBold, err = f.addMemory(o.Family+" Bold", o.Bold); err != nil {
 		return nil, err
 	}
-	f.regular = f.fontMap(o, font.Aspect{Weight: font.WeightNormal})
-	f.bold = f.fontMap(o, font.Aspect{Weight: font.WeightBold})
+	f.opts = o
 	return f, nil
+}
+
+// maps builds the font maps on first need: indexing the installed fonts
+// costs more than setting a record in the document font, so a record
+// the document font covers never pays for it. Call with mu held.
+func (f *Fonts) maps() {
+	if f.regular == nil {
+		f.regular = f.fontMap(f.opts, font.Aspect{Weight: font.WeightNormal})
+		f.bold = f.fontMap(f.opts, font.Aspect{Weight: font.WeightBold})
+	}
 }
 
 func (f *Fonts) addMemory(name string, b []byte) (*font.Face, error) {
@@ -109,8 +138,16 @@ func cacheDir(dir string) string {
 // resolve returns the face to draw r in, bold or not, and whether that
 // face has a glyph for it.
 func (f *Fonts) resolve(r rune, bold bool) (*font.Face, bool) {
+	primary := f.primary
+	if bold {
+		primary = f.primaryBold
+	}
+	if _, ok := primary.NominalGlyph(r); ok {
+		return primary, true
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.maps()
 	fm := f.regular
 	if bold {
 		fm = f.bold
@@ -133,6 +170,7 @@ func (f *Fonts) location(face *font.Face) font.FontID {
 	case f.primaryBold:
 		return font.FontID{File: f.embeddedName(true)}
 	}
+	f.maps()
 	if loc := f.regular.FontLocation(face.Font); loc.File != "" {
 		return loc
 	}
@@ -149,20 +187,68 @@ func (f *Fonts) embeddedName(bold bool) string {
 	return ""
 }
 
-// program returns the bytes of the font file at loc (a whole collection
-// for a .ttc).
-func (f *Fonts) program(loc font.FontID) ([]byte, error) {
-	if b, ok := f.data[loc]; ok {
-		return b, nil
+// trueType returns the parsed TrueType font at loc, for subsetting, or
+// nil if its outlines are not TrueType (CFF, bitmaps), which are drawn
+// as Type 3 glyphs instead. Fonts are read once per process.
+func (f *Fonts) trueType(loc font.FontID) (*sfnt.SFNT, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if p, ok := f.programs[loc]; ok {
+		return p, nil
 	}
-	fh, err := os.Open(loc.File)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font: %w", err)
+	b, ok := f.data[loc]
+	if !ok {
+		fh, err := os.Open(loc.File)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: font: %w", err)
+		}
+		defer fh.Close()
+		if tt, err := hasTrueTypeOutlines(fh, int(loc.Index)); err != nil || !tt {
+			f.programs[loc] = nil
+			return nil, nil
+		}
+		if b, err = io.ReadAll(io.LimitReader(fh, 256<<20)); err != nil {
+			return nil, fmt.Errorf("pdf: font %s: %w", loc.File, err)
+		}
 	}
-	defer fh.Close()
-	b, err := io.ReadAll(io.LimitReader(fh, 256<<20))
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", loc.File, err)
+	p, err := sfnt.ParseFont(b, int(loc.Index))
+	if err != nil || !p.IsTrueType {
+		p = nil
 	}
-	return b, nil
+	f.programs[loc] = p
+	return p, nil
+}
+
+// hasTrueTypeOutlines reads a font file's header (a collection's, then
+// its font's) and reports whether the font has TrueType outlines, before
+// reading the whole file. It leaves r at the start.
+func hasTrueTypeOutlines(r io.ReadSeeker, index int) (bool, error) {
+	var head [12]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil {
+		return false, err
+	}
+	offset := int64(0)
+	if string(head[:4]) == "ttcf" {
+		n := binary.BigEndian.Uint32(head[8:12])
+		if index < 0 || uint32(index) >= n {
+			return false, fmt.Errorf("font %d of %d in collection", index, n)
+		}
+		var off [4]byte
+		if _, err := r.Seek(int64(12+4*index), io.SeekStart); err != nil {
+			return false, err
+		}
+		if _, err := io.ReadFull(r, off[:]); err != nil {
+			return false, err
+		}
+		offset = int64(binary.BigEndian.Uint32(off[:]))
+		if _, err := r.Seek(offset, io.SeekStart); err != nil {
+			return false, err
+		}
+		if _, err := io.ReadFull(r, head[:4]); err != nil {
+			return false, err
+		}
+	}
+	_, err := r.Seek(0, io.SeekStart)
+	v := binary.BigEndian.Uint32(head[:4])
+	return v == 0x00010000 || string(head[:4]) == "true", err
 }

@@ -171,7 +171,7 @@ func (d *Doc) shape(text []rune, dir di.Direction, spans []Span, bounds []int) [
 			if st.Bold {
 				piece.Face = d.boldFace(text[start:end], face)
 			}
-			out = append(out, d.shaper.Shape(piece))
+			out = append(out, d.fonts.shape(piece))
 			start = end
 		}
 	}

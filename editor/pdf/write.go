@@ -242,12 +242,11 @@ func (d *Doc) subset(order []*embFont, _ map[*font.Font]*embFont) error {
 			continue
 		}
 		loc := d.fonts.location(f.face)
-		data, err := d.fonts.program(loc)
+		full, err := d.fonts.trueType(loc)
 		if err != nil {
 			return err
 		}
-		full, err := sfnt.ParseFont(data, int(loc.Index))
-		if err != nil || !full.IsTrueType {
+		if full == nil {
 			f.type3 = true
 			continue
 		}
