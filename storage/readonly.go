@@ -78,11 +78,15 @@ func (db *DB) ReadOnly() bool { return db.readOnly }
 // and assumes the file never changes. That is the one way to read a WAL
 // database whose folder cannot be written (no -shm can be made), but if
 // the file did change, SQLite could return wrong results or report the
-// file corrupt. So it is used only when neither the file nor its folder
-// can be written, as on a read-only mount or an archive share, where no
-// one changes the file under us. A writable file in a read-only folder
-// gets mode=ro alone, and opens only if its -shm already exists.
-func readOnlyParams(a access) url.Values {
+// file corrupt. So it is used only where the folder cannot be written and
+// no -wal file lies beside the database: no one can be writing it through
+// this folder (a writer needs its -wal there), and nothing committed is
+// waiting in a log. That is a read-only mount or archive share, and also
+// a writable file in a read-only folder, which mode=ro alone cannot open
+// once SQLite has removed its -shm on the last close. A read-only folder
+// that does hold a -wal (a writer with more rights, or one that crashed)
+// gets mode=ro alone, reading through the log and its -shm.
+func readOnlyParams(a access, path string) url.Values {
 	v := url.Values{
 		"mode":          {"ro"},
 		"_busy_timeout": {fmt.Sprint(busyTimeout.Milliseconds())},
@@ -90,10 +94,15 @@ func readOnlyParams(a access) url.Values {
 		"_query_only":   {"on"},
 		"_txlock":       {"deferred"},
 	}
-	if !a.file && !a.folder {
+	if !a.folder && !fileExists(path+"-wal") {
 		v.Set("immutable", "1")
 	}
 	return v
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // readOnlyError is what a writing method returns on a read-only desk.
@@ -114,7 +123,7 @@ func (db *DB) openReadOnly(ctx context.Context, abs string, known int) error {
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%w: %s does not exist and cannot be created (%s)", ErrReadOnly, abs, db.access.why())
 	}
-	params := readOnlyParams(db.access)
+	params := readOnlyParams(db.access, abs)
 	version, err := inspect(ctx, abs, known, params.Get("immutable") == "1")
 	if errors.Is(err, ErrCorrupt) || errors.Is(err, ErrNewerSchema) {
 		return err

@@ -45,15 +45,17 @@ func folderListing(t *testing.T, dir string) []string {
 	return names
 }
 
-// makeReadOnly takes write permission away from the file and, if folder,
-// its folder, and gives it back when the test ends so t.TempDir can be
-// removed.
-func makeReadOnly(t *testing.T, path string, folder bool) {
+// makeReadOnly takes write permission away from the file, unless
+// keepFile, and, if folder, from its folder, and gives it back when the
+// test ends so t.TempDir can be removed.
+func makeReadOnly(t *testing.T, path string, keepFile, folder bool) {
 	t.Helper()
-	if err := os.Chmod(path, 0o444); err != nil {
-		t.Fatal(err)
+	if !keepFile {
+		if err := os.Chmod(path, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(path, 0o644) })
 	}
-	t.Cleanup(func() { os.Chmod(path, 0o644) })
 	if folder {
 		dir := filepath.Dir(path)
 		if err := os.Chmod(dir, 0o555); err != nil {
@@ -74,6 +76,7 @@ func TestReadOnlyDeskReadsAndRefusesWrites(t *testing.T) {
 	}{
 		{name: "read-only file", access: access{file: false, folder: true}},
 		{name: "read-only file in read-only folder", access: access{}, chmodFolder: true, wantImmutable: true},
+		{name: "writable file in read-only folder", access: access{file: true}, chmodFolder: true, wantImmutable: true},
 		{name: "asked for", access: access{file: true, folder: true}, force: true},
 	}
 	for _, tt := range tests {
@@ -87,7 +90,7 @@ func TestReadOnlyDeskReadsAndRefusesWrites(t *testing.T) {
 			case asRoot:
 				opts = append(opts, withAccess(tt.access))
 			default:
-				makeReadOnly(t, path, tt.chmodFolder)
+				makeReadOnly(t, path, tt.access.file, tt.chmodFolder)
 			}
 			before := readFile(t, path)
 			db, err := Open(ctx, path, opts...)
@@ -98,7 +101,7 @@ func TestReadOnlyDeskReadsAndRefusesWrites(t *testing.T) {
 			if !db.ReadOnly() {
 				t.Fatal("ReadOnly() = false, want true")
 			}
-			if got := readOnlyParams(db.access).Get("immutable") == "1"; got != tt.wantImmutable && !tt.force {
+			if got := readOnlyParams(db.access, path).Get("immutable") == "1"; got != tt.wantImmutable && !tt.force {
 				t.Errorf("immutable = %v, want %v", got, tt.wantImmutable)
 			}
 
@@ -202,7 +205,7 @@ func TestProbeAccessSeesPermissions(t *testing.T) {
 	if got := probeAccess(path); got != (access{file: true, folder: true}) {
 		t.Errorf("writable desk: probe = %+v", got)
 	}
-	makeReadOnly(t, path, true)
+	makeReadOnly(t, path, false, true)
 	if got := probeAccess(path); got != (access{}) {
 		t.Errorf("0444 file in 0555 folder: probe = %+v, want nothing writable", got)
 	}
