@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -32,33 +33,76 @@ func checkFormat(format string) error {
 }
 
 func cmdQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("quotes", "quotes [--format text|json] [--explain] FILE", stderr)
+	fs := newFlags("quotes", "quotes [--format text|json] [--explain] FILE\n       copydesk quotes [--db PATH] [--revision N | --working] [--format text|json] [--explain] ID", stderr)
 	format := formatFlag(fs)
 	explain := explainFlag(fs)
-	if err := parse(fs, args); err != nil {
+	stored := storedFlags(fs)
+	pos, err := parseMixed(fs, args)
+	if err != nil {
 		return err
 	}
 	if err := checkFormat(*format); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
-		return badInput("want one file")
+		return badInput("want one file, or an article ID")
 	}
-	text, _, err := readArticleFile(fs.Arg(0))
-	if err != nil {
-		return err
+	var doc *quote.Document
+	var verified []source.Verification
+	if stored.wanted(pos[0]) {
+		in, _, err := stored.load(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		r := review.Run(in.Input)
+		doc, verified = r.Doc, r.Quotes
+		if r.NoSources {
+			verified = nil
+		}
+	} else {
+		text, _, err := readArticleFile(pos[0])
+		if err != nil {
+			return err
+		}
+		doc = quote.Analyze(text)
 	}
-	doc := quote.Analyze(text)
 	if *format == "json" {
 		b, err := quote.SheetJSON(doc)
 		if err != nil {
+			return err
+		}
+		if b, err = withSourceStatus(b, verified); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintf(stdout, "%s\n", b)
 		return err
 	}
 	return quote.WriteSheetText(stdout, doc, *explain)
+}
+
+// withSourceStatus adds to each quotation of a quote sheet in JSON what
+// the article's sources say of it: "source_status" and "source".
+func withSourceStatus(sheet []byte, verified []source.Verification) ([]byte, error) {
+	if len(verified) == 0 {
+		return sheet, nil
+	}
+	var out struct {
+		Quotes []map[string]any `json:"quotes"`
+	}
+	if err := json.Unmarshal(sheet, &out); err != nil {
+		return nil, err
+	}
+	for _, v := range verified {
+		if v.Quote < 0 || v.Quote >= len(out.Quotes) {
+			continue
+		}
+		out.Quotes[v.Quote]["source_status"] = v.Status
+		if v.Source != "" {
+			out.Quotes[v.Quote]["source"] = v.Source
+		}
+	}
+	return json.MarshalIndent(out, "", "  ")
 }
 
 // sourceFiles collects repeated --source flags.
@@ -72,23 +116,32 @@ func (s *sourceFiles) Set(v string) error {
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "check [--source FILE]... [--previous FILE] [--format text|json] [--explain] FILE", stderr)
+	fs := newFlags("check", "check [--source FILE]... [--previous FILE] [--format text|json] [--explain] FILE\n       copydesk check [--db PATH] [--revision N | --working] [--keep] [--format text|json] [--explain] ID", stderr)
 	format := formatFlag(fs)
 	explain := explainFlag(fs)
 	var sources sourceFiles
 	fs.Var(&sources, "source", "check quotations and paraphrase against source `FILE` (notes, transcript, wire copy); repeatable")
 	previous := fs.String("previous", "", "flag quotations changed since the previous revision in `FILE`")
-	if err := parse(fs, args); err != nil {
+	stored := storedFlags(fs)
+	keep := fs.Bool("keep", false, "stored article: keep the findings as open notes on it, as the app's Keep does (findings already noted are skipped)")
+	pos, err := parseMixed(fs, args)
+	if err != nil {
 		return err
 	}
 	if err := checkFormat(*format); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
-		return badInput("want one file")
+		return badInput("want one file, or an article ID")
 	}
-	file := fs.Arg(0)
+	if stored.wanted(pos[0]) || *keep {
+		if len(sources) > 0 || *previous != "" {
+			return badInput("--source and --previous are for a file; a stored article is checked with its own sources and previous revision")
+		}
+		return checkStored(ctx, stored, pos[0], *keep, *format, *explain, stdout, stderr)
+	}
+	file := pos[0]
 	text, _, err := readArticleFile(file)
 	if err != nil {
 		return err

@@ -98,8 +98,10 @@ func commands() []command {
 		{"list", "list the articles in the database", cmdList},
 		{"export", "write an article's text to a file", cmdExport},
 		{"quotes", "list every quotation and reported statement with its speaker", cmdQuotes},
-		{"check", "report attribution problems in a file", cmdCheck},
+		{"check", "report attribution problems in a file or a stored article", cmdCheck},
 		{"diff", "compare two revisions word by word", cmdDiff},
+		{"source", "add, list, show or remove an article's sources", cmdSource},
+		{"notes", "list, add, reply to, resolve or dismiss an article's notes", cmdNotes},
 	}
 }
 

@@ -93,6 +93,15 @@ func (w *Workspace) onOutsideChange() {
 	if w.article.ID == 0 {
 		return
 	}
+	// Notes, replies and sources another process added or changed
+	// (copydesk notes, copydesk source) show at once; a changed source
+	// set is reviewed again.
+	w.reloadNotes()
+	before := len(w.sourceList)
+	w.reloadSources()
+	if len(w.sourceList) != before {
+		w.requestReview()
+	}
 	revs, err := w.store.Revisions(context.Background(), w.article.ID)
 	if err != nil {
 		if !errors.Is(err, editor.ErrNotFound) { // purged meanwhile

@@ -252,3 +252,58 @@ func TestNotesFollowARevisionFromOutside(t *testing.T) {
 		t.Errorf("after its words went the note is %+v, want orphaned", notes)
 	}
 }
+
+// TestNotesAndSourcesFromOutside adds a note, a reply and a source to the
+// open article from another connection, as `copydesk notes add`, `notes
+// reply` and `source add` do: the next look shows them in the notes and
+// sources panels, and a status changed outside shows too.
+func TestNotesAndSourcesFromOutside(t *testing.T) {
+	ctx := context.Background()
+	ws, store, art := newTestWorkspace(t)
+	cli := openOutside(t, store)
+	rev, err := cli.LatestRevision(ctx, art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(rev.Text, " ")
+	n, err := cli.AddNote(ctx, editor.Note{ArticleID: art.ID, Revision: rev.Number, Status: editor.NoteOpen, Message: "From the CMS.",
+		Author: "cms", Anchor: editor.NewAnchor(rev.Text, editor.Span{Start: 0, End: at})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cli.AddReply(ctx, n.ID, "cms", "A reply."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cli.AddSource(ctx, editor.Source{ArticleID: art.ID, Title: "Wire copy", Kind: editor.SourceWire, Text: "The board met on Tuesday."}); err != nil {
+		t.Fatal(err)
+	}
+	if !ws.watch.poll() {
+		t.Fatal("poll after outside notes and sources reported no change")
+	}
+	if !hasNote(ws.notes.notes, n.ID, editor.NoteOpen) {
+		t.Errorf("notes panel = %+v, want note %d open", ws.notes.notes, n.ID)
+	}
+	if got := ws.sources.sources; len(got) != 1 || got[0].Title != "Wire copy" {
+		t.Errorf("sources panel = %+v, want the wire copy", got)
+	}
+
+	n.Status = editor.NoteResolved
+	if _, err := cli.UpdateNote(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	if !ws.watch.poll() {
+		t.Fatal("poll after an outside status change reported no change")
+	}
+	if !hasNote(ws.notes.notes, n.ID, editor.NoteResolved) {
+		t.Errorf("notes panel = %+v, want note %d resolved", ws.notes.notes, n.ID)
+	}
+}
+
+func hasNote(notes []editor.Note, id int64, status editor.NoteStatus) bool {
+	for _, n := range notes {
+		if n.ID == id && n.Status == status {
+			return true
+		}
+	}
+	return false
+}

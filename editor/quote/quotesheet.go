@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/rivo/uniseg"
+
+	"copydesk/editor"
 )
 
 type mentionJSON struct {
@@ -25,6 +28,8 @@ type quoteJSON struct {
 	SpeakerName string       `json:"speaker_name"`
 	Verb        *mentionJSON `json:"verb"`
 	Attribution Attribution  `json:"attribution"`
+	Line        int          `json:"line"`
+	Column      int          `json:"column"`
 	Paragraph   int          `json:"paragraph"`
 	Headline    bool         `json:"headline"`
 	Partial     bool         `json:"partial"`
@@ -41,15 +46,18 @@ func mentionToJSON(m *Mention) *mentionJSON {
 
 // SheetJSON renders the quote sheet as JSON for the command line:
 // {"quotes":[{"start","end","text","direct","speech","speaker","speaker_name",
-// "verb","attribution","paragraph","headline","partial","why","candidates"}]},
-// with byte offsets; "why" names the rule that chose the speaker and
+// "verb","attribution","line","column","paragraph","headline","partial",
+// "why","candidates"}]}, with byte offsets; lines and columns count from 1
+// as check's do; "why" names the rule that chose the speaker and
 // "candidates" the people an ambiguous speaker could be.
 func SheetJSON(doc *Document) ([]byte, error) {
 	out := struct {
 		Quotes []quoteJSON `json:"quotes"`
 	}{Quotes: make([]quoteJSON, 0, len(doc.Quotes))}
 	for _, q := range doc.Quotes {
+		line, col := editor.LineColumn(doc.Text, q.Span.Start)
 		out.Quotes = append(out.Quotes, quoteJSON{
+			Line: line, Column: col,
 			Start: q.Span.Start, End: q.Span.End, Text: q.Text,
 			Direct: q.Direct, Speech: q.Speech,
 			Speaker: mentionToJSON(q.Speaker), SpeakerName: q.SpeakerName,
@@ -66,11 +74,11 @@ func SheetJSON(doc *Document) ([]byte, error) {
 }
 
 // WriteSheetText writes the quote sheet as a table an editor can read:
-// paragraph, kind, speaker, how attributed and the start of the quote;
+// line (as check counts it), paragraph, kind, speaker, how attributed and the start of the quote;
 // with explain, an indented line under each row names the rule that chose
 // its speaker.
 func WriteSheetText(w io.Writer, doc *Document, explain bool) error {
-	rows := [][]string{{"PARA", "KIND", "SPEAKER", "ATTRIBUTION", "QUOTE"}}
+	rows := [][]string{{"LINE", "PARA", "KIND", "SPEAKER", "ATTRIBUTION", "QUOTE"}}
 	whys := []string{""}
 	for _, q := range doc.Quotes {
 		para := fmt.Sprint(q.Paragraph)
@@ -97,7 +105,8 @@ func WriteSheetText(w io.Writer, doc *Document, explain bool) error {
 		if !q.Speech {
 			attr = ""
 		}
-		rows = append(rows, []string{para, kind, truncateWidth(who, 28), attr, truncateWidth(q.Text, 60)})
+		line, _ := editor.LineColumn(doc.Text, q.Span.Start)
+		rows = append(rows, []string{fmt.Sprint(line), para, kind, truncateWidth(who, 28), attr, truncateWidth(q.Text, 60)})
 		why := ""
 		if explain && q.Speech && q.Why != "" {
 			why = "    why: " + q.Why
@@ -151,4 +160,15 @@ func truncateWidth(s string, width int) string {
 	}
 	b.WriteString("…")
 	return b.String()
+}
+
+// Paragraphs returns the spans of text's paragraphs as the quote sheet
+// numbers them: the non-blank lines, the first (the headline) 0.
+func Paragraphs(text string) []editor.Span { return splitParagraphs(text) }
+
+// ParagraphAt returns the number of the paragraph holding offset off, or
+// of the last one before it.
+func ParagraphAt(paras []editor.Span, off int) int {
+	i := sort.Search(len(paras), func(i int) bool { return paras[i].Start > off })
+	return max(i-1, 0)
 }

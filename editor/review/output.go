@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"copydesk/editor"
+	"copydesk/editor/quote"
 )
 
 type findingJSON struct {
@@ -15,25 +16,31 @@ type findingJSON struct {
 	End      int             `json:"end"`
 	Line     int             `json:"line"`
 	Column   int             `json:"column"`
-	Message  string          `json:"message"`
-	Related  *editor.Related `json:"related,omitempty"`
-	Why      string          `json:"why,omitempty"`
+	// Paragraph counts as the quote sheet does: 0 is the headline, then
+	// the non-blank lines of the body.
+	Paragraph int             `json:"paragraph"`
+	Message   string          `json:"message"`
+	Related   *editor.Related `json:"related,omitempty"`
+	Why       string          `json:"why,omitempty"`
 }
 
 // FindingsJSON renders findings on text as JSON: {"findings":[{"check",
-// "severity","start","end","line","column","message"}]}, with "related"
-// when a finding points at a second passage and "why" when the rule that
-// raised it is named.
+// "severity","start","end","line","column","paragraph","message"}]}, with
+// "related" when a finding points at a second passage and "why" when the
+// rule that raised it is named. Lines and columns count from 1 in the
+// text; paragraphs count as the quote sheet's do.
 func FindingsJSON(text string, fs []editor.Finding) ([]byte, error) {
 	out := struct {
 		Findings []findingJSON `json:"findings"`
 	}{Findings: make([]findingJSON, 0, len(fs))}
 	lc := newLineIndex(text)
+	paras := quote.Paragraphs(text)
 	for _, f := range fs {
 		line, col := lc.lineColumn(f.Span.Start)
 		out.Findings = append(out.Findings, findingJSON{
 			Check: f.Check, Severity: f.Severity, Start: f.Span.Start, End: f.Span.End,
-			Line: line, Column: col, Message: f.Message, Related: f.Related, Why: f.Why,
+			Line: line, Column: col, Paragraph: quote.ParagraphAt(paras, f.Span.Start),
+			Message: f.Message, Related: f.Related, Why: f.Why,
 		})
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
