@@ -737,3 +737,9 @@ func (w *Workspace) setReadableMeasure(on bool) {
 	w.edit.setReadableMeasure(on)
 	w.app.Preferences().SetBool(prefReadableMeasure, on)
 }
+
+// Notes returns the article's notes as the notes panel holds them.
+func (w *Workspace) Notes() []editor.Note { return w.storedNotes }
+
+// Sources returns the article's sources as the sources panel lists them.
+func (w *Workspace) Sources() []editor.Source { return w.sourceList }
