@@ -226,7 +226,11 @@ func (w *Workspace) noteActions(row noteRow) []fyne.CanvasObject {
 		f := *row.finding
 		keep := widget.NewButtonWithIcon("Keep as Note", theme.ContentAddIcon(), func() { try(w.KeepFinding(f)) })
 		dismiss := widget.NewButtonWithIcon("Dismiss", theme.CancelIcon(), func() { try(w.DismissFinding(f)) })
-		return []fyne.CanvasObject{keep, dismiss}
+		out := []fyne.CanvasObject{keep, dismiss}
+		if f.Fix != nil && !w.readOnlyDesk() {
+			out = append([]fyne.CanvasObject{widget.NewButtonWithIcon("Fix (F6)", theme.DocumentCreateIcon(), func() { try(w.ApplyFix(f)) })}, out...)
+		}
+		return out
 	case row.note != nil:
 		n := *row.note
 		var out []fyne.CanvasObject
@@ -340,5 +344,54 @@ func (w *Workspace) reanchorNotes() {
 	}
 	if len(changed) > 0 {
 		w.reloadNotes()
+	}
+}
+
+// ApplyFix makes the edit finding f suggests in the editor, as one step
+// Ctrl+Z undoes. The finding was raised on the text of the last review;
+// its words are found again in the text as it is now, and the fix is
+// refused if they are gone or changed, so it never touches other text.
+func (w *Workspace) ApplyFix(f editor.Finding) error {
+	if f.Fix == nil || len(f.Fix.Edits) == 0 {
+		return errors.New("this finding suggests no fix")
+	}
+	if w.readOnlyDesk() {
+		return errors.New("this desk is read-only")
+	}
+	reviewed := w.lastReview.text
+	cover := f.Fix.Cover()
+	region := editor.Span{Start: min(f.Span.Start, cover.Start), End: max(f.Span.End, cover.End)}
+	if region.End > len(reviewed) || region.Check(reviewed) != nil {
+		return errors.New("the text changed since this finding was raised; check again (F7)")
+	}
+	text := w.edit.ed.Text()
+	found, ok := locate(text, region.In(reviewed), region)
+	if !ok {
+		return errors.New("the words of this finding are no longer in the text; check again (F7)")
+	}
+	shift := found.Start - region.Start
+	local := editor.Fix{Message: f.Fix.Message}
+	for _, e := range f.Fix.Edits {
+		local.Edits = append(local.Edits, editor.Edit{Span: editor.Span{Start: e.Span.Start - cover.Start, End: e.Span.End - cover.Start}, New: e.New})
+	}
+	fixed, err := local.Apply(cover.In(reviewed))
+	if err != nil {
+		return err
+	}
+	ed := w.edit.ed
+	ed.replace(ed.buf.PosAt(cover.Start+shift), ed.buf.PosAt(cover.End+shift), fixed, editor.EditOther)
+	w.edit.setSaveState("Fixed: " + f.Fix.Message + " (Ctrl+Z undoes it)")
+	return nil
+}
+
+// applySelectedFix applies the fix of the finding selected in the notes
+// panel (F6).
+func (w *Workspace) applySelectedFix() {
+	f, ok := w.notes.selectedFinding()
+	if !ok || f.Fix == nil {
+		return
+	}
+	if err := w.ApplyFix(f); err != nil {
+		w.showError(err)
 	}
 }

@@ -203,3 +203,42 @@ func TestFindingDetailSaysWhy(t *testing.T) {
 	}
 	t.Fatalf("no ambiguous-speaker finding listed: %v", findingRows(ws.notes))
 }
+
+// TestF6AppliesTheSelectedFix selects a loaded attribution verb, sees the
+// suggested fix under it, applies it with F6 after typing elsewhere in
+// the text, and takes it back with one Ctrl+Z: only the verb changes.
+func TestF6AppliesTheSelectedFix(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	text := "Port Fight Goes On\n“We will finish before the boats come back,” Alan Pruitt remarked on Monday.\n"
+	a, _, err := store.CreateArticle(context.Background(), editor.Article{Title: "Port Fight"}, text, "r1", "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	row := -1
+	for i, r := range ws.notes.rows {
+		if r.finding != nil && r.finding.Check == editor.CheckAttributionVerb {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatalf("no attribution-verb finding listed: %v", findingRows(ws.notes))
+	}
+	ws.notes.list.Select(row)
+	if got := ws.notes.detail.Text; !strings.Contains(got, "Suggested fix: Use “said” — press F6") {
+		t.Errorf("detail = %q, want the suggested fix and its key", got)
+	}
+	// Typing before the finding's words moves them; the fix follows.
+	typeEdit(ws, "UPDATE ")
+	ws.Window().Canvas().Focus(ws.notes.list)
+	ws.onFunctionKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+	want := "UPDATE " + strings.Replace(text, "remarked", "said", 1)
+	if ws.Text() != want {
+		t.Fatalf("after F6 the text is %q, want %q", ws.Text(), want)
+	}
+	ws.edit.ed.TypedShortcut(&fyne.ShortcutUndo{})
+	if got := ws.Text(); got != "UPDATE "+text {
+		t.Errorf("one Ctrl+Z gives %q, want the text before the fix", got)
+	}
+}

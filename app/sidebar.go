@@ -274,6 +274,9 @@ func rowDetail(row noteRow) string {
 			// The rule that decided, so an editor can judge the warning.
 			d += "\nWhy this was flagged: " + row.finding.Why + "."
 		}
+		if fx := row.finding.Fix; fx != nil {
+			d += "\nSuggested fix: " + fx.Message + fixPreview(*fx) + " — press F6 to apply it, Ctrl+Z to undo."
+		}
 		return d
 	case row.note != nil:
 		d := fmt.Sprintf("%s\n%s", noteHeadline(*row.note), quoted(row.exact))
@@ -579,4 +582,22 @@ func quoted(s string) string {
 		return s
 	}
 	return "“" + s + "”"
+}
+
+// fixPreview shows what a one-edit fix puts in (` → “not”`) where its
+// message does not say; a fix of several edits is described by its
+// message alone.
+func fixPreview(fx editor.Fix) string {
+	if len(fx.Edits) != 1 || fx.Edits[0].New == "" || strings.Contains(fx.Message, "“"+fx.Edits[0].New+"”") {
+		return ""
+	}
+	return " → “" + fx.Edits[0].New + "”"
+}
+
+// selectedFinding returns the finding of the selected row, if any.
+func (p *notesPanel) selectedFinding() (editor.Finding, bool) {
+	if p.selected < 0 || p.selected >= len(p.rows) || p.rows[p.selected].finding == nil {
+		return editor.Finding{}, false
+	}
+	return *p.rows[p.selected].finding, true
 }

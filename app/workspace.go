@@ -304,6 +304,9 @@ func (w *Workspace) applyReview(res reviewResult) {
 // onFunctionKey handles the function keys, wherever the focus is.
 func (w *Workspace) onFunctionKey(k *fyne.KeyEvent) bool {
 	switch k.Name {
+	case fyne.KeyF6:
+		w.applySelectedFix()
+		return true
 	case fyne.KeyF7:
 		w.Review()
 		return true

@@ -68,7 +68,61 @@ type Finding struct {
 	// Why names the rule that raised the finding, for an editor who asks
 	// why it was flagged; "" when the message says it all.
 	Why string
+	// Fix is the edit the finding suggests, if there is one.
+	Fix *Fix
 }
+
+// Fix is an edit a finding suggests, the way go/analysis diagnostics carry
+// SuggestedFixes: replacements of spans of the text the finding was raised
+// on, touching nothing else.
+type Fix struct {
+	// Message says what the fix does, as a button would: "Use “said”".
+	Message string
+	// Edits are in text order and do not overlap.
+	Edits []Edit
+}
+
+// Edit replaces the text at Span with New.
+type Edit struct {
+	Span Span
+	New  string
+}
+
+// Cover is the span from the first edit's start to the last edit's end.
+func (f Fix) Cover() Span {
+	if len(f.Edits) == 0 {
+		return Span{}
+	}
+	return Span{Start: f.Edits[0].Span.Start, End: f.Edits[len(f.Edits)-1].Span.End}
+}
+
+// Apply returns text with the fix's edits made. It refuses edits out of
+// order, overlapping, outside the text or cutting a character in two, so
+// a fix never changes what it does not name.
+func (f Fix) Apply(text string) (string, error) {
+	if len(f.Edits) == 0 {
+		return "", fmt.Errorf("fix %q has no edits", f.Message)
+	}
+	prev := 0
+	for _, e := range f.Edits {
+		if e.Span.Start < prev || e.Span.End < e.Span.Start || e.Span.End > len(text) {
+			return "", fmt.Errorf("fix %q: edit %d–%d is out of order or outside the text", f.Message, e.Span.Start, e.Span.End)
+		}
+		if !onRuneBoundary(text, e.Span.Start) || !onRuneBoundary(text, e.Span.End) {
+			return "", fmt.Errorf("fix %q: edit %d–%d cuts a character", f.Message, e.Span.Start, e.Span.End)
+		}
+		prev = e.Span.End
+	}
+	var b []byte
+	prev = 0
+	for _, e := range f.Edits {
+		b = append(b, text[prev:e.Span.Start]...)
+		b = append(b, e.New...)
+		prev = e.Span.End
+	}
+	return string(append(b, text[prev:]...)), nil
+}
+
 
 // SortFindings orders findings by position, then by check name, so output
 // is deterministic.

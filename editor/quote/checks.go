@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"copydesk/editor"
 )
@@ -343,6 +344,7 @@ func UnsupportedHeadlineQuotes(d *Document, sources []string) []editor.Finding {
 			Check: editor.CheckHeadlineUnsupported, Severity: editor.Warning, Span: q.Span,
 			Message: fmt.Sprintf("The headline quotes %q, but no quotation in the story contains those words; quote what was said or drop the quote marks.", q.Text),
 			Why:     "no quotation in the body or the sources holds these words, and the body does not use them as a name or term",
+			Fix:     dropQuoteMarks(d.Text, q.Span),
 		})
 	}
 	return out
@@ -512,6 +514,7 @@ func LoadedAttributionVerbs(d *Document) []editor.Finding {
 		out = append(out, editor.Finding{
 			Check: editor.CheckAttributionVerb, Severity: editor.Info, Span: q.Verb.Span,
 			Message: fmt.Sprintf("%q adds colour or judgement to the attribution; news style uses \"said\" unless the meaning is intended.", q.Verb.Text),
+			Fix:     plainVerb(q.Verb),
 		})
 	}
 	return out
@@ -532,4 +535,44 @@ func orList(names []string) string {
 // no speaker, so it cannot be an ambiguous one.
 func (d *Document) reportsSpeech(q Quote) bool {
 	return q.Direct || q.Verb != nil && d.lx.speechVerbs[strings.ToLower(q.Verb.Text)]
+}
+
+// dropQuoteMarks is the fix that takes the quotation marks off span,
+// leaving the words: a delete of the opening mark and of the closing one.
+func dropQuoteMarks(text string, span editor.Span) *editor.Fix {
+	quoted := span.In(text)
+	first, n := utf8.DecodeRuneInString(quoted)
+	last, m := utf8.DecodeLastRuneInString(quoted)
+	if len(quoted) < n+m || !isQuoteMark(first) || !isQuoteMark(last) {
+		return nil
+	}
+	return &editor.Fix{Message: "Drop the quote marks", Edits: []editor.Edit{
+		{Span: editor.Span{Start: span.Start, End: span.Start + n}},
+		{Span: editor.Span{Start: span.End - m, End: span.End}},
+	}}
+}
+
+func isQuoteMark(r rune) bool { return strings.ContainsRune("\"'“”‘’«»„‚‹›", r) }
+
+// plainVerb is the fix that puts "said" (or "says", "saying") for a loaded
+// attribution verb, in the verb's tense and with its capital.
+func plainVerb(v *Mention) *editor.Fix {
+	if v == nil || v.Text == "" {
+		return nil
+	}
+	lower := strings.ToLower(v.Text)
+	said := "said"
+	switch {
+	case strings.HasSuffix(lower, "ing"):
+		said = "saying"
+	case strings.HasSuffix(lower, "s") && !strings.HasSuffix(lower, "ss") && !strings.HasSuffix(lower, "ed"):
+		said = "says"
+	}
+	if r, _ := utf8.DecodeRuneInString(v.Text); unicode.IsUpper(r) {
+		said = strings.ToUpper(said[:1]) + said[1:]
+	}
+	if said == v.Text {
+		return nil
+	}
+	return &editor.Fix{Message: "Use “" + said + "”", Edits: []editor.Edit{{Span: v.Span, New: said}}}
 }

@@ -22,12 +22,38 @@ type findingJSON struct {
 	Message   string          `json:"message"`
 	Related   *editor.Related `json:"related,omitempty"`
 	Why       string          `json:"why,omitempty"`
+	Fix       *fixJSON        `json:"fix,omitempty"`
+}
+
+// fixJSON is a finding's suggested edit: byte spans of the text checked
+// and what to put there.
+type fixJSON struct {
+	Message string     `json:"message"`
+	Edits   []editJSON `json:"edits"`
+}
+
+type editJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+func toFixJSON(f *editor.Fix) *fixJSON {
+	if f == nil {
+		return nil
+	}
+	out := &fixJSON{Message: f.Message, Edits: make([]editJSON, 0, len(f.Edits))}
+	for _, e := range f.Edits {
+		out.Edits = append(out.Edits, editJSON{e.Span.Start, e.Span.End, e.New})
+	}
+	return out
 }
 
 // FindingsJSON renders findings on text as JSON: {"findings":[{"check",
 // "severity","start","end","line","column","paragraph","message"}]}, with
-// "related" when a finding points at a second passage and "why" when the
-// rule that raised it is named. Lines and columns count from 1 in the
+// "related" when a finding points at a second passage, "why" when the
+// rule that raised it is named and "fix" ({"message","edits":[{"start",
+// "end","new"}]}) when it suggests an edit. Lines and columns count from 1 in the
 // text; paragraphs count as the quote sheet's do.
 func FindingsJSON(text string, fs []editor.Finding) ([]byte, error) {
 	out := struct {
@@ -40,7 +66,7 @@ func FindingsJSON(text string, fs []editor.Finding) ([]byte, error) {
 		out.Findings = append(out.Findings, findingJSON{
 			Check: f.Check, Severity: f.Severity, Start: f.Span.Start, End: f.Span.End,
 			Line: line, Column: col, Paragraph: quote.ParagraphAt(paras, f.Span.Start),
-			Message: f.Message, Related: f.Related, Why: f.Why,
+			Message: f.Message, Related: f.Related, Why: f.Why, Fix: toFixJSON(f.Fix),
 		})
 	}
 	b, err := json.MarshalIndent(out, "", "  ")

@@ -87,6 +87,7 @@ func (ix *Index) QuoteFindings(d *quote.Document, vs []Verification) []editor.Fi
 				Message: fmt.Sprintf("This quotation does not match %s word for word (%s); quote the source exactly or paraphrase without quote marks.",
 					v.Source, describeChanges(v.Passage, q.Text, changes)),
 				Related: &editor.Related{Text: v.Passage, File: v.Source, Span: v.Span},
+				Fix:     sourceWording(d.Text, v),
 			})
 		case Unverified:
 			out = append(out, editor.Finding{
@@ -96,4 +97,45 @@ func (ix *Index) QuoteFindings(d *quote.Document, vs []Verification) []editor.Fi
 		}
 	}
 	return out
+}
+
+// sourceWording is the fix that puts the source's words in place of those
+// a misquote changed, word run by word run, leaving the rest of the
+// quotation (and its punctuation) as written. A dropped source word is put
+// back with a space; an added word goes with one space beside it.
+func sourceWording(text string, v Verification) *editor.Fix {
+	if len(v.Changes) == 0 {
+		return nil
+	}
+	fix := &editor.Fix{Message: "Use the source’s wording"}
+	for _, c := range v.Changes {
+		if c.A.End > len(v.Passage) || c.B.End > len(text) || c.A.Start > c.A.End || c.B.Start > c.B.End {
+			return nil
+		}
+		from := v.Passage[c.A.Start:c.A.End]
+		e := editor.Edit{Span: c.B, New: from}
+		switch {
+		case c.B.Start == c.B.End && from != "": // words the quotation lacks
+			if c.B.Start > 0 && isWordByte(text[c.B.Start-1]) {
+				e.New = " " + from
+			} else {
+				e.New = from + " "
+			}
+		case from == "": // words the quotation adds, with a space beside them
+			if c.B.End < len(text) && text[c.B.End] == ' ' {
+				e.Span.End++
+			} else if c.B.Start > 0 && text[c.B.Start-1] == ' ' {
+				e.Span.Start--
+			}
+		}
+		if n := len(fix.Edits); n > 0 && e.Span.Start < fix.Edits[n-1].Span.End {
+			return nil
+		}
+		fix.Edits = append(fix.Edits, e)
+	}
+	return fix
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
