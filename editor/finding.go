@@ -123,7 +123,6 @@ func (f Fix) Apply(text string) (string, error) {
 	return string(append(b, text[prev:]...)), nil
 }
 
-
 // SortFindings orders findings by position, then by check name, so output
 // is deterministic.
 func SortFindings(fs []Finding) {
