@@ -91,8 +91,8 @@ func TestCommentsRepliesAndStatus(t *testing.T) {
 		t.Fatalf("resolved filter lists %+v", ws.notes.rows)
 	}
 	ws.notes.list.Select(items[0])
-	if len(ws.notes.actions.Objects) != 2 { // Reopen, Replies…
-		t.Errorf("%d actions for a resolved note, want Reopen and Replies", len(ws.notes.actions.Objects))
+	if len(ws.notes.actionButtons()) != 2 { // Reopen, Replies…
+		t.Errorf("%d actions for a resolved note, want Reopen and Replies", len(ws.notes.actionButtons()))
 	}
 	if got := ws.edit.ed.SelectedText(); got != "balance its budget" {
 		t.Errorf("selecting the note selected %q", got)

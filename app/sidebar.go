@@ -96,7 +96,7 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 	p.empty.Hide()
 	p.m = newMeasurer(theme.TextSize())
 	p.related = container.NewVBox()
-	p.actions = container.NewHBox()
+	p.actions = container.NewVBox()
 	p.status = widget.NewSelect([]string{filterOpen, filterResolved, filterDismissed, filterAll}, func(string) { p.render() })
 	p.status.Selected = filterOpen
 	p.severity = widget.NewSelect([]string{filterAnySeverity, filterWarnings, filterInfo, filterComments}, func(string) { p.render() })
@@ -173,8 +173,12 @@ func (p *notesPanel) showActions(row noteRow) {
 	if p.actionsFor == nil {
 		return
 	}
-	for _, o := range p.actionsFor(row) {
-		p.actions.Add(o)
+	// Two buttons to a row, so the buttons never make the pane wider
+	// than the list needs and the split does not move as rows are
+	// selected.
+	objs := p.actionsFor(row)
+	for i := 0; i < len(objs); i += 2 {
+		p.actions.Add(container.NewHBox(objs[i:min(i+2, len(objs))]...))
 	}
 }
 
@@ -560,6 +564,9 @@ func (p *notesPanel) showRelated(row noteRow) {
 	heading := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.TextStyle.Bold = true
+		// A long source title wraps rather than widen the pane, which
+		// would move the split each time a finding is selected.
+		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
 	draft := newStyledParagraph(p.m)
@@ -600,4 +607,13 @@ func (p *notesPanel) selectedFinding() (editor.Finding, bool) {
 		return editor.Finding{}, false
 	}
 	return *p.rows[p.selected].finding, true
+}
+
+// actionButtons lists the buttons offered for the selected row.
+func (p *notesPanel) actionButtons() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, row := range p.actions.Objects {
+		out = append(out, row.(*fyne.Container).Objects...)
+	}
+	return out
 }
