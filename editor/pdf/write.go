@@ -3,6 +3,7 @@ package pdf
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"compress/zlib"
 	"fmt"
 	"image"
@@ -312,7 +313,7 @@ func (d *Doc) writeFont(w *writer, id int, f *embFont) {
 	w.printf("<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /%s %d 0 R >>\nendobj\n",
 		base, int(float64(full.Head.XMin)*scale), int(float64(full.Head.YMin)*scale), int(float64(full.Head.XMax)*scale), int(float64(full.Head.YMax)*scale),
 		int(float64(full.Hhea.Ascender)*scale), int(float64(full.Hhea.Descender)*scale), int(float64(capH)*scale), key, fileID)
-	w.stream(fileID, fileDict, p.sfnt.Write())
+	w.stream(fileID, fileDict, keepModified(p.sfnt.Write(), full.Tables["head"]))
 	w.stream(uniID, "", toUnicodeCMap(f))
 }
 
@@ -562,4 +563,42 @@ func glyphProc(f *embFont, g font.GID, scale float64) []byte {
 		b.WriteString("h f\n")
 	}
 	return b.Bytes()
+}
+
+// keepModified puts the original font's "modified" date back in a
+// subset's head table, where the subsetter writes the time of day, and
+// redoes the checksums, so the same record gives the same file.
+func keepModified(font, head []byte) []byte {
+	if len(font) < 12 || len(head) < 36 {
+		return font
+	}
+	n := int(binary.BigEndian.Uint16(font[4:6]))
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(font) || string(font[rec:rec+4]) != "head" {
+			continue
+		}
+		off, length := int(binary.BigEndian.Uint32(font[rec+8:])), int(binary.BigEndian.Uint32(font[rec+12:]))
+		if off+36 > len(font) || off+length > len(font) {
+			return font
+		}
+		copy(font[off+28:off+36], head[28:36])
+		binary.BigEndian.PutUint32(font[off+8:], 0)
+		binary.BigEndian.PutUint32(font[rec+4:], tableChecksum(font[off:off+(length+3)&^3]))
+		binary.BigEndian.PutUint32(font[off+8:], 0xB1B0AFBA-tableChecksum(font))
+		return font
+	}
+	return font
+}
+
+// tableChecksum is the OpenType checksum: the sum of big-endian uint32s,
+// the last padded with zeros.
+func tableChecksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var word [4]byte
+		copy(word[:], b[i:min(i+4, len(b))])
+		sum += binary.BigEndian.Uint32(word[:])
+	}
+	return sum
 }
