@@ -24,4 +24,7 @@ const (
 	CheckDriftEntity    = "drift.entity"
 	CheckDriftCertainty = "drift.certainty"
 	CheckDriftContent   = "drift.content"
+
+	// Facts changed between revisions.
+	CheckFactChanged = "revision.fact-changed"
 )

@@ -3,8 +3,8 @@ package pdf
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/draw"

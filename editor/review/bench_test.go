@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,7 +39,29 @@ func benchmarkReview(b *testing.B, words int) {
 // BenchmarkReview10k is the whole review (quote sheet, attribution and
 // source checks) of a 10,000-word draft against 20,000 words of sources.
 // Target: 50 ms/op.
-func BenchmarkReview10k(b *testing.B)  { benchmarkReview(b, 10_000) }
+func BenchmarkReview10k(b *testing.B) { benchmarkReview(b, 10_000) }
+
+// BenchmarkReviewWithPrevious10k adds the previous revision: the draft
+// with a figure, a date and a modal changed in one paragraph in seven, so
+// quote.altered and revision.fact-changed compare the two.
+func BenchmarkReviewWithPrevious10k(b *testing.B) {
+	in := reviewInputOfWords(10_000)
+	paras := strings.Split(in.Text, "\n\n")
+	for i := range paras {
+		if i%7 == 5 {
+			paras[i] = strings.NewReplacer("4.5", "4.6", "Thursday", "Wednesday", "would", "might").Replace(paras[i])
+		}
+	}
+	in.Previous = strings.Join(paras, "\n\n")
+	if r := Run(in); !slices.ContainsFunc(r.Findings, func(f editor.Finding) bool { return f.Check == editor.CheckFactChanged }) {
+		b.Fatal("the benchmark's revisions raise no fact change")
+	}
+	b.SetBytes(int64(len(in.Text)))
+	b.ResetTimer()
+	for b.Loop() {
+		Run(in)
+	}
+}
 func BenchmarkReview1k(b *testing.B)   { benchmarkReview(b, 1_000) }
 func BenchmarkReview100k(b *testing.B) { benchmarkReview(b, 100_000) }
 

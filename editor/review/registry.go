@@ -206,6 +206,14 @@ func Checks() []Check {
 				}
 				return p.Sources.AlteredQuotes(p.Previous, p.Doc, p.Verifications())
 			}},
+		{Name: editor.CheckFactChanged, Severity: editor.Info, Needs: NeedsPrevious,
+			Doc: "A figure, name, negation or hedge changed since the previous revision, outside quotation marks.",
+			Run: func(p *Pass) []editor.Finding {
+				if p.Previous == nil {
+					return nil
+				}
+				return source.FactChanges(p.Previous, p.Doc)
+			}},
 		{Name: editor.CheckDriftNegation, Severity: editor.Warning, Needs: NeedsSources,
 			Doc: "A sentence restating a source adds or drops a negation or puts an opposite in, reversing the source.",
 			Run: drift(editor.CheckDriftNegation)},

@@ -238,6 +238,12 @@ func maskMatched(toks []driftToken, a alignment) []driftToken {
 // offsets into sentence. It is the core of Drift, exposed for tools that
 // already know which passage a sentence restates.
 func DriftBetween(source, sentence string) []editor.Finding {
+	return driftBetween(source, sentence, "the source")
+}
+
+// driftBetween is DriftBetween with the name the messages give the
+// source.
+func driftBetween(source, sentence, label string) []editor.Finding {
 	ix := NewIndex([]Text{{Text: source}})
 	if len(ix.sents) == 0 {
 		return nil
@@ -258,7 +264,7 @@ func DriftBetween(source, sentence string) []editor.Finding {
 	}
 	a := alignment{p: p, s: s, pairs: lcsWords(dw, sw, func(x, y srcWord) bool { return x.norm == y.norm })}
 	var out []editor.Finding
-	for _, f := range ix.compareSentence(toks, a, "the source", false, endsWithStop(sentence)) {
+	for _, f := range ix.compareSentence(toks, a, label, false, endsWithStop(sentence)) {
 		out = append(out, editor.Finding{Check: f.check, Severity: driftSeverity(f.check), Span: f.span, Message: f.message,
 			Related: &editor.Related{Text: source}})
 	}
