@@ -10,6 +10,8 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/diff"
+	"copydesk/editor/quote"
+	"copydesk/editor/source"
 )
 
 // ShowCompare opens the comparison of the open article's two latest
@@ -67,7 +69,22 @@ func (w *Workspace) onCompare(from, to int) {
 		w.showError(err)
 		return
 	}
-	w.compare.setDiff(diff.Words(old, nw, w.compare.options()))
+	opts := w.compare.options()
+	if w.compare.factsOnly.Checked {
+		opts.Only = factSpans(old, nw)
+	}
+	w.compare.setDiff(diff.Words(old, nw, opts))
+}
+
+// factSpans are the words of the new version where a figure, name,
+// negation or hedge changed since the old one (revision.fact-changed);
+// never nil, so an empty list hides every change.
+func factSpans(old, nw string) []editor.Span {
+	spans := []editor.Span{}
+	for _, f := range source.FactChanges(quote.Analyze(old), quote.Analyze(nw)) {
+		spans = append(spans, f.Span)
+	}
+	return spans
 }
 
 // onApplyMerge stores the merged text as a new revision, after asking for

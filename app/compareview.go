@@ -425,6 +425,7 @@ type compareView struct {
 	counter      *statusLabel
 	summary      *statusLabel
 	hideTypo     *widget.Check
+	factsOnly    *widget.Check
 	inlineToggle *widget.Check
 	prev, next   *tipButton
 	accept       *tipButton
@@ -452,6 +453,7 @@ func newCompareView(onPick func(from, to int), onApply func(text, label string))
 	v.counter = newStatusLabel(fyne.TextAlignLeading)
 	v.summary = newStatusLabel(fyne.TextAlignLeading)
 	v.hideTypo = widget.NewCheck("Hide typography", func(bool) { v.picked() })
+	v.factsOnly = widget.NewCheck("Facts only", func(bool) { v.picked() })
 	v.inlineToggle = widget.NewCheck("Inline", func(on bool) { v.inline = on; v.list.Reload() })
 	v.prev = newTipButton("", theme.MoveUpIcon(), "Previous change (Alt+Up)", func() { v.Step(-1) })
 	v.next = newTipButton("", theme.MoveDownIcon(), "Next change (Alt+Down)", func() { v.Step(1) })
@@ -468,7 +470,7 @@ func newCompareView(onPick func(from, to int), onApply func(text, label string))
 	// 1024-pixel screen beside the library and the notes.
 	pickers := container.NewBorder(nil, nil, widget.NewLabel("Compare"), nil,
 		container.NewGridWithColumns(2, v.from, container.NewBorder(nil, nil, widget.NewLabel("with"), nil, v.to)))
-	options := container.NewHBox(v.hideTypo, v.inlineToggle, layout.NewSpacer(), v.apply)
+	options := container.NewHBox(v.hideTypo, v.factsOnly, v.inlineToggle, layout.NewSpacer(), v.apply)
 	actions := container.NewHBox(v.prev, v.next, v.accept, v.reject, acceptAll, rejectAll, v.undo)
 	v.counter.TextStyle.Bold = true
 	counts := container.New(statusLayout{shares: []float32{0.5, 0.5}}, v.counter, v.summary)
@@ -546,6 +548,12 @@ func (v *compareView) setDiff(d *diff.Diff) {
 	v.summary.SetText(fmt.Sprintf("+%d words · −%d words · %d paragraphs changed", st.InsertedWords, st.DeletedWords, st.ChangedParagraphs))
 	if len(v.model.visible) == 0 {
 		v.empty.SetText("The two versions are the same.")
+		switch {
+		case d.Options.Only != nil && len(d.Changes) > 0:
+			v.empty.SetText("No figure, name, negation or hedge changed outside quotation marks; clear Facts only to see every change.")
+		case d.Options.HideTypography && len(d.Changes) > 0:
+			v.empty.SetText("Only spacing and typography changed; clear Hide typography to see them.")
+		}
 		v.empty.Show()
 	} else {
 		v.empty.Hide()

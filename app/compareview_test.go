@@ -199,3 +199,37 @@ func TestDiffViewScrollBuildsTheRowsInView(t *testing.T) {
 		t.Errorf("after scrolling ten screens: rows %d..%d (%d built)", lo1, hi1, n1)
 	}
 }
+
+// TestCompareFactsOnly compares two revisions that differ by a figure, a
+// dropped negation and two changes of wording: Facts only leaves the two
+// fact changes, and clearing it brings back every change.
+func TestCompareFactsOnly(t *testing.T) {
+	ws, store, _ := newTestWorkspace(t)
+	ctx := context.Background()
+	r1 := "NATO Hands Over\nMr. Stoltenberg led the 32-member alliance for a decade. The allies would not send troops, officials said.\nThe talks were long and very difficult.\n"
+	r2 := "NATO Hands Over\nMr. Stoltenberg led the 31-member alliance for a decade. The allies would send troops, officials said.\nThe talks were long and hard.\n"
+	a, _, err := store.CreateArticle(ctx, editor.Article{Title: "NATO"}, r1, "r1", "w")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddRevision(ctx, a.ID, r2, "desk", "w"); err != nil {
+		t.Fatal(err)
+	}
+	ws.library.reload()
+	ws.openArticle(a.ID)
+	ws.ShowCompare()
+	all := len(ws.compare.model.visible)
+	ws.compare.factsOnly.SetChecked(true)
+	var shown []string
+	for _, i := range ws.compare.model.visible {
+		c := ws.compare.model.diff.Changes[i]
+		shown = append(shown, c.OldText+"→"+c.NewText)
+	}
+	if len(shown) != 2 || all <= 2 {
+		t.Errorf("Facts only shows %q of %d changes, want the figure and the negation", shown, all)
+	}
+	ws.compare.factsOnly.SetChecked(false)
+	if got := len(ws.compare.model.visible); got != all {
+		t.Errorf("clearing Facts only shows %d changes, want all %d", got, all)
+	}
+}

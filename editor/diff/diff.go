@@ -115,6 +115,11 @@ type Options struct {
 	// marks, apostrophes and dashes out of the stats and the rendered
 	// output. They stay in Diff.Changes, flagged, so Apply still works.
 	HideTypography bool
+	// Only, when not nil, hides the changes whose new-side span neither
+	// overlaps nor touches one of these spans of the new text (the words
+	// of the facts that changed, for a "facts only" view). Hidden changes
+	// stay in Diff.Changes, so Apply still works.
+	Only []editor.Span
 }
 
 // Stats sums up a diff for a status line.
@@ -152,7 +157,30 @@ type diffSeg struct {
 
 // Hidden reports whether the options hide c from views and stats.
 func (d *Diff) Hidden(c Change) bool {
-	return d.Options.HideTypography && (c.WhitespaceOnly || c.TypographyOnly)
+	if d.Options.HideTypography && (c.WhitespaceOnly || c.TypographyOnly) {
+		return true
+	}
+	if d.Options.Only != nil {
+		for _, s := range d.Options.Only {
+			if d.touches(c.New, s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// touches reports whether spans a and b of the new text overlap or have
+// only white space between them.
+func (d *Diff) touches(a, b editor.Span) bool {
+	if a.Start > b.End {
+		a, b = b, a
+	}
+	if a.End >= b.Start {
+		return true
+	}
+	return b.Start <= len(d.New) && strings.TrimSpace(d.New[a.End:b.Start]) == ""
 }
 
 // VisibleChanges returns the changes the options do not hide.

@@ -106,3 +106,18 @@ func TestBuildMarksFixedNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordListsFactChanges builds a record for a revision that changed a
+// figure since the one before: the fact change is listed among the
+// outstanding findings.
+func TestRecordListsFactChanges(t *testing.T) {
+	prev := "NATO Hands Over\nMr. Stoltenberg led the 32-member alliance for a decade.\n"
+	cur := "NATO Hands Over\nMr. Stoltenberg led the 31-member alliance for a decade.\n"
+	r := Build(Input{Article: editor.Article{ID: 1, Title: "NATO"}, Revision: editor.Revision{Number: 2, Text: cur}, Previous: prev}, time.Time{})
+	for _, n := range r.Notes {
+		if n.Check == editor.CheckFactChanged && n.Anchor.Exact == "31" {
+			return
+		}
+	}
+	t.Errorf("record notes %+v lack the changed figure", r.Notes)
+}
