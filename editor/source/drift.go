@@ -930,6 +930,15 @@ type figure struct {
 	key    string
 }
 
+// pluralFigure reads "5s" or "1990s" as its number.
+func pluralFigure(w string) (string, bool) {
+	n := strings.TrimSuffix(w, "s")
+	if n == w || n == "" || strings.Trim(n, "0123456789") != "" {
+		return "", false
+	}
+	return n, true
+}
+
 // figures reads the numbers and dates of a wording: "48 million", "three",
 // "70 percent", "2019", "Tuesday". Words that fold several tokens into one
 // value ("48 million") make one figure.
@@ -940,6 +949,14 @@ func figures(toks []driftToken) []figure {
 		if dateWords[w] {
 			out = append(out, figure{i, i + 1, "date:" + w})
 			continue
+		}
+		if m, ok := monthAbbreviations[w]; ok {
+			out = append(out, figure{i, i + 1, "date:" + m}) // "Jan." is "January"
+			continue
+		}
+		suffix := ""
+		if p, ok := pluralFigure(w); ok {
+			w, suffix = p, "s" // "par 5s", "the 1990s"
 		}
 		v, ord, ok := numberValue(w)
 		if !ok || (w == "one" || w == "half") && !nextIsUnit(toks, i) {
@@ -961,10 +978,14 @@ func figures(toks []driftToken) []figure {
 			v *= m
 			j++
 		}
-		unit := ""
-		if j < len(toks) && toks[j].norm == "percent" {
-			unit = "%"
+		unit := suffix
+		switch {
+		case j < len(toks) && toks[j].norm == "percent":
+			unit += "%"
 			j++
+		case j+1 < len(toks) && toks[j].norm == "percentage" && strings.HasPrefix(toks[j+1].norm, "point"):
+			unit += "pp" // percentage points are not percent
+			j += 2
 		}
 		out = append(out, figure{i, j, numKey(v, ord) + unit})
 		i = j - 1
@@ -985,19 +1006,25 @@ func nextIsUnit(toks []driftToken, i int) bool {
 // inside a hunk; in a loose paraphrase the hunk must also hold a figure of
 // the other wording, so that one was put in place of the other.
 func (c *sentenceComparison) changedFigure(dFig, sFig []figure, what string) (driftFinding, bool) {
-	dKeys, sKeys := keySet(dFig), keySet(sFig)
+	// Figures are counted, so a figure changed to one the sentence states
+	// elsewhere ("45 percent … and 45 percent" where the source has 42
+	// and 45) is still a change; a name repeated is the same name.
+	dKeys, sKeys := keyCounts(dFig), keyCounts(sFig)
+	if what == "name" {
+		dKeys, sKeys = keyPresence(dFig), keyPresence(sFig)
+	}
 	in := func(f figure, lo, hi int) bool { return f.lo < hi && f.hi > lo }
 	for _, h := range c.hunks {
 		small := h.dHi-h.dLo <= maxHunk && h.sHi-h.sLo <= maxHunk
 		var newD, oldS *figure
 		for k := range dFig {
-			if in(dFig[k], h.dLo, h.dHi) && !sKeys[dFig[k].key] {
+			if in(dFig[k], h.dLo, h.dHi) && dKeys[dFig[k].key] > sKeys[dFig[k].key] {
 				newD = &dFig[k]
 				break
 			}
 		}
 		for k := range sFig {
-			if in(sFig[k], h.sLo, h.sHi) && !dKeys[sFig[k].key] {
+			if in(sFig[k], h.sLo, h.sHi) && sKeys[sFig[k].key] > dKeys[sFig[k].key] {
 				oldS = &sFig[k]
 				break
 			}
@@ -1040,10 +1067,20 @@ func (c *sentenceComparison) inSources(f *figure) bool {
 	return strings.HasPrefix(t.key, "#") && c.ix.numbers[t.key]
 }
 
-func keySet(fs []figure) map[string]bool {
-	m := make(map[string]bool, len(fs))
+// keyCounts counts the figures of each value.
+func keyCounts(fs []figure) map[string]int {
+	m := make(map[string]int, len(fs))
 	for _, f := range fs {
-		m[f.key] = true
+		m[f.key]++
+	}
+	return m
+}
+
+// keyPresence marks the values present, each once.
+func keyPresence(fs []figure) map[string]int {
+	m := make(map[string]int, len(fs))
+	for _, f := range fs {
+		m[f.key] = 1
 	}
 	return m
 }

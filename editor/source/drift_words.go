@@ -299,6 +299,12 @@ var (
 	}
 	dateWords = lexSet(`monday tuesday wednesday thursday friday saturday sunday today yesterday
 		tomorrow tonight january february april june july august september october november december`)
+	// monthAbbreviations are the months as AP style shortens them before a
+	// day ("Jan. 15"). March and May are not among the date words (a verb
+	// and a modal more often than months), so neither is "Mar.".
+	monthAbbreviations = map[string]string{"jan": "january", "feb": "february", "apr": "april",
+		"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+		"nov": "november", "dec": "december"}
 )
 
 // numberValue reads a folded word as a number: digits (1,000 and 9.5
