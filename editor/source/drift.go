@@ -358,9 +358,14 @@ func (ix *Index) candidatePassages(toks []driftToken, sc *candidateScratch) []pa
 		weights = append(weights, stemWeight{k, w})
 		total += w
 	}
-	if len(weights) < minShared || total == 0 {
+	if len(weights) == 0 || total == 0 {
 		return nil
 	}
+	// A short sentence with fewer content words than minShared may still
+	// restate a source sentence token for token ("This was not a good
+	// idea."); its candidates are the sentences sharing a content word,
+	// and align keeps one only if the tokens line up almost all the way.
+	short := len(toks) <= maxShortTokens
 	// Words in very many source sentences cannot tell them apart and would
 	// make long sources slow: they rank candidates only when the sentence
 	// has no rarer word, and then by their first occurrences.
@@ -393,8 +398,12 @@ func (ix *Index) candidatePassages(toks []driftToken, sc *candidateScratch) []pa
 		}
 	}
 	cands := make([]*cand, 0, 16)
+	if len(weights) < minShared && !short {
+		sc.reset()
+		return nil
+	}
 	for _, si := range sc.touched {
-		if int(sc.shared[si]) >= minShared {
+		if int(sc.shared[si]) >= minShared || short {
 			cands = append(cands, &cand{sent: int(si), score: sc.score[si], shared: int(sc.shared[si])})
 		}
 	}
@@ -515,7 +524,7 @@ func (ix *Index) align(d []driftToken, cands []passage, sc *candidateScratch) (a
 		pairs := lcsPairs(len(d), len(s), func(i, j int) bool { return d[i].key == s[j].key }, &sc.lcs)
 		w, n := weightOf(d, func(k int) int { return pairs[k][0] }, len(pairs))
 		sWeight, _ := weightOf(s, self, len(s))
-		if n < minShared || !(n >= 4 || w >= minCoverage*dWeight || w >= minCoverage*sWeight || sharedPhrase(d, pairs)) {
+		if !tokenForToken(d, s, pairs) && (n < minShared || !(n >= 4 || w >= minCoverage*dWeight || w >= minCoverage*sWeight || sharedPhrase(d, pairs))) {
 			continue
 		}
 		if len(p.sents) == 2 && !bothRestated(d, s, pairs) {
@@ -527,6 +536,21 @@ func (ix *Index) align(d []driftToken, cands []passage, sc *candidateScratch) (a
 		}
 	}
 	return best, found
+}
+
+// maxShortTokens is the longest sentence, in words, that the token-for-
+// token rule lines up with a source sentence whatever its count of shared
+// content words.
+const maxShortTokens = 20
+
+// tokenForToken reports whether a draft sentence lines up with a source
+// sentence almost word for word, function words included: at most three
+// words differ and two in three are shared. Such a sentence restates the
+// source whatever its count of content words ("This was not a bad idea."
+// for "This was not a good idea.").
+func tokenForToken(d, s []driftToken, pairs [][2]int) bool {
+	longer := max(len(d), len(s))
+	return len(d) >= 4 && len(s) >= 4 && longer-len(pairs) <= 3 && 3*len(pairs) >= 2*longer
 }
 
 // sharedWeight sums the weights of the draft's content stems that occur in
