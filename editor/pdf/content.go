@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
+	"strconv"
 
 	"github.com/go-text/typesetting/font"
 )
@@ -44,7 +44,7 @@ type contentWriter struct {
 	usedImage map[string]bool
 	// tj holds the glyphs of an open TJ array; pen is where the text
 	// position stands after them, in pt.
-	tj  strings.Builder
+	tj  []byte
 	pen float64
 	// font is the font resource selected in the open text object.
 	font string
@@ -55,9 +55,11 @@ func colour(c RGB) string {
 }
 
 func (c *contentWriter) flush() {
-	if c.tj.Len() > 0 {
-		fmt.Fprintf(&c.b, "[%s] TJ\n", c.tj.String())
-		c.tj.Reset()
+	if len(c.tj) > 0 {
+		c.b.WriteByte('[')
+		c.b.Write(c.tj)
+		c.b.WriteString("] TJ\n")
+		c.tj = c.tj[:0]
 	}
 }
 
@@ -81,14 +83,14 @@ func (c *contentWriter) text(t textItem) {
 	c.pen = math.NaN()
 	actualLeft := 0
 	for _, g := range t.run.glyphs {
-		if g.clusterGlyphs > 0 && (g.clusterGlyphs > 1 || f.unicode[g.id] != g.text) && g.text != "" {
+		if g.actual {
 			c.flush()
-			fmt.Fprintf(&c.b, "/Span << /ActualText %s >> BDC\n", pdfString(g.text))
-			actualLeft = g.clusterGlyphs
+			fmt.Fprintf(&c.b, "/Span << /ActualText %s >> BDC\n", pdfString(string(t.run.chars(g))))
+			actualLeft = int(g.clusterGlyphs)
 		}
-		gx := x + g.xOff*ptPerMM
-		gy := base + g.yOff*ptPerMM
-		res, hex, width := f.code(g.id)
+		gx := x + float64(g.xOff)*ptPerMM
+		gy := base + float64(g.yOff)*ptPerMM
+		res, width := f.resource(g.id)
 		if res != c.font {
 			c.flush()
 			fmt.Fprintf(&c.b, "/%s %.2f Tf\n", res, size)
@@ -99,7 +101,9 @@ func (c *contentWriter) text(t textItem) {
 		switch {
 		case g.yOff != 0:
 			c.flush()
-			fmt.Fprintf(&c.b, "1 0 0 1 %.3f %.3f Tm <%s> Tj\n", gx, gy, hex)
+			fmt.Fprintf(&c.b, "1 0 0 1 %.3f %.3f Tm ", gx, gy)
+			c.b.Write(f.appendCode(nil, g.id))
+			c.b.WriteString(" Tj\n")
 			c.pen = math.NaN()
 		default:
 			if math.IsNaN(c.pen) {
@@ -108,12 +112,13 @@ func (c *contentWriter) text(t textItem) {
 				c.pen = gx
 			}
 			if adj := (gx - c.pen) * 1000 / size; math.Abs(adj) > 0.05 {
-				fmt.Fprintf(&c.tj, " %.1f", -adj)
+				c.tj = append(c.tj, ' ')
+				c.tj = strconv.AppendFloat(c.tj, -adj, 'f', 1, 64)
 			}
-			fmt.Fprintf(&c.tj, "<%s>", hex)
+			c.tj = f.appendCode(c.tj, g.id)
 			c.pen = gx + w
 		}
-		x += g.advance * ptPerMM
+		x += float64(g.advance) * ptPerMM
 		if actualLeft > 0 {
 			actualLeft--
 			if actualLeft == 0 {

@@ -12,7 +12,7 @@ func TestIsolatesDrawNothing(t *testing.T) {
 		for _, r := range l.runs {
 			for _, g := range r.glyphs {
 				if g.id == 0 {
-					t.Errorf("cluster %q draws as a missing-glyph box", g.text)
+					t.Errorf("cluster %q draws as a missing-glyph box", string(r.chars(g)))
 				}
 			}
 		}

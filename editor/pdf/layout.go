@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/bidi"
@@ -67,19 +68,29 @@ type setRun struct {
 	fakeBold bool // the face has no bold; draw it stroked
 	glyphs   []setGlyph
 	advance  float64 // mm
+	// text is the paragraph's characters, which the glyphs' clusters
+	// index.
+	text []rune
 }
 
 // setGlyph is one glyph: its id in its face, its position relative to
-// the pen, and the text of its cluster (on the cluster's first glyph).
+// the pen, and on a cluster's first glyph the characters it stands for.
 type setGlyph struct {
-	id            font.GID
-	advance       float64 // mm
-	xOff, yOff    float64 // mm
-	text          string  // the characters this cluster stands for
-	clusterGlyphs int     // glyphs in the cluster, on its first glyph; 0 on the others
-	missing       bool    // no installed font has this character
-	width, ascent float64 // mm, the glyph's ink (for bitmap glyphs)
+	id         font.GID
+	advance    float32 // mm
+	xOff, yOff float32 // mm
+	// from and to index the run's text: the cluster's characters, on its
+	// first glyph.
+	from, to      int32
+	clusterGlyphs int16 // glyphs in the cluster, on its first glyph; 0 on the others
+	missing       bool  // no installed font has this character
+	// actual marks a cluster whose glyphs do not read as its characters
+	// through the font's ToUnicode map (set when the file is written).
+	actual bool
 }
+
+// chars returns the characters a cluster's first glyph stands for.
+func (r *setRun) chars(g setGlyph) []rune { return r.text[g.from:g.to] }
 
 const (
 	ptPerMM = 72 / 25.4
@@ -142,10 +153,19 @@ func (f fontmapFunc) ResolveFace(r rune) *font.Face { return f(r) }
 // span, and shapes each.
 func (d *Doc) shape(text []rune, dir di.Direction, spans []Span, bounds []int) []shaping.Output {
 	in := shaping.Input{Text: text, RunStart: 0, RunEnd: len(text), Direction: dir, Size: fixed.I(10)}
-	pieces := d.segmenter.Split(in, fontmapFunc(func(r rune) *font.Face {
-		face, _ := d.fonts.resolve(r, false)
-		return face
-	}))
+	var pieces []shaping.Input
+	if d.plainLatin(text) {
+		// Most copy is Latin, Greek or Cyrillic the document font has in
+		// full: one left-to-right run, with no bidi or font splitting to
+		// do (both cost more than shaping it).
+		in.Face, in.Script = d.fonts.primary, language.Latin
+		pieces = []shaping.Input{in}
+	} else {
+		pieces = d.segmenter.Split(in, fontmapFunc(func(r rune) *font.Face {
+			face, _ := d.fonts.resolve(r, false)
+			return face
+		}))
+	}
 	var out []shaping.Output
 	for _, p := range pieces {
 		for start := p.RunStart; start < p.RunEnd; {
@@ -176,6 +196,24 @@ func (d *Doc) shape(text []rune, dir di.Direction, spans []Span, bounds []int) [
 		}
 	}
 	return out
+}
+
+// plainLatin reports whether a paragraph is all Latin (with its
+// punctuation and symbols) that the document font covers, so that it needs
+// neither bidi ordering nor font fallback. Greek and Cyrillic go through
+// the segmenter, which gives each script its own run.
+func (d *Doc) plainLatin(text []rune) bool {
+	for _, r := range text {
+		if r >= 0x0370 && r < 0x2000 || r >= 0xFB1D && r <= 0xFEFF || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r >= 0x202A && r <= 0x202E {
+			return false // another script (Hebrew and Arabic presentation forms too), or a bidi control
+		}
+		if r >= 0x80 {
+			if _, ok := d.fonts.primary.NominalGlyph(r); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // boldFace returns the bold face for text set in face, or face itself
@@ -241,26 +279,24 @@ func (d *Doc) setLine(text []rune, line shaping.Line, spans []Span, bounds []int
 			continue
 		}
 		st := spans[spanAt(bounds, o.Runes.Offset)].Style
-		r := setRun{face: o.Face, style: st, advance: toMM(o.Advance)}
+		r := setRun{face: o.Face, style: st, advance: toMM(o.Advance), text: text}
 		r.fakeBold = st.Bold && o.Face != d.fonts.primaryBold && !d.fonts.isBold(o.Face)
 		for i := 0; i < len(o.Glyphs); {
 			g := o.Glyphs[i]
 			n := max(g.GlyphCount, 1)
 			end := min(g.ClusterIndex+g.RuneCount, len(text))
-			cluster := string(text[g.ClusterIndex:end])
 			for k := 0; k < n && i+k < len(o.Glyphs); k++ {
 				gk := o.Glyphs[i+k]
 				sg := setGlyph{
-					id: gk.GlyphID, advance: toMM(gk.XAdvance),
-					xOff: toMM(gk.XOffset), yOff: toMM(gk.YOffset),
-					width: toMM(gk.Width), ascent: toMM(gk.YBearing),
+					id: gk.GlyphID, advance: float32(toMM(gk.XAdvance)),
+					xOff: float32(toMM(gk.XOffset)), yOff: float32(toMM(gk.YOffset)),
 				}
 				if k == 0 {
-					sg.text, sg.clusterGlyphs = cluster, n
+					sg.from, sg.to, sg.clusterGlyphs = int32(g.ClusterIndex), int32(end), int16(n)
 				}
-				if gk.GlyphID == 0 && visible(cluster) {
+				if gk.GlyphID == 0 && visible(text[g.ClusterIndex:end]) {
 					sg.missing = true
-					d.noteMissing(cluster)
+					d.noteMissing(string(text[g.ClusterIndex:end]))
 				}
 				r.glyphs = append(r.glyphs, sg)
 			}
@@ -274,7 +310,7 @@ func (d *Doc) setLine(text []rune, line shaping.Line, spans []Span, bounds []int
 }
 
 // visible reports whether a cluster holds a character that should show.
-func visible(s string) bool {
+func visible(s []rune) bool {
 	for _, r := range s {
 		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && !unicode.IsControl(r) {
 			return true

@@ -11,6 +11,7 @@ import (
 	_ "image/png" // colour emoji are PNG bitmaps
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -25,7 +26,7 @@ type embFont struct {
 	face    *font.Face
 	name    string // resource name, F1, F2, …
 	used    map[font.GID]bool
-	unicode map[font.GID]string
+	unicode map[font.GID][]rune
 	// bitmap fonts (colour emoji) have no outlines: their glyphs are
 	// drawn as images with the characters as the text layer.
 	bitmap bool
@@ -37,16 +38,34 @@ type embFont struct {
 	// type3Glyphs to a font.
 	type3 bool
 	upem  float64
+	// chunkNames are the Type 3 fonts' resource names, by chunk.
+	chunkNames []string
 }
 
-// glyphCode is how a glyph is shown: the font resource, its code in that
-// font as hex, and its advance in 1000ths of an em.
-func (f *embFont) code(g font.GID) (res, hex string, width int) {
+// resource returns the font resource a glyph is shown in and its advance
+// in 1000ths of an em.
+func (f *embFont) resource(g font.GID) (string, int) {
 	id := f.newID[g]
 	if f.type3 {
-		return fmt.Sprintf("%sT%d", f.name, int(id)/type3Glyphs), fmt.Sprintf("%02X", int(id)%type3Glyphs), f.widths[id]
+		chunk := int(id) / type3Glyphs
+		for len(f.chunkNames) <= chunk {
+			f.chunkNames = append(f.chunkNames, fmt.Sprintf("%sT%d", f.name, len(f.chunkNames)))
+		}
+		return f.chunkNames[chunk], f.widths[id]
 	}
-	return f.name, fmt.Sprintf("%04X", id), f.widths[id]
+	return f.name, f.widths[id]
+}
+
+// appendCode appends the glyph's code in its font resource as a hex
+// string: <0A1F> in a CID font, <1F> in a Type 3 font.
+func (f *embFont) appendCode(b []byte, g font.GID) []byte {
+	const hexDigits = "0123456789ABCDEF"
+	id := int(f.newID[g])
+	if f.type3 {
+		id %= type3Glyphs
+		return append(b, '<', hexDigits[id>>4&15], hexDigits[id&15], '>')
+	}
+	return append(b, '<', hexDigits[id>>12&15], hexDigits[id>>8&15], hexDigits[id>>4&15], hexDigits[id&15], '>')
 }
 
 // writer numbers and writes PDF objects.
@@ -55,6 +74,10 @@ type writer struct {
 	n       int64
 	offsets []int64
 	err     error
+	// z compresses every stream in turn; a compressor takes a megabyte
+	// to set up.
+	z    *zlib.Writer
+	zbuf bytes.Buffer
 }
 
 func (w *writer) printf(format string, args ...any) {
@@ -79,10 +102,15 @@ func (w *writer) begin(id int) {
 
 // stream writes a compressed stream object with extra dictionary entries.
 func (w *writer) stream(id int, dict string, data []byte) {
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(data)
-	zw.Close()
+	w.zbuf.Reset()
+	if w.z == nil {
+		w.z, _ = zlib.NewWriterLevel(&w.zbuf, zlib.BestSpeed)
+	} else {
+		w.z.Reset(&w.zbuf)
+	}
+	w.z.Write(data)
+	w.z.Close()
+	z := &w.zbuf
 	w.begin(id)
 	w.printf("<< /Length %d /Filter /FlateDecode %s>>\nstream\n", z.Len(), dict)
 	if w.err == nil {
@@ -185,7 +213,7 @@ func (d *Doc) gather() (map[*font.Font]*embFont, []*embFont) {
 		if f, ok := fonts[face.Font]; ok {
 			return f
 		}
-		f := &embFont{face: face, name: fmt.Sprintf("F%d", len(order)+1), used: map[font.GID]bool{0: true}, unicode: map[font.GID]string{}}
+		f := &embFont{face: face, name: fmt.Sprintf("F%d", len(order)+1), used: map[font.GID]bool{0: true}, unicode: map[font.GID][]rune{}}
 		fonts[face.Font] = f
 		order = append(order, f)
 		return f
@@ -200,13 +228,25 @@ func (d *Doc) gather() (map[*font.Font]*embFont, []*embFont) {
 				continue
 			}
 			f := get(t.run.face)
-			for _, g := range t.run.glyphs {
+			for k := range t.run.glyphs {
+				g := &t.run.glyphs[k]
 				f.used[g.id] = true
-				if g.clusterGlyphs == 1 {
-					if _, ok := f.unicode[g.id]; !ok && !g.missing {
-						f.unicode[g.id] = g.text
+				if g.clusterGlyphs == 0 || g.from == g.to {
+					continue
+				}
+				chars := t.run.chars(*g)
+				if g.clusterGlyphs == 1 && !g.missing {
+					if have, ok := f.unicode[g.id]; !ok {
+						f.unicode[g.id] = chars
+						continue
+					} else if slices.Equal(have, chars) {
+						continue
 					}
 				}
+				// The glyphs do not read as the cluster's characters on
+				// their own: a ligature of several glyphs, a reordered
+				// matra, a glyph already read as other characters.
+				g.actual = true
 			}
 		}
 	}
@@ -348,7 +388,7 @@ func toUnicodeCMap(f *embFont) []byte {
 	}
 	sort.Ints(ids)
 	for _, g := range ids {
-		entries = append(entries, fmt.Sprintf("<%04X> <%s>", f.newID[font.GID(g)], utf16Hex(f.unicode[font.GID(g)])))
+		entries = append(entries, fmt.Sprintf("<%04X> <%s>", f.newID[font.GID(g)], utf16Hex(string(f.unicode[font.GID(g)]))))
 	}
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
@@ -470,7 +510,7 @@ func (d *Doc) writeType3(w *writer, ids, images map[string]int, f *embFont) {
 			fmt.Fprintf(&differences, " /g%d", i)
 			fmt.Fprintf(&widths, " %d", f.widths[uint16(start+i)])
 			if s, ok := f.unicode[g]; ok {
-				uni = append(uni, fmt.Sprintf("<%02X> <%s>", i, utf16Hex(s)))
+				uni = append(uni, fmt.Sprintf("<%02X> <%s>", i, utf16Hex(string(s))))
 			}
 		}
 		mID := w.alloc()
