@@ -69,6 +69,9 @@ func newArticleEditor() *articleEditor {
 	e.view = newDocView(func() int { return e.buf.Paragraphs() }, e.paragraphContent)
 	e.view.CreateItem = func() fyne.CanvasObject { return newEditorRow(e) }
 	e.view.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { o.(*editorRow).show(i) }
+	e.view.estimate = func(i int, width float32) float32 {
+		return estimateParagraph(e.buf.Paragraph(i), width, e.view.m)
+	}
 	e.content = container.NewThemeOverride(e.view, quietListTheme{})
 	e.ExtendBaseWidget(e)
 	return e
