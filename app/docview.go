@@ -72,12 +72,24 @@ func (d *docView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Resize implements fyne.CanvasObject: a new width means new row heights.
+// The row at the top of the view stays at the top, its height laid out
+// again, though the rows above it are estimated afresh.
 func (d *docView) Resize(s fyne.Size) {
-	if s.Width != d.width {
-		d.width = s.Width
-		d.resetHeights()
+	if s.Width == d.width {
+		d.BaseWidget.Resize(s)
+		return
 	}
+	top := -1
+	if d.width > 0 && d.scroll.Offset.Y > 0 && d.heights.len() > 0 {
+		top = d.heights.rowAt(d.scroll.Offset.Y, d.pad())
+	}
+	d.width = s.Width
+	d.resetHeights()
 	d.BaseWidget.Resize(s)
+	if top >= 0 && top < d.heights.len() {
+		d.measureRow(top)
+		d.ScrollToOffset(d.heights.top(top, d.pad()))
+	}
 }
 
 // Refresh implements fyne.CanvasObject: every row in view is read again.

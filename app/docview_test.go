@@ -152,3 +152,22 @@ func TestEditorMeasuresOnlyRowsInView(t *testing.T) {
 		t.Errorf("last paragraph at %v, outside the view [%v, %v)", top, off, off+view)
 	}
 }
+
+// TestEditorResizeKeepsTopParagraph: a new width lays rows out again (and
+// estimates those not in view afresh); the paragraph at the top of the
+// view stays there.
+func TestEditorResizeKeepsTopParagraph(t *testing.T) {
+	test.NewTempApp(t)
+	ed, w := newTestEditor(t, longArticle(10000))
+	const para = 60
+	ed.view.ScrollToOffset(ed.view.heights.top(para, ed.view.pad()))
+	for _, width := range []float32{900, 450, 600} {
+		w.Resize(fyne.NewSize(width, 400))
+		if got := ed.view.heights.rowAt(ed.view.scroll.Offset.Y, ed.view.pad()); got != para {
+			t.Errorf("at width %v the view's top paragraph is %d, want %d", width, got, para)
+		}
+		if _, ok := ed.view.shown[para]; !ok {
+			t.Errorf("at width %v paragraph %d is not shown", width, para)
+		}
+	}
+}
