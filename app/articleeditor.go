@@ -55,6 +55,8 @@ type articleEditor struct {
 	// spans computed on an earlier snapshot can be moved onto the text.
 	edits []textEdit
 	epoch int
+	// counts are the text's words and characters, kept per paragraph.
+	counts textCounts
 
 	onChanged     func(text string) // after every edit
 	onCaret       func(off int)     // after the caret moves
@@ -65,10 +67,14 @@ type articleEditor struct {
 
 func newArticleEditor() *articleEditor {
 	e := &articleEditor{buf: editor.NewBuffer("")}
+	e.counts.reset(e.buf)
 	// The buffer is replaced by SetText, so read it through e each time.
 	e.view = newDocView(func() int { return e.buf.Paragraphs() }, e.paragraphContent)
 	e.view.CreateItem = func() fyne.CanvasObject { return newEditorRow(e) }
 	e.view.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { o.(*editorRow).show(i) }
+	e.view.estimate = func(i int, width float32) float32 {
+		return estimateParagraph(e.buf.Paragraph(i), width, e.view.m)
+	}
 	e.content = container.NewThemeOverride(e.view, quietListTheme{})
 	e.ExtendBaseWidget(e)
 	return e
@@ -146,12 +152,17 @@ func (e *articleEditor) SetText(text string) {
 	e.highlights, e.marks = nil, nil
 	e.edits = e.edits[:0]
 	e.epoch++
+	e.counts.reset(e.buf)
 	e.view.Reload()
 	e.view.ScrollToTop()
 }
 
 // Text returns the whole text.
 func (e *articleEditor) Text() string { return e.buf.Text() }
+
+// Counts returns the number of words and of characters (runes) in the
+// text, kept up to date paragraph by paragraph as it is edited.
+func (e *articleEditor) Counts() (words, chars int) { return e.counts.total() }
 
 // CaretOffset returns the caret as a byte offset into the text.
 func (e *articleEditor) CaretOffset() int { return e.buf.Offset(e.caret) }
@@ -292,6 +303,7 @@ func (e *articleEditor) replace(from, to editor.Pos, text string, kind editor.Ed
 
 // applyChange updates the view after paragraphs changed.
 func (e *articleEditor) applyChange(ch editor.Change) {
+	e.counts.update(e.buf, ch)
 	if ch.Removed == ch.Added {
 		for i := ch.First; i < ch.First+ch.Added; i++ {
 			e.view.ReloadRow(i)

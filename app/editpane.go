@@ -60,18 +60,19 @@ func (p *editPane) load(text string) {
 	p.find.content.Hide()
 	p.ed.readOnly = p.locked
 	p.ed.SetText(text)
-	p.updateCounts(text)
+	p.updateCounts()
 	p.onCaretMoved(0)
 }
 
 func (p *editPane) onEditorChanged(text string) {
-	p.updateCounts(text)
+	p.updateCounts()
 	p.onChanged(text)
 }
 
-func (p *editPane) updateCounts(text string) {
-	words := editor.CountWords(text)
-	p.counts.tip = fmt.Sprintf("%d words · %d characters", words, len([]rune(text)))
+// updateCounts shows the editor's word and character counts.
+func (p *editPane) updateCounts() {
+	words, chars := p.ed.Counts()
+	p.counts.tip = fmt.Sprintf("%d words · %d characters", words, chars)
 	p.counts.SetText(plural(words, "word", "words"))
 }
 

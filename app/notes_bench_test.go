@@ -43,3 +43,23 @@ func BenchmarkNotesPanel500(b *testing.B) {
 		p.setContent(text, fs, nil)
 	}
 }
+
+// BenchmarkNotesPanelFirstFill3000 fills the notes panel with 3,000
+// findings whose messages all differ, as the first review of a
+// 1,000,000-word article with sources gives (about 3,200), measuring every
+// row once: the time the window is busy when that review arrives.
+func BenchmarkNotesPanelFirstFill3000(b *testing.B) {
+	test.NewTempApp(b)
+	text, fs := benchFindings(3000)
+	for i := range fs {
+		fs[i].Message = fmt.Sprintf("This quotation changed since the previous revision (%q instead of %q); a quotation is the speaker's words, so check the change against the source.", fmt.Sprint("word", i, "s"), fmt.Sprint("word", i))
+	}
+	p := newNotesPanel(nil)
+	w := test.NewWindow(p.content)
+	defer w.Close()
+	w.Resize(fyne.NewSize(320, 800))
+	for b.Loop() {
+		p.heights = nil
+		p.setContent(text, fs, nil)
+	}
+}

@@ -170,6 +170,9 @@ func (db *DB) ListArticles(ctx context.Context, f editor.ArticleFilter) ([]edito
 		conds := []string{`a.title LIKE ? ESCAPE '\'`}
 		args = append(args, "%"+escapeLike(q)+"%")
 		if match := matchExpr(q); match != "" {
+			if err := db.indexDrafts(ctx); err != nil {
+				return nil, fmt.Errorf("storage: list articles: %w", err)
+			}
 			conds = append(conds,
 				`a.id IN (SELECT docid FROM article_search WHERE article_search MATCH ?)`,
 				`a.id IN (SELECT n.article_id FROM note_search JOIN notes n ON n.id = note_search.docid WHERE note_search MATCH ?)`)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"copydesk/editor"
@@ -34,6 +35,9 @@ func (db *DB) Search(ctx context.Context, query string) ([]editor.SearchHit, err
 		updated string
 	}
 	var hits []ranked
+	if err := db.indexDrafts(ctx); err != nil {
+		return nil, fmt.Errorf("storage: search: %w", err)
+	}
 	err := db.view(ctx, func(tx *sql.Tx) error {
 		hits = nil
 		for _, q := range []string{`
@@ -155,4 +159,31 @@ func parseSnippet(s string) (string, []editor.Span) {
 		}
 	}
 	return b.String(), spans
+}
+
+// indexDrafts brings the search index of the working copies saved since it
+// was last read up to date (see migration 0003_draft_index): autosave
+// marks a draft stale instead of re-indexing a long text at every write.
+// A read-only desk is searched as it was last indexed.
+func (db *DB) indexDrafts(ctx context.Context) error {
+	if db.readOnly {
+		return nil
+	}
+	var stale bool
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM draft_index_stale)`).Scan(&stale)
+	})
+	if err != nil || !stale {
+		return err
+	}
+	return db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE article_search
+			SET draft = coalesce((SELECT w.text FROM working_copies w WHERE w.article_id = article_search.docid), '')
+			WHERE docid IN (SELECT article_id FROM draft_index_stale)`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM draft_index_stale`)
+		return err
+	})
 }

@@ -141,3 +141,73 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestDraftIndexFollowsAutosaves: autosave leaves the draft's search index
+// to be brought up to date when it is read, so search, the library filter
+// and a read-only desk opened after the writer closed all see the latest
+// draft, and a draft that goes leaves nothing behind.
+func TestDraftIndexFollowsAutosaves(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "copydesk.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := mustCreateArticle(t, db, "Harbour", "The harbour will be dredged.")
+	save := func(text string) {
+		t.Helper()
+		if err := db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: 1, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	found := func(db *DB, word string) (search, filter bool) {
+		t.Helper()
+		hits, err := db.Search(ctx, word)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.ListArticles(ctx, editor.ArticleFilter{Query: word})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(hits) > 0, len(list) > 0
+	}
+	steps := []struct {
+		name, text, word string
+		want             bool
+	}{
+		{"first save", "The harbour will be dredged by spring.", "spring", true},
+		{"saved again", "The harbour will be dredged by autumn.", "autumn", true},
+		{"the word typed over", "The harbour will be dredged by autumn.", "spring", false},
+	}
+	for _, st := range steps {
+		save(st.text)
+		if s, f := found(db, st.word); s != st.want || f != st.want {
+			t.Errorf("%s: %q found by search %v, by the library filter %v; want %v", st.name, st.word, s, f, st.want)
+		}
+	}
+	save("The harbour will be dredged by winter.")
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(ctx, path, WithReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, f := found(ro, "winter"); !s || !f {
+		t.Errorf("read-only desk after the writer closed: winter found by search %v, by the filter %v; want both", s, f)
+	}
+	ro.Close()
+
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.DiscardWorkingCopy(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if s, f := found(db, "winter"); s || f {
+		t.Errorf("after discarding the draft: winter found by search %v, by the filter %v; want neither", s, f)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -80,6 +81,9 @@ type DB struct {
 	// in WAL mode read a consistent snapshot without blocking writers.
 	ro  *sql.DB
 	now func() time.Time
+	// draftsSaved is set once a working copy is saved: its search index
+	// is brought up to date at the latest when the desk is closed.
+	draftsSaved atomic.Bool
 	// readOnly is set when the desk cannot be written (see access) or
 	// WithReadOnly asked for it; update then refuses every change.
 	readOnly, forceReadOnly bool
@@ -228,6 +232,14 @@ func (db *DB) Path() string { return db.path }
 // write-ahead log back into the file.
 func (db *DB) Close() error {
 	var errs []error
+	// Leave the search index in step with the drafts saved here for
+	// whoever opens the desk next, read-only perhaps. A desk that has gone
+	// is not written; any other failure is reported.
+	if db.draftsSaved.Load() && db.gone() == nil {
+		if err := db.indexDrafts(context.Background()); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if db.ro != nil {
 		errs = append(errs, db.ro.Close())
 	}

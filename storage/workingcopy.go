@@ -32,6 +32,7 @@ func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error 
 	if err != nil {
 		return fmt.Errorf("storage: save working copy: %w", err)
 	}
+	db.draftsSaved.Store(true)
 	return nil
 }
 

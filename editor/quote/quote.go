@@ -120,6 +120,59 @@ type Document struct {
 	surnames  map[string]int
 	lx        *lexicon
 	nDirect   int // d.Quotes[:nDirect] are the direct quotations, in order
+	bySent    sentenceQuotes
+}
+
+// sentenceQuotes indexes the quotations found so far by the sentences
+// their spans overlap, so that reading a sentence's quotations costs the
+// few around it, not every quotation of a long article. Quotations are only
+// appended while the document is analysed and their spans never change, so
+// the index catches up with the ones appended since it was last read;
+// sortQuotes, which moves them, clears it.
+type sentenceQuotes struct {
+	indexed int     // d.Quotes[:indexed] are in bySent
+	bySent  [][]int // quotation indexes per sentence, ascending
+}
+
+// quotesInSentence returns, in ascending order, the indexes in d.Quotes of
+// the quotations that overlap sentence s's words (from its first token's
+// start to its last token's end).
+func (d *Document) quotesInSentence(s int) []int {
+	ix := &d.bySent
+	if ix.bySent == nil {
+		ix.bySent = make([][]int, len(d.sentStart))
+	}
+	for ; ix.indexed < len(d.Quotes); ix.indexed++ {
+		q := d.Quotes[ix.indexed].Span
+		// A sentence's start and end offsets never decrease from one
+		// sentence to the next, so the sentences a span overlaps are
+		// consecutive.
+		first := sort.Search(len(d.sentStart)-1, func(t int) bool { return d.sentEnd(t) > q.Start })
+		for t := first; t+1 < len(d.sentStart) && d.sentBegin(t) < q.End; t++ {
+			if d.sentEnd(t) > q.Start {
+				ix.bySent[t] = append(ix.bySent[t], ix.indexed)
+			}
+		}
+	}
+	return ix.bySent[s]
+}
+
+// sentBegin and sentEnd are the byte offsets of the start of sentence s's
+// first token and the end of its last one, as sentenceCandidates reads
+// them; for a sentence without tokens, the next token's start and the
+// previous one's end.
+func (d *Document) sentBegin(s int) int {
+	if d.sentStart[s] >= len(d.toks) {
+		return len(d.Text)
+	}
+	return d.toks[d.sentStart[s]].start
+}
+
+func (d *Document) sentEnd(s int) int {
+	if d.sentStart[s+1] == 0 {
+		return 0
+	}
+	return d.toks[d.sentStart[s+1]-1].end
 }
 
 // lookBack bounds how many paragraphs back a pronoun or description is
@@ -324,6 +377,7 @@ func sortSpans(s []editor.Span) {
 
 func (d *Document) sortQuotes() {
 	sortQuotesStable(d.Quotes)
+	d.bySent = sentenceQuotes{}
 }
 
 // words returns the text of tokens [a, b).

@@ -1193,7 +1193,8 @@ func (d *Document) sentenceCandidates(s, end int, g string) pronounCandidates {
 	// however the credit was written ("… to Mr. Sanders, said David
 	// Axelrod", "said Gov. Terry E. Branstad of Iowa, who …").
 	from, to := d.toks[lo].start, d.toks[d.sentStart[s+1]-1].end
-	for _, q := range d.Quotes {
+	for _, k := range d.quotesInSentence(s) {
+		q := d.Quotes[k]
 		if q.Span.End <= from || q.Span.Start >= to || !q.Speech || q.person < 0 || q.Attribution != AttrExplicit {
 			continue
 		}

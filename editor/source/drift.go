@@ -81,10 +81,10 @@ func (ix *Index) Drift(d *quote.Document) []editor.Finding {
 	if ix == nil || len(ix.sents) == 0 {
 		return nil
 	}
-	quoteSpans := make([]editor.Span, 0, len(d.Quotes))
+	var quoteSpans spanLookup
 	for _, q := range d.Quotes {
 		if q.Direct {
-			quoteSpans = append(quoteSpans, q.Span)
+			quoteSpans.add(q.Span)
 		}
 	}
 	headline := editor.Span{Start: -1, End: -1}
@@ -95,7 +95,7 @@ func (ix *Index) Drift(d *quote.Document) []editor.Finding {
 	var sc candidateScratch
 	for _, s := range d.Sentences {
 		isHed := headline.Contains(s)
-		toks := draftTokens(d.Text, s, quoteSpans, isHed)
+		toks := draftTokens(d.Text, s, quoteSpans.overlapping(s), isHed)
 		seen := map[string]bool{}
 		// A sentence may restate two passages (a paraphrase merging
 		// sentences further apart than one pair): after the best one, the
@@ -270,6 +270,34 @@ func driftBetween(source, sentence, label string) []editor.Finding {
 	}
 	editor.SortFindings(out)
 	return out
+}
+
+// spanLookup finds the spans, added in order of start, that overlap a
+// span, in time logarithmic in their number: a sentence of a long article
+// is read against the few quotations around it, not all of them.
+type spanLookup struct {
+	spans  []editor.Span
+	maxEnd []int // maxEnd[i] is the largest End of spans[:i+1]
+}
+
+func (l *spanLookup) add(s editor.Span) {
+	end := s.End
+	if n := len(l.maxEnd); n > 0 {
+		end = max(end, l.maxEnd[n-1])
+	}
+	l.spans = append(l.spans, s)
+	l.maxEnd = append(l.maxEnd, end)
+}
+
+// overlapping returns the spans that share a byte with s or touch it: a
+// superset of those that can contain a word of s.
+func (l *spanLookup) overlapping(s editor.Span) []editor.Span {
+	lo, _ := slices.BinarySearch(l.maxEnd, s.Start)
+	hi := sort.Search(len(l.spans), func(i int) bool { return l.spans[i].Start > s.End })
+	if lo >= hi {
+		return nil
+	}
+	return l.spans[lo:hi]
 }
 
 // draftTokens reads the words of sentence s of text. In a headline every
