@@ -93,14 +93,19 @@ func parseID(s string) (int64, error) {
 	return id, nil
 }
 
-// readArticleFile reads an article file, marking read and decode errors as
-// bad input.
-func readArticleFile(path string) (string, textio.Encoding, error) {
-	text, enc, err := textio.ReadArticle(path)
+// readArticleFile reads a file handed to a command, in any format import
+// reads, and says on stderr what was done to read it (an encoding
+// decoded, tracked changes accepted). Read and decode errors are bad
+// input.
+func readArticleFile(path string, stderr io.Writer) (string, error) {
+	im, err := convert.Read(path)
 	if err != nil {
-		return "", "", usageError{err}
+		return "", usageError{err}
 	}
-	return text, enc, nil
+	for _, n := range im.Notices {
+		fmt.Fprintf(stderr, "%q: %s\n", path, n)
+	}
+	return im.Text, nil
 }
 
 // currentUser is the name of the user running the program: $USER (or
@@ -216,16 +221,9 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	text, enc, err := readArticleFile(fs.Arg(1))
+	text, err := readArticleFile(fs.Arg(1), stderr)
 	if err != nil {
 		return err
-	}
-	if enc != textio.UTF8 {
-		fmt.Fprintf(stderr, "%q: decoded from %s\n", fs.Arg(1), enc)
-	}
-	var cleaned int
-	if text, cleaned = textio.CleanControls(text); cleaned > 0 {
-		fmt.Fprintf(stderr, "%q: %s\n", fs.Arg(1), convert.ControlsNotice(cleaned))
 	}
 	store, _, _, err := openExistingStore(ctx, *db, waitNotice(stderr, "revise"))
 	if err != nil {

@@ -123,7 +123,7 @@ func sourceAdd(ctx context.Context, synopsis string, args []string, stdout, stde
 	if !editor.SourceKind(*kind).Valid() {
 		return badInput("unknown source kind %q (want one of %s)", *kind, sourceKinds())
 	}
-	text, _, err := readArticleFile(pos[1])
+	text, err := readArticleFile(pos[1], stderr)
 	if err != nil {
 		return err
 	}

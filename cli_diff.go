@@ -80,12 +80,9 @@ func cmdDiff(ctx context.Context, args []string, stdout, stderr io.Writer) error
 func revisionFiles(oldPath, newPath string, stderr io.Writer) (old, new, title string, err error) {
 	texts := [2]string{}
 	for i, path := range []string{oldPath, newPath} {
-		text, enc, err := readArticleFile(path)
+		text, err := readArticleFile(path, stderr)
 		if err != nil {
 			return "", "", "", err
-		}
-		if enc != textio.UTF8 {
-			fmt.Fprintf(stderr, "%s: decoded from %s\n", path, enc)
 		}
 		texts[i] = text
 	}

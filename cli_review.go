@@ -61,7 +61,7 @@ func cmdQuotes(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			verified = nil
 		}
 	} else {
-		text, _, err := readArticleFile(pos[0])
+		text, err := readArticleFile(pos[0], stderr)
 		if err != nil {
 			return err
 		}
@@ -142,20 +142,20 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return checkStored(ctx, stored, pos[0], *keep, *format, *explain, stdout, stderr)
 	}
 	file := pos[0]
-	text, _, err := readArticleFile(file)
+	text, err := readArticleFile(file, stderr)
 	if err != nil {
 		return err
 	}
 	in := review.Input{Text: text}
 	for _, path := range sources {
-		st, _, err := readArticleFile(path)
+		st, err := readArticleFile(path, stderr)
 		if err != nil {
 			return err
 		}
 		in.Sources = append(in.Sources, source.Text{Title: filepath.Base(path), File: path, Text: st})
 	}
 	if *previous != "" {
-		if in.Previous, _, err = readArticleFile(*previous); err != nil {
+		if in.Previous, err = readArticleFile(*previous, stderr); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ package convert
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,12 +55,47 @@ func Supported(path string) bool {
 	return ok
 }
 
-// Import reads the article in the file at path.
+// Import reads the article in the file at path, refusing files whose
+// name is not one of Extensions: it is what takes a file into the desk.
 func Import(path string) (Imported, error) {
 	read, ok := readers[strings.ToLower(filepath.Ext(path))]
 	if !ok {
 		return Imported{}, fmt.Errorf("%s: %w (it reads %s)", path, ErrUnsupported, strings.Join(Extensions(), ", "))
 	}
+	return readWith(path, read)
+}
+
+// Read reads a file handed to a command as an article, a revision or a
+// source, in any format Import reads. A file whose name Import does not
+// know is read as text, unless its first bytes say it is a Word file (a
+// .docx or a legacy .doc mailed without its extension), which the Word
+// reader takes or refuses with the reason.
+func Read(path string) (Imported, error) {
+	read, ok := readers[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		read = readText
+		if looksLikeWord(path) {
+			read = readDOCX
+		}
+	}
+	return readWith(path, read)
+}
+
+// looksLikeWord reports whether the file at path starts like a zip
+// archive or an OLE compound file, the containers of Word documents.
+// Anything it cannot open is left for the reader to refuse.
+func looksLikeWord(path string) bool {
+	f, _, err := textio.OpenRegular(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	return docx.Sniff(head[:n])
+}
+
+func readWith(path string, read func(string) (Imported, error)) (Imported, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return Imported{}, err

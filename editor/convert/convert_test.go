@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"copydesk/editor/docx"
+	"copydesk/editor/textio"
 )
 
 func write(t *testing.T, path, content string) {
@@ -88,5 +89,46 @@ func TestImportFolder(t *testing.T) {
 	}
 	if len(skipped) != 1 || skipped[filepath.Join(dir, "photo.jpg")] == "" {
 		t.Errorf("skipped = %v", skipped)
+	}
+}
+
+// TestRead reads what commands are handed: the formats Import reads, by
+// their names, and any other file as text unless it starts like a Word
+// file.
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, "Hed\nGraf.", docx.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "draft.docx"), buf.String())
+	write(t, filepath.Join(dir, "draft"), buf.String())
+	write(t, filepath.Join(dir, "notes.log"), "Hed\r\nGraf.")
+	write(t, filepath.Join(dir, "page.htm"), "<html><body><article><h1>Hed</h1><p>Graf.</p></article></body></html>")
+	write(t, filepath.Join(dir, "old.doc"), string(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)))
+	write(t, filepath.Join(dir, "photo"), "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00")
+	for _, tt := range []struct {
+		file, want string
+		wantErr    error
+	}{
+		{"draft.docx", "Hed\nGraf.", nil},
+		{"draft", "Hed\nGraf.", nil},
+		{"notes.log", "Hed\nGraf.", nil},
+		{"page.htm", "Hed\nGraf.", nil},
+		{"old.doc", "", docx.ErrLegacyDoc},
+		{"photo", "", textio.ErrBinary},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			im, err := Read(filepath.Join(dir, tt.file))
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("err = %v, want %v", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || im.Text != tt.want {
+				t.Fatalf("Read = %q, %v; want %q", im.Text, err, tt.want)
+			}
+		})
 	}
 }

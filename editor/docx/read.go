@@ -123,6 +123,13 @@ func read(r io.ReaderAt, size int64, v view) (Document, error) {
 	return doc, nil
 }
 
+// Sniff reports whether head, the first bytes of a file, starts the way a
+// Word file does: a zip archive (.docx) or an OLE compound file (legacy
+// .doc, or a password-protected .docx). Read says which it is.
+func Sniff(head []byte) bool {
+	return bytes.HasPrefix(head, zipSig) || bytes.HasPrefix(head, emptyZipSig) || bytes.HasPrefix(head, oleSig)
+}
+
 // sniff refuses the formats that are commonly saved with a .docx name by
 // mistake, with a message that says what they are.
 func sniff(r io.ReaderAt, size int64) error {

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"copydesk/editor/diff"
+	"copydesk/editor/docx"
+)
+
+// writeDOCX writes text as a clean Word file in dir.
+func writeDOCX(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, text, docx.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dir, name, buf.String())
+}
+
+// writeRedlineDOCX writes the redline from old to new as a Word file with
+// tracked changes in dir.
+func writeRedlineDOCX(t *testing.T, dir, name, old, new string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := docx.WriteRedline(&buf, diff.Words(old, new, diff.Options{}), docx.Meta{Author: "Desk"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dir, name, buf.String())
+}
+
+// TestCommandsReadWordFiles hands .docx files to every command that takes
+// a file, where each used to refuse them as binary.
+func TestCommandsReadWordFiles(t *testing.T) {
+	dir := t.TempDir()
+	draft := writeDOCX(t, dir, "draft.docx", reviewDraft)
+	source := writeDOCX(t, dir, "notes.docx", reviewSource)
+	previous := writeDOCX(t, dir, "previous.docx", reviewPrevious)
+	// A draft mailed without its extension is still a Word file.
+	bare := writeDOCX(t, dir, "draft-from-mail", reviewDraft)
+
+	t.Run("check", func(t *testing.T) {
+		for _, file := range []string{draft, bare} {
+			code, out, errOut := cli(t, "check", "--source", source, "--previous", previous, "--format", "json", file)
+			if code != 0 {
+				t.Fatalf("%s: exit %d: %s", file, code, errOut)
+			}
+			var got checkJSON
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("json: %v\n%s", err, out)
+			}
+			var sourced bool
+			for _, f := range got.Findings {
+				sourced = sourced || f.Related != nil && f.Related.File == filepath.Base(source)
+			}
+			if !sourced {
+				t.Errorf("%s: no finding against the Word source: %s", file, out)
+			}
+		}
+	})
+	t.Run("quotes", func(t *testing.T) {
+		code, out, errOut := cli(t, "quotes", "--format", "json", draft)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if !strings.Contains(out, "We cannot keep patching") || !strings.Contains(out, "Alvarez") {
+			t.Errorf("quote sheet lacks the draft's quotation: %s", out)
+		}
+	})
+	t.Run("diff", func(t *testing.T) {
+		oldPath := writeDOCX(t, dir, "old.docx", diffOld)
+		newPath := writeFile(t, dir, "new.txt", diffNew)
+		code, out, errOut := cli(t, "diff", oldPath, newPath)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if !strings.Contains(out, "[-Monday-]{+Tuesday+}") {
+			t.Errorf("diff = %q", out)
+		}
+	})
+	t.Run("revise", func(t *testing.T) {
+		db := filepath.Join(dir, "desk.db")
+		code, out, errOut := cli(t, "import", "--db", db, previous)
+		if code != 0 {
+			t.Fatalf("import exit %d: %s", code, errOut)
+		}
+		id := strings.TrimSpace(out)
+		// The writer sends back the draft with tracked changes: they
+		// are accepted, and the command says so.
+		redline := writeRedlineDOCX(t, dir, "back.docx", reviewPrevious, reviewDraft)
+		code, out, errOut = cli(t, "revise", "--db", db, id, redline)
+		if code != 0 || strings.TrimSpace(out) != "2" {
+			t.Fatalf("revise = %d %q %q, want revision 2", code, out, errOut)
+		}
+		if !strings.Contains(errOut, "tracked changes") {
+			t.Errorf("revise did not say it accepted the tracked changes: %q", errOut)
+		}
+		_, out, _ = cli(t, "export", "--db", db, id)
+		if out != strings.TrimSuffix(reviewDraft, "\n") {
+			t.Errorf("revision 2 =\n%q\nwant\n%q", out, reviewDraft)
+		}
+	})
+	t.Run("a damaged Word file is refused with the reason", func(t *testing.T) {
+		bad := writeFile(t, dir, "bad.docx", "PK\x03\x04 not really")
+		code, _, errOut := cli(t, "check", bad)
+		if code != 2 || !strings.Contains(errOut, "Word") {
+			t.Errorf("exit %d, stderr %q; want 2 and a message about the Word file", code, errOut)
+		}
+	})
+}
