@@ -154,6 +154,13 @@ type Reply struct {
 	Created time.Time
 }
 
+// Thread is a note with the discussion under it, as a Word comment
+// carries its replies.
+type Thread struct {
+	Note    Note
+	Replies []Reply
+}
+
 // ArticleFilter selects the articles ListArticles returns.
 type ArticleFilter struct {
 	// Query, when not blank, keeps the articles whose title contains it,

@@ -258,3 +258,79 @@ func (db *DB) Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
 	}
 	return list, nil
 }
+
+// AddThreads stores notes brought in from a file, each with its replies,
+// in one transaction, and returns the notes as stored. Unlike AddNote and
+// AddReply it keeps the times the file gives (Created of each note and
+// reply; the zero time means now), since a comment imported from a Word
+// file was made when its author made it, not when it was imported. Each
+// note's Updated is now. A note or reply the store refuses (no text, an
+// unknown revision) refuses them all.
+func (db *DB) AddThreads(ctx context.Context, threads []editor.Thread) ([]editor.Note, error) {
+	var out []editor.Note
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		out = out[:0]
+		for _, th := range threads {
+			n, err := insertThread(ctx, tx, th, now)
+			if err != nil {
+				return err
+			}
+			out = append(out, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: add threads: %w", err)
+	}
+	return out, nil
+}
+
+func insertThread(ctx context.Context, tx *sql.Tx, th editor.Thread, now time.Time) (editor.Note, error) {
+	n := th.Note
+	if n.Status == "" {
+		n.Status = editor.NoteOpen
+	}
+	if n.Created.IsZero() {
+		n.Created = now
+	}
+	n.Updated = now
+	if err := checkNote(n); err != nil {
+		return editor.Note{}, err
+	}
+	if err := revisionMustExist(ctx, tx, n.ArticleID, n.Revision); err != nil {
+		return editor.Note{}, err
+	}
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO notes (article_id, revision, check_name, severity, status, message, author,
+			anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, orphaned, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.ArticleID, n.Revision, n.Check, n.Severity.String(), string(n.Status), n.Message, n.Author,
+		n.Anchor.Span.Start, n.Anchor.Span.End, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix,
+		n.Orphaned, formatTime(n.Created), formatTime(n.Updated))
+	if err != nil {
+		return editor.Note{}, err
+	}
+	if n.ID, err = res.LastInsertId(); err != nil {
+		return editor.Note{}, err
+	}
+	for _, r := range th.Replies {
+		if strings.TrimSpace(r.Text) == "" {
+			return editor.Note{}, fmt.Errorf("%w: a reply needs text", ErrInvalid)
+		}
+		for _, f := range []struct{ name, value string }{{"author", r.Author}, {"text", r.Text}} {
+			if err := checkText(f.name, f.value); err != nil {
+				return editor.Note{}, err
+			}
+		}
+		created := r.Created
+		if created.IsZero() {
+			created = now
+		}
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?)`,
+			n.ID, r.Author, r.Text, formatTime(created)); err != nil {
+			return editor.Note{}, err
+		}
+	}
+	return n, nil
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"copydesk/editor"
 )
@@ -178,5 +179,46 @@ func TestReplies(t *testing.T) {
 	}
 	if _, err := db.AddReply(ctx, n.ID, "desk", " "); !errors.Is(err, ErrInvalid) {
 		t.Errorf("AddReply without text = %v, want ErrInvalid", err)
+	}
+}
+
+func TestAddThreadsKeepsTheFilesTimes(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	text := "Hed\nThe mayor said it."
+	a, rev := mustCreateArticle(t, db, "Hed", text)
+	made := time.Date(2024, 5, 1, 9, 15, 0, 0, time.UTC)
+	answered := made.Add(26 * time.Hour)
+	threads := []editor.Thread{{
+		Note: editor.Note{ArticleID: a.ID, Revision: rev.Number, Message: "Which mayor?", Author: "Desk",
+			Anchor: editor.NewAnchor(text, editor.Span{Start: 8, End: 13}), Created: made},
+		Replies: []editor.Reply{{Author: "Writer", Text: "Mayor Lee.", Created: answered}, {Author: "Desk", Text: "Thanks."}},
+	}}
+	notes, err := db.AddThreads(ctx, threads)
+	if err != nil {
+		t.Fatalf("AddThreads: %v", err)
+	}
+	if len(notes) != 1 || !notes[0].Created.Equal(made) || notes[0].Status != editor.NoteOpen || notes[0].ID == 0 {
+		t.Fatalf("AddThreads = %+v", notes)
+	}
+	stored, err := db.Note(ctx, notes[0].ID)
+	if err != nil || !stored.Created.Equal(made) || stored.Author != "Desk" || stored.Anchor.Exact != "mayor" {
+		t.Errorf("Note = %+v, %v", stored, err)
+	}
+	replies, err := db.Replies(ctx, notes[0].ID)
+	if err != nil || len(replies) != 2 {
+		t.Fatalf("Replies = %+v, %v", replies, err)
+	}
+	if replies[0].Author != "Writer" || !replies[0].Created.Equal(answered) || replies[1].Created.IsZero() {
+		t.Errorf("replies = %+v; want the writer's at %v, then one dated now", replies, answered)
+	}
+
+	// One bad reply refuses the whole batch.
+	bad := append(threads, editor.Thread{Note: threads[0].Note, Replies: []editor.Reply{{Author: "W", Text: " "}}})
+	if _, err := db.AddThreads(ctx, bad); !errors.Is(err, ErrInvalid) {
+		t.Errorf("AddThreads with an empty reply: %v, want ErrInvalid", err)
+	}
+	if all, _ := db.Notes(ctx, a.ID, editor.NoteFilter{}); len(all) != 1 {
+		t.Errorf("%d notes after a refused batch, want 1", len(all))
 	}
 }
