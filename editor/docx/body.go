@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"copydesk/editor/textio"
 )
@@ -36,35 +37,69 @@ type bodyReader struct {
 	// inside a paragraph.
 	paras []*paragraph
 	// carry is the text of paragraphs whose mark was removed, which
-	// therefore run on into the next paragraph.
-	carry strings.Builder
+	// therefore run on into the next paragraph, with its comment marks.
+	carry piece
 	// hiddenRun marks the current run as hidden text (w:vanish).
 	hiddenRun bool
 	// inText is set inside w:t (and w:delText when reading the old text).
 	inText bool
 
-	lines     []string
+	lines []string
+	// textLen is the length of the text so far: the lines joined by
+	// line breaks.
+	textLen int
+	// marks are where each comment's marks fell in the text, by w:id;
+	// pendingStarts are comment starts seen between paragraphs (or in
+	// one that came out empty), which fall at the next line.
+	marks         map[string]*markPlace
+	pendingStarts []string
+	// lastParaID is the w14:paraId of the last paragraph opened, which
+	// names a comment in word/commentsExtended.xml.
+	lastParaID string
+
 	size      int
 	tracked   bool
 	footnotes int
 	endnotes  int
+	// comments counts the comment references in the text.
 	comments  int
 	textBoxes int
 }
 
 type paragraph struct {
-	text strings.Builder
+	text  strings.Builder
+	marks []readMark
 	// markRemoved is set when the paragraph mark is a tracked deletion
 	// (or, when reading the old text, a tracked insertion): the paragraph
 	// then joins the next one.
 	markRemoved bool
 	// nested are the finished paragraphs of text boxes anchored in this
 	// one; they are emitted after it.
-	nested []string
+	nested []piece
 }
 
-func readBody(r io.Reader, v view) (Document, error) {
-	br := &bodyReader{view: v, skipFrom: -1}
+// piece is the text of a finished paragraph, or of paragraphs run
+// together, with the comment marks in it.
+type piece struct {
+	text  string
+	marks []readMark
+}
+
+// readMark is a comment mark met in a paragraph, at a byte offset of its
+// text.
+type readMark struct {
+	at   int
+	id   string
+	kind markKind
+}
+
+// markPlace is where a comment's marks fell in the text, -1 for none.
+type markPlace struct {
+	start, end, ref int
+}
+
+func readBody(r io.Reader, v view) (Document, map[string]*markPlace, error) {
+	br := newBodyReader(v)
 	dec := xml.NewDecoder(bufio.NewReaderSize(skipBOM(r), 64<<10))
 	for {
 		tok, err := dec.Token()
@@ -73,24 +108,39 @@ func readBody(r io.Reader, v view) (Document, error) {
 		}
 		if err != nil {
 			if errors.Is(err, ErrTooLarge) {
-				return Document{}, err
+				return Document{}, nil, err
 			}
-			return Document{}, fmt.Errorf("%w: word/document.xml: %v", ErrMalformed, err)
+			return Document{}, nil, fmt.Errorf("%w: word/document.xml: %v", ErrMalformed, err)
 		}
 		if err := br.token(tok); err != nil {
-			return Document{}, err
+			return Document{}, nil, err
 		}
 	}
 	if len(br.stack) != 0 {
-		return Document{}, fmt.Errorf("%w: word/document.xml ends early", ErrMalformed)
+		return Document{}, nil, fmt.Errorf("%w: word/document.xml ends early", ErrMalformed)
 	}
-	if br.carry.Len() > 0 {
-		br.emit(br.carry.String())
-	}
+	br.flush()
 	if len(br.lines) == 0 {
-		return Document{}, textio.ErrNoText
+		return Document{}, nil, textio.ErrNoText
 	}
-	return Document{Text: strings.Join(br.lines, "\n"), Notices: br.notices()}, nil
+	return Document{Text: strings.Join(br.lines, "\n"), Notices: br.notices()}, br.marks, nil
+}
+
+func newBodyReader(v view) *bodyReader {
+	return &bodyReader{view: v, skipFrom: -1, marks: map[string]*markPlace{}}
+}
+
+// flush emits the text still carried at the end of the part, and places
+// the comment starts still waiting at its end.
+func (br *bodyReader) flush() {
+	if br.carry.text != "" || len(br.carry.marks) > 0 {
+		br.emit(br.carry)
+		br.carry = piece{}
+	}
+	for _, id := range br.pendingStarts {
+		br.place(id, markStart, br.textLen)
+	}
+	br.pendingStarts = nil
 }
 
 // skipBOM drops a UTF-8 byte order mark, which encoding/xml does not
@@ -111,6 +161,7 @@ func (br *bodyReader) token(tok xml.Token) error {
 		}
 		name := br.localName(t.Name)
 		br.stack = append(br.stack, name)
+		br.commentMark(name, t.Attr)
 		if br.skipFrom >= 0 {
 			return nil
 		}
@@ -170,6 +221,12 @@ func (br *bodyReader) start(name string, attrs []xml.Attr) {
 	switch name {
 	case "p":
 		br.paras = append(br.paras, &paragraph{})
+		br.lastParaID = ""
+		for _, a := range attrs {
+			if a.Name.Local == "paraId" {
+				br.lastParaID = a.Value
+			}
+		}
 	case "r":
 		br.hiddenRun = false
 	case "vanish":
@@ -203,8 +260,6 @@ func (br *bodyReader) start(name string, attrs []xml.Attr) {
 		br.footnotes++
 	case "endnoteReference":
 		br.endnotes++
-	case "commentReference":
-		br.comments++
 	case "txbxContent":
 		br.textBoxes++
 	case "instrText", "delInstrText":
@@ -265,10 +320,14 @@ func (br *bodyReader) end(name string) {
 // removed, and otherwise becomes a line (or, inside a text box, waits for
 // the paragraph the box is anchored in).
 func (br *bodyReader) finish(p *paragraph) {
-	text := br.carry.String() + p.text.String()
-	br.carry.Reset()
+	joined := piece{text: br.carry.text + p.text.String(), marks: br.carry.marks}
+	for _, m := range p.marks {
+		m.at += len(br.carry.text)
+		joined.marks = append(joined.marks, m)
+	}
+	br.carry = piece{}
 	if p.markRemoved {
-		br.carry.WriteString(text)
+		br.carry = joined
 		for _, n := range p.nested {
 			br.emit(n)
 		}
@@ -276,11 +335,11 @@ func (br *bodyReader) finish(p *paragraph) {
 	}
 	if len(br.paras) > 0 {
 		outer := br.paras[len(br.paras)-1]
-		outer.nested = append(outer.nested, text)
+		outer.nested = append(outer.nested, joined)
 		outer.nested = append(outer.nested, p.nested...)
 		return
 	}
-	br.emit(text)
+	br.emit(joined)
 	for _, n := range p.nested {
 		br.emit(n)
 	}
@@ -303,14 +362,31 @@ func (br *bodyReader) write(s string) {
 	br.size += len(s)
 }
 
-// emit adds a finished paragraph as a line, trimmed; empty paragraphs
-// (spacing in Word) are dropped.
-func (br *bodyReader) emit(text string) {
-	text = strings.TrimSpace(text)
+// emit adds a finished paragraph as a line, trimmed, and places its
+// comment marks; empty paragraphs (spacing in Word) are dropped, their
+// marks falling between the lines around them.
+func (br *bodyReader) emit(p piece) {
+	text := strings.TrimSpace(p.text)
 	if text == "" {
+		for _, m := range p.marks {
+			br.markBetween(m.id, m.kind)
+		}
 		return
 	}
+	lead := len(p.text) - len(strings.TrimLeftFunc(p.text, unicode.IsSpace))
+	start := br.textLen
+	if len(br.lines) > 0 {
+		start++ // the line break before this line
+	}
+	for _, id := range br.pendingStarts {
+		br.place(id, markStart, start)
+	}
+	br.pendingStarts = nil
+	for _, m := range p.marks {
+		br.place(m.id, m.kind, start+max(0, min(m.at-lead, len(text))))
+	}
 	br.lines = append(br.lines, text)
+	br.textLen = start + len(text)
 }
 
 // on reports whether an OOXML on/off property is on: it is unless its
@@ -342,7 +418,6 @@ func (br *bodyReader) notices() []string {
 	}{
 		{br.footnotes, "1 footnote was left out.", "%d footnotes were left out."},
 		{br.endnotes, "1 endnote was left out.", "%d endnotes were left out."},
-		{br.comments, "1 comment was left out.", "%d comments were left out."},
 	} {
 		switch {
 		case n.count == 1:
@@ -355,4 +430,71 @@ func (br *bodyReader) notices() []string {
 		out = append(out, "Text in text boxes was added after the paragraph each box is anchored to.")
 	}
 	return out
+}
+
+// commentMark notes a comment's range start, range end or reference where
+// it falls: in the paragraph being read, or between paragraphs. Marks
+// inside deleted text fall where the deletion was. Only the first mark of
+// each kind for an id counts, so the copy of content in an mc:Fallback
+// changes nothing.
+func (br *bodyReader) commentMark(name string, attrs []xml.Attr) {
+	var kind markKind
+	switch name {
+	case "commentRangeStart":
+		kind = markStart
+	case "commentRangeEnd":
+		kind = markEnd
+	case "commentReference":
+		kind = markPointEnd
+		br.comments++
+	default:
+		return
+	}
+	var id string
+	for _, a := range attrs {
+		if a.Name.Local == "id" {
+			id = a.Value
+		}
+	}
+	if len(br.paras) == 0 {
+		br.markBetween(id, kind)
+		return
+	}
+	p := br.paras[len(br.paras)-1]
+	p.marks = append(p.marks, readMark{at: p.text.Len(), id: id, kind: kind})
+}
+
+// markBetween places a mark that is in no line: a start at the next line,
+// an end or reference at the end of the text so far.
+func (br *bodyReader) markBetween(id string, kind markKind) {
+	if kind == markStart {
+		br.pendingStarts = append(br.pendingStarts, id)
+		return
+	}
+	br.place(id, kind, br.textLen)
+}
+
+// place records that a mark of comment id falls at offset at of the text,
+// unless one of its kind already did. The map is bounded by the document's
+// size: each entry comes from an element of it.
+func (br *bodyReader) place(id string, kind markKind, at int) {
+	mp := br.marks[id]
+	if mp == nil {
+		mp = &markPlace{-1, -1, -1}
+		br.marks[id] = mp
+	}
+	switch kind {
+	case markStart:
+		if mp.start < 0 {
+			mp.start = at
+		}
+	case markEnd:
+		if mp.end < 0 {
+			mp.end = at
+		}
+	default:
+		if mp.ref < 0 {
+			mp.ref = at
+		}
+	}
 }

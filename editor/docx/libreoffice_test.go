@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"copydesk/editor"
 	"copydesk/editor/diff"
 	"copydesk/editor/textio"
 )
@@ -398,8 +399,17 @@ func TestReadLibreOfficeNotes(t *testing.T) {
 		"東京 <>& — end",
 	}
 	comparelines(t, strings.Split(doc.Text, "\n"), want)
-	wantNotices := []string{"1 footnote was left out.", "1 endnote was left out.", "1 comment was left out."}
+	wantNotices := []string{"1 footnote was left out.", "1 endnote was left out."}
 	if strings.Join(doc.Notices, "|") != strings.Join(wantNotices, "|") {
 		t.Errorf("notices\n got %q\nwant %q", doc.Notices, wantNotices)
+	}
+	// The comment, on no words, sits where it was made: after "said.".
+	if len(doc.Comments) != 1 {
+		t.Fatalf("comments %+v, want one", doc.Comments)
+	}
+	c := doc.Comments[0]
+	at := strings.Index(doc.Text, "aides said.") + len("aides said.")
+	if c.Author != "Ed" || c.Text != "Check this." || c.Span != (editor.Span{Start: at, End: at}) {
+		t.Errorf("comment %+v, want Ed's \"Check this.\" at %d", c, at)
 	}
 }

@@ -46,6 +46,9 @@ type Document struct {
 	// Notices tell the editor what was left out or changed on the way in,
 	// one sentence each.
 	Notices []string
+	// Comments are the document's comments on its text, with their
+	// replies, in the order of word/comments.xml.
+	Comments []Comment
 }
 
 // Read reads the .docx file r of size bytes into article text: one line per
@@ -53,9 +56,11 @@ type Document struct {
 // first line being the headline. Character formatting is dropped, tabs and
 // line breaks become spaces, and every character is kept as written; space
 // at either end of a paragraph, empty paragraphs and hidden text are
-// dropped. Tracked changes are read as if all were accepted; footnotes,
-// endnotes and comments are left out; text boxes follow the paragraph they
-// are anchored to. Each of these is reported in Notices.
+// dropped. Tracked changes are read as if all were accepted; footnotes
+// and endnotes are left out; text boxes follow the paragraph they are
+// anchored to. Each of these is reported in Notices. Comments come back in
+// Comments, on their place in Text; a damaged comments part leaves them
+// out, with a notice, rather than refusing the text.
 //
 // Read refuses, with an error and no text, anything that is not a .docx
 // file (legacy .doc, password-protected, RTF, OpenDocument, other zips),
@@ -116,10 +121,11 @@ func read(r io.ReaderAt, size int64, v view) (Document, error) {
 		return Document{}, err
 	}
 	defer rc.Close()
-	doc, err := readBody(rc, v)
+	doc, marks, err := readBody(rc, v)
 	if err != nil {
 		return Document{}, err
 	}
+	readComments(zr, v, &doc, marks)
 	return doc, nil
 }
 

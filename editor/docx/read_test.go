@@ -175,7 +175,7 @@ func TestRead(t *testing.T) {
 				`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>` +
 				`<w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:t>.</w:t></w:r></w:p>`,
 			want:    "Claim.",
-			notices: []string{"2 footnotes were left out.", "1 endnote was left out.", "1 comment was left out."},
+			notices: []string{"2 footnotes were left out.", "1 endnote was left out.", "1 comment was left out: the file has its mark but not its text."},
 		},
 		{
 			name: "text box read once, after its paragraph",

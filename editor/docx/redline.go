@@ -42,21 +42,26 @@ func WriteRedline(w io.Writer, d *diff.Diff, meta Meta, accepted func(diff.Chang
 	var spans []trackedText
 	for _, p := range pieces {
 		oldText, newText := p.old.In(d.Old), p.new.In(d.New)
+		at := p.new.Start
 		switch {
 		case p.change < 0:
-			spans = append(spans, trackedText{plain, oldText})
+			spans = append(spans, trackedText{plain, oldText, at})
 		case settled[p.change]:
-			spans = append(spans, trackedText{plain, newText})
+			spans = append(spans, trackedText{plain, newText, at})
 		default:
-			spans = append(spans, trackedText{deleted, oldText}, trackedText{inserted, newText})
+			spans = append(spans, trackedText{deleted, oldText, at}, trackedText{inserted, newText, at})
 		}
 	}
+	comments := flattenComments(meta.Comments, d.New)
 	rw := redlineWriter{attrs: revisionAttrs(meta)}
+	if len(comments) > 0 {
+		rw.marks = newCommentMarks(comments)
+	}
 	rw.paragraphs(splitParagraphs(spans))
 	if meta.Title == "" {
 		meta.Title = textio.TitleOf(d.New)
 	}
-	return writePackage(w, rw.b.String(), d.New, meta, true)
+	return writePackage(w, rw.b.String(), d.New, meta, true, comments)
 }
 
 // revisionState says whether text is unchanged, inserted or deleted.
@@ -69,10 +74,13 @@ const (
 )
 
 // trackedText is a stretch of the redline in one state. Its text may hold
-// line breaks: those are paragraph marks in that state.
+// line breaks: those are paragraph marks in that state. at is the byte
+// offset in the new text where it starts, or for deleted text, where it
+// was taken out.
 type trackedText struct {
 	state revisionState
 	text  string
+	at    int
 }
 
 // redlineParagraph is one w:p of the redline: its text and the state of
@@ -89,7 +97,15 @@ type redlineParagraph struct {
 func splitParagraphs(spans []trackedText) []redlineParagraph {
 	paras := []redlineParagraph{{}}
 	for _, s := range spans {
+		at := s.at
 		for i, part := range strings.Split(s.text, "\n") {
+			if i > 0 && s.state != deleted {
+				at++ // past the line break
+			}
+			partAt := at
+			if s.state != deleted {
+				at += len(part)
+			}
 			cur := &paras[len(paras)-1]
 			if i > 0 {
 				cur.mark = s.state
@@ -102,7 +118,7 @@ func splitParagraphs(spans []trackedText) []redlineParagraph {
 			if n := len(cur.runs); n > 0 && cur.runs[n-1].state == s.state {
 				cur.runs[n-1].text += part
 			} else {
-				cur.runs = append(cur.runs, trackedText{s.state, part})
+				cur.runs = append(cur.runs, trackedText{s.state, part, partAt})
 			}
 		}
 	}
@@ -118,6 +134,8 @@ type redlineWriter struct {
 	b      strings.Builder
 	attrs  string
 	lastID int
+	// marks, when there are comments, places them in the new text.
+	marks *commentMarks
 }
 
 // revisionAttrs are the attributes after w:id that every revision carries.
@@ -164,19 +182,44 @@ func (rw *redlineWriter) paragraphs(paras []redlineParagraph) {
 		for _, r := range p.runs {
 			switch r.state {
 			case plain:
-				writeRuns(&rw.b, r.text, "", "t")
+				rw.marked(r, func(s string) { writeRuns(&rw.b, s, "", "t") })
 			case inserted:
-				rw.open("ins", false)
-				writeRuns(&rw.b, r.text, "", "t")
-				rw.b.WriteString("</w:ins>")
+				rw.marked(r, func(s string) {
+					rw.open("ins", false)
+					writeRuns(&rw.b, s, "", "t")
+					rw.b.WriteString("</w:ins>")
+				})
 			case deleted:
 				rw.open("del", false)
 				writeRuns(&rw.b, r.text, "", "delText")
 				rw.b.WriteString("</w:del>")
 			}
 		}
+		if i == len(paras)-1 && rw.marks != nil {
+			rw.marks.rest(&rw.b)
+		}
 		rw.b.WriteString("</w:p>")
 	}
+}
+
+// marked writes the text of r, which is in the new text, with the comment
+// marks that fall in it: write writes each piece of text between them,
+// so that an insertion is cut in two rather than holding a mark.
+func (rw *redlineWriter) marked(r trackedText, write func(string)) {
+	if rw.marks == nil {
+		write(r.text)
+		return
+	}
+	end := r.at + len(r.text)
+	rw.marks.before(&rw.b, r.at)
+	prev := r.at
+	for _, cut := range rw.marks.inside(r.at, end) {
+		write(r.text[prev-r.at : cut-r.at])
+		rw.marks.before(&rw.b, cut)
+		prev = cut
+	}
+	write(r.text[prev-r.at:])
+	rw.marks.after(&rw.b, end)
 }
 
 // diffPiece is a stretch of the two texts walked side by side: unchanged

@@ -231,14 +231,18 @@ func TestSplitParagraphs(t *testing.T) {
 	}{
 		{"empty", nil, []redlineParagraph{{}}},
 		{"final plain break ends the paragraph",
-			[]trackedText{{plain, "a\nb\n"}},
-			[]redlineParagraph{{runs: []trackedText{{plain, "a"}}}, {runs: []trackedText{{plain, "b"}}}}},
+			[]trackedText{{plain, "a\nb\n", 0}},
+			[]redlineParagraph{{runs: []trackedText{{plain, "a", 0}}}, {runs: []trackedText{{plain, "b", 2}}}}},
 		{"final inserted break opens a paragraph",
-			[]trackedText{{plain, "a"}, {inserted, "\n"}},
-			[]redlineParagraph{{runs: []trackedText{{plain, "a"}}, mark: inserted}, {}}},
-		{"runs of one state joined",
-			[]trackedText{{plain, "a"}, {plain, "b"}, {deleted, "c\nd"}, {inserted, "e"}},
-			[]redlineParagraph{{runs: []trackedText{{plain, "ab"}, {deleted, "c"}}, mark: deleted}, {runs: []trackedText{{deleted, "d"}, {inserted, "e"}}}}},
+			[]trackedText{{plain, "a", 0}, {inserted, "\n", 1}},
+			[]redlineParagraph{{runs: []trackedText{{plain, "a", 0}}, mark: inserted}, {}}},
+		{"runs of one state joined; deleted text sits where it was taken out",
+			[]trackedText{{plain, "a", 0}, {plain, "b", 1}, {deleted, "c\nd", 2}, {inserted, "e", 2}},
+			[]redlineParagraph{{runs: []trackedText{{plain, "ab", 0}, {deleted, "c", 2}}, mark: deleted}, {runs: []trackedText{{deleted, "d", 2}, {inserted, "e", 2}}}}},
+		{"offsets in the new text across paragraphs",
+			[]trackedText{{plain, "Hed\nOne ", 0}, {inserted, "two\nthree", 8}, {plain, " four", 17}},
+			[]redlineParagraph{{runs: []trackedText{{plain, "Hed", 0}}}, {runs: []trackedText{{plain, "One ", 4}, {inserted, "two", 8}}, mark: inserted},
+				{runs: []trackedText{{inserted, "three", 12}, {plain, " four", 17}}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,6 +23,10 @@ type Meta struct {
 	// redline it dates every tracked change. The zero time leaves the
 	// dates out.
 	Date time.Time
+	// Comments are written as Word comments on the text: the clean copy
+	// Write writes, or the new revision of a redline. Their spans are
+	// byte offsets into that text.
+	Comments []Comment
 }
 
 func (m Meta) author() string {
@@ -39,21 +43,16 @@ func isoDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z")
 // then one Normal paragraph per line. A final line break ends the last
 // paragraph rather than starting an empty one.
 func Write(w io.Writer, text string, meta Meta) error {
-	var body strings.Builder
-	for i, line := range lines(text) {
-		body.WriteString("<w:p>")
-		if i == 0 {
-			body.WriteString(`<w:pPr><w:pStyle w:val="Title"/></w:pPr>`)
-		}
-		writeRuns(&body, line, "", "t")
-		body.WriteString("</w:p>")
+	// The text is normalised already when it comes from the desk, so
+	// comment spans still fit it.
+	text = textio.NormalizeNewlines(text)
+	comments := flattenComments(meta.Comments, text)
+	var rw redlineWriter
+	if len(comments) > 0 {
+		rw.marks = newCommentMarks(comments)
 	}
-	return writePackage(w, body.String(), text, meta, false)
-}
-
-// lines splits text into paragraphs; there is always at least one.
-func lines(text string) []string {
-	return strings.Split(strings.TrimSuffix(textio.NormalizeNewlines(text), "\n"), "\n")
+	rw.paragraphs(splitParagraphs([]trackedText{{plain, text, 0}}))
+	return writePackage(w, rw.b.String(), text, meta, false, comments)
 }
 
 // writeRuns writes s as runs, with tabs as w:tab. textTag is "t", or
@@ -138,6 +137,15 @@ const documentRelsXML = xmlHeader + `<Relationships xmlns="http://schemas.openxm
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
 	`</Relationships>`
 
+// commentContentTypes and commentRelationships add the comment parts to
+// a package that has comments.
+const (
+	commentContentTypes = `<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>` +
+		`<Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/>`
+	commentRelationships = `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>` +
+		`<Relationship Id="rId4" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>`
+)
+
 // stylesXML defines the two paragraph styles the writers use, with the
 // names and ids Word and LibreOffice map to their own Normal and Title.
 const stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">` +
@@ -190,7 +198,7 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // writePackage zips the parts of a .docx around body, the content of
 // w:body.
-func writePackage(w io.Writer, body, text string, meta Meta, trackRevisions bool) error {
+func writePackage(w io.Writer, body, text string, meta Meta, trackRevisions bool, comments []writtenComment) error {
 	document := xmlHeader + `<w:document xmlns:w="` + nsW + `"><w:body>` + body +
 		`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>` +
 		`<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>` +
@@ -204,6 +212,15 @@ func writePackage(w io.Writer, body, text string, meta Meta, trackRevisions bool
 		{"word/settings.xml", settingsXML(trackRevisions)},
 		{"docProps/core.xml", coreXML(meta, text)},
 	}
+	contentTypes, documentRels := contentTypesXML, documentRelsXML
+	if len(comments) > 0 {
+		parts = append(parts,
+			struct{ name, content string }{commentsPart, commentsXML(comments)},
+			struct{ name, content string }{commentsExtendedPart, commentsExtendedXML(comments)})
+		contentTypes = strings.Replace(contentTypes, "</Types>", commentContentTypes+"</Types>", 1)
+		documentRels = strings.Replace(documentRels, "</Relationships>", commentRelationships+"</Relationships>", 1)
+	}
+	parts[0].content, parts[3].content = contentTypes, documentRels
 	modified := zipTime
 	if !meta.Date.IsZero() {
 		modified = meta.Date
