@@ -34,6 +34,18 @@ func checkDocument(t *testing.T, doc Document) {
 			t.Fatalf("line %d is %q: want trimmed, non-empty, without tabs", i, line)
 		}
 	}
+	for i, c := range doc.Comments {
+		for _, r := range append([]Comment{c}, c.Replies...) {
+			sp := r.Span
+			onRune := func(i int) bool { return i == len(doc.Text) || utf8.RuneStart(doc.Text[i]) }
+			if sp.Start < 0 || sp.End < sp.Start || sp.End > len(doc.Text) || !onRune(sp.Start) || !onRune(sp.End) {
+				t.Fatalf("comment %d: span %v out of bounds or off a rune boundary in %d bytes", i, sp, len(doc.Text))
+			}
+			if !utf8.ValidString(r.Text) || !utf8.ValidString(r.Author) {
+				t.Fatalf("comment %d: text or author is not valid UTF-8", i)
+			}
+		}
+	}
 	// Clean copy of an imported text imports as the same text.
 	var buf bytes.Buffer
 	if err := Write(&buf, doc.Text, Meta{}); err != nil {
@@ -64,6 +76,11 @@ func FuzzRead(f *testing.F) {
 	for _, body := range fuzzSeedBodies {
 		f.Add(docxWithBody(f, body))
 	}
+	var buf bytes.Buffer
+	if err := Write(&buf, commentedText, Meta{Comments: deskComments(f, commentedText)}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
 	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
 	f.Add(append(append([]byte{}, oleSig...), encryptedPackage...))
 	f.Fuzz(func(t *testing.T, file []byte) {
@@ -101,5 +118,33 @@ func FuzzReadDocumentXML(f *testing.F) {
 			}
 			checkDocument(t, doc)
 		}
+	})
+}
+
+// FuzzReadComments zips arbitrary word/comments.xml and
+// word/commentsExtended.xml content beside a document with comment marks:
+// Read must not panic, must keep the text, and must place every comment
+// within it.
+func FuzzReadComments(f *testing.F) {
+	var buf bytes.Buffer
+	if err := Write(&buf, commentedText, Meta{Comments: deskComments(f, commentedText)}); err != nil {
+		f.Fatal(err)
+	}
+	file := buf.Bytes()
+	document := zipPart(f, file, "word/document.xml")
+	f.Add(zipPart(f, file, commentsPart), zipPart(f, file, commentsExtendedPart))
+	f.Add(`<w:comments xmlns:w="`+nsW+`"><w:comment w:id="0"><w:p><w:r><w:t>x</w:t></w:r></w:p></w:comment><w:comment w:id="0"/></w:comments>`,
+		`<w15:commentsEx xmlns:w15="`+nsW15+`"><w15:commentEx w15:paraId="1" w15:paraIdParent="1"/></w15:commentsEx>`)
+	f.Add("<w:comments", "")
+	f.Fuzz(func(t *testing.T, comments, extended string) {
+		file := zipFiles(t, [2]string{"word/document.xml", document}, [2]string{commentsPart, comments}, [2]string{commentsExtendedPart, extended})
+		doc, err := Read(bytes.NewReader(file), int64(len(file)))
+		if err != nil {
+			t.Fatalf("a damaged comments part refused the file: %v", err)
+		}
+		if doc.Text != commentedText {
+			t.Fatalf("text %q, want %q", doc.Text, commentedText)
+		}
+		checkDocument(t, doc)
 	})
 }
