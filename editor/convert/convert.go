@@ -23,6 +23,9 @@ type Imported struct {
 	// Notices tell the editor what was done to read the file (an encoding
 	// decoded, tracked changes accepted, footnotes left out).
 	Notices []string
+	// Comments are the file's comments on Text, with their replies (Word
+	// files have them); Threads makes them notes.
+	Comments []docx.Comment
 }
 
 // ErrUnsupported is returned for a file whose type Copydesk does not read.
@@ -62,7 +65,11 @@ func Import(path string) (Imported, error) {
 	if !ok {
 		return Imported{}, fmt.Errorf("%s: %w (it reads %s)", path, ErrUnsupported, strings.Join(Extensions(), ", "))
 	}
-	return readWith(path, read)
+	im, err := readWith(path, read)
+	if n := len(im.Comments); n > 0 {
+		im.Notices = append(im.Notices, plural(n, "1 comment comes in as a note, with its replies.", "%d comments come in as notes, with their replies."))
+	}
+	return im, err
 }
 
 // Read reads a file handed to a command as an article, a revision or a
@@ -78,7 +85,20 @@ func Read(path string) (Imported, error) {
 			read = readDOCX
 		}
 	}
-	return readWith(path, read)
+	im, err := readWith(path, read)
+	if n := len(im.Comments); n > 0 {
+		im.Notices = append(im.Notices, plural(n, "1 comment was left out (import the file to keep it as a note).",
+			"%d comments were left out (import the file to keep them as notes)."))
+		im.Comments = nil
+	}
+	return im, err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
 }
 
 // looksLikeWord reports whether the file at path starts like a zip
@@ -105,10 +125,15 @@ func readWith(path string, read func(string) (Imported, error)) (Imported, error
 	}
 	im, err := read(path)
 	if err != nil {
-		return im, err
+		return Imported{}, err
 	}
 	var n int
-	if im.Text, n = textio.CleanControls(im.Text); n > 0 {
+	if len(im.Comments) > 0 {
+		im.Text, n, im.Comments = cleanControlsKeepingComments(im.Text, im.Comments)
+	} else {
+		im.Text, n = textio.CleanControls(im.Text)
+	}
+	if n > 0 {
 		im.Notices = append(im.Notices, ControlsNotice(n))
 	}
 	return im, nil
@@ -173,7 +198,7 @@ func readDOCX(path string) (Imported, error) {
 	if err != nil {
 		return Imported{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return Imported{Text: d.Text, Notices: d.Notices}, nil
+	return Imported{Text: d.Text, Notices: d.Notices, Comments: d.Comments}, nil
 }
 
 func readHTML(path string) (Imported, error) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"copydesk/editor"
 	"copydesk/editor/diff"
 	"copydesk/editor/docx"
 	"copydesk/editor/report"
@@ -74,6 +75,12 @@ type Export struct {
 	Date     time.Time
 	// Report is the review record, for the report formats.
 	Report *report.Report
+	// Notes are the desk's notes on the article with their replies. A
+	// redline-docx carries them as Word comments on the new revision's
+	// words, and so does a clean docx when Comments is set (see the
+	// function Comments).
+	Notes    []editor.Thread
+	Comments bool
 }
 
 // Write writes e in format to w.
@@ -122,10 +129,14 @@ func (e Export) write(w io.Writer, format string) error {
 	case FormatHTML:
 		return webpage.Write(w, e.Title, e.Text)
 	case FormatDOCX:
+		if e.Comments {
+			meta.Comments = Comments(e.Notes, e.Text)
+		}
 		return docx.Write(w, e.Text, meta)
 	case FormatRedlineHTML, FormatRedlineHTMLi:
 		return webpage.WriteRedline(w, diff.Words(e.Old, e.New, diff.Options{}), e.Title, format == FormatRedlineHTMLi)
 	case FormatRedlineDOCX:
+		meta.Comments = Comments(e.Notes, e.New)
 		return docx.WriteRedline(w, diff.Words(e.Old, e.New, diff.Options{}), meta, nil)
 	case FormatReportHTML, FormatReportPDF:
 		if e.Report == nil {
