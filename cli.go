@@ -185,7 +185,10 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			if t == "" {
 				t = textio.TitleOf(a.im.Text)
 			}
-			stored, _, err := store.CreateArticle(ctx, editor.Article{Title: t}, a.im.Text, "imported from "+filepath.Base(a.path), currentUser())
+			stored, rev, err := store.CreateArticle(ctx, editor.Article{Title: t}, a.im.Text, "imported from "+filepath.Base(a.path), currentUser())
+			if err == nil && len(a.im.Comments) > 0 {
+				_, err = store.AddThreads(ctx, a.im.Threads(stored.ID, rev.Number))
+			}
 			if err != nil {
 				return fmt.Errorf("%q: %w (%d of %d files imported)", a.path, err, i, len(articles))
 			}
@@ -313,7 +316,7 @@ func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [--db PATH] [--format F] [--revision N | --working | --from N --to M] [--out FILE] ID", stderr)
+	fs := newFlags("export", "export [--db PATH] [--format F] [--revision N | --working | --from N --to M] [--comments] [--out FILE] ID", stderr)
 	db := dbFlag(fs)
 	revision := fs.Int("revision", 0, "revision `N` (default: the latest)")
 	working := fs.Bool("working", false, "the autosaved working copy (unsaved edits) instead of a revision")
@@ -322,12 +325,16 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	formats := convert.Formats()
 	format := fs.String("format", "txt", "output `FORMAT`: "+strings.Join(formats, ", "))
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of standard output")
+	comments := fs.Bool("comments", false, "docx: the notes and their replies as Word comments (a redline-docx always has them)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return badInput("want one article ID")
+	}
+	if *comments && *format != convert.FormatDOCX && *format != convert.FormatRedlineDOCX {
+		return badInput("--comments goes with the docx formats")
 	}
 	if !slices.Contains(formats, *format) {
 		return badInput("unknown format %q (want one of %s)", *format, strings.Join(formats, ", "))
@@ -412,6 +419,12 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		e.Text, e.Date = r.Text, r.Created
+	}
+	if *format == convert.FormatRedlineDOCX || *comments {
+		if e.Notes, err = report.Threads(ctx, store, id); err != nil {
+			return err
+		}
+		e.Comments = *comments
 	}
 	if convert.IsReport(*format) {
 		rev := editor.Revision{ArticleID: id, Number: *revision, Text: e.Text, Created: e.Date}

@@ -2,13 +2,18 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"copydesk/editor"
 	"copydesk/editor/diff"
 	"copydesk/editor/docx"
+	"copydesk/storage"
 )
 
 // writeDOCX writes text as a clean Word file in dir.
@@ -110,4 +115,81 @@ func TestCommandsReadWordFiles(t *testing.T) {
 			t.Errorf("exit %d, stderr %q; want 2 and a message about the Word file", code, errOut)
 		}
 	})
+}
+
+// TestExportAndImportWordComments puts the desk's note and the writer's
+// reply into a redline-docx and a clean docx --comments, and imports the
+// file as the writer would send it back: the note and reply come in on
+// the same words, with the file's authors and times.
+func TestExportAndImportWordComments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "desk.db")
+	ctx := context.Background()
+	_, out, errOut := cli(t, "import", "--db", db, writeFile(t, dir, "v1.txt", reviewPrevious))
+	id, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
+	if err != nil {
+		t.Fatalf("import: %q %q", out, errOut)
+	}
+	store, err := storage.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(reviewPrevious, "Mayor Diane Alvarez")
+	n, err := store.AddNote(ctx, editor.Note{ArticleID: id, Revision: 1, Severity: editor.Info, Message: "Full title on first reference?",
+		Author: "Desk", Anchor: editor.NewAnchor(reviewPrevious, editor.Span{Start: i, End: i + len("Mayor Diane Alvarez")})})
+	if err == nil {
+		_, err = store.AddReply(ctx, n.ID, "Writer", "She is the mayor; fixed.")
+	}
+	store.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli(t, "revise", "--db", db, strconv.FormatInt(id, 10), writeFile(t, dir, "v2.txt", reviewDraft)); code != 0 {
+		t.Fatalf("revise: %s", errOut)
+	}
+	redline := filepath.Join(dir, "redline.docx")
+	clean := filepath.Join(dir, "clean.docx")
+	for _, args := range [][]string{
+		{"export", "--db", db, "--format", "redline-docx", "--out", redline, strconv.FormatInt(id, 10)},
+		{"export", "--db", db, "--format", "docx", "--comments", "--out", clean, strconv.FormatInt(id, 10)},
+	} {
+		if code, _, errOut := cli(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	if code, _, errOut := cli(t, "export", "--db", db, "--format", "txt", "--comments", strconv.FormatInt(id, 10)); code != 2 || !strings.Contains(errOut, "--comments") {
+		t.Errorf("--comments with txt: exit %d, %q", code, errOut)
+	}
+	for _, file := range []string{redline, clean} {
+		code, out, errOut := cli(t, "import", "--db", db, file)
+		if code != 0 || !strings.Contains(errOut, "1 comment comes in as a note") {
+			t.Fatalf("import %s: exit %d, %q", file, code, errOut)
+		}
+		store, err := storage.Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newID, _ := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
+		notes, err := store.Notes(ctx, newID, editor.NoteFilter{})
+		var replies []editor.Reply
+		if err == nil && len(notes) == 1 {
+			replies, err = store.Replies(ctx, notes[0].ID)
+		}
+		store.Close()
+		if err != nil || len(notes) != 1 {
+			t.Fatalf("%s: notes %+v, %v", file, notes, err)
+		}
+		got := notes[0]
+		if got.Anchor.Exact != "Mayor Diane Alvarez" || got.Author != "Desk" || got.Message != "Full title on first reference?" ||
+			got.Created.Sub(n.Created).Abs() > time.Second {
+			t.Errorf("%s: note %+v; want Desk's, made %v", file, got, n.Created)
+		}
+		if len(replies) != 1 || replies[0].Author != "Writer" || replies[0].Text != "She is the mayor; fixed." {
+			t.Errorf("%s: replies %+v", file, replies)
+		}
+	}
+	// check reads the file with comments and says it leaves them out.
+	if code, _, errOut := cli(t, "check", redline); code != 0 || !strings.Contains(errOut, "1 comment was left out") {
+		t.Errorf("check: exit %d, %q", code, errOut)
+	}
 }

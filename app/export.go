@@ -19,36 +19,49 @@ import (
 )
 
 // exportChoice is one entry of the Export dialog's format list.
+// comments puts the notes in a clean Word copy as comments.
 type exportChoice struct {
 	label, format string
+	comments      bool
 }
 
 var exportChoices = []exportChoice{
-	{"Clean copy — plain text", convert.FormatText},
-	{"Clean copy — Markdown", convert.FormatMarkdown},
-	{"Clean copy — web page (HTML)", convert.FormatHTML},
-	{"Clean copy — Word (.docx)", convert.FormatDOCX},
-	{"Redline — Word with tracked changes", convert.FormatRedlineDOCX},
-	{"Redline — web page, side by side", convert.FormatRedlineHTML},
-	{"Redline — web page, inline", convert.FormatRedlineHTMLi},
-	{"Review record — PDF", convert.FormatReportPDF},
-	{"Review record — web page", convert.FormatReportHTML},
+	{"Clean copy — plain text", convert.FormatText, false},
+	{"Clean copy — Markdown", convert.FormatMarkdown, false},
+	{"Clean copy — web page (HTML)", convert.FormatHTML, false},
+	{"Clean copy — Word (.docx)", convert.FormatDOCX, false},
+	{"Clean copy — Word, with the notes as comments", convert.FormatDOCX, true},
+	{"Redline — Word with tracked changes and the notes as comments", convert.FormatRedlineDOCX, false},
+	{"Redline — web page, side by side", convert.FormatRedlineHTML, false},
+	{"Redline — web page, inline", convert.FormatRedlineHTMLi, false},
+	{"Review record — PDF", convert.FormatReportPDF, false},
+	{"Review record — web page", convert.FormatReportHTML, false},
 }
 
 // ExportAs writes the open article in format to path, atomically: clean
 // copy of the text in the editor, or for a redline the comparison of
 // revision from (0 for the editor's text) with revision to.
+//
+// A Word redline carries the article's notes as comments.
 func (w *Workspace) ExportAs(path, format string, from, to int) error {
-	_, err := w.exportAs(path, format, from, to)
+	_, err := w.exportAs(path, exportChoice{format: format}, from, to)
 	return err
 }
 
-// exportAs is ExportAs returning the notices about the file written.
-func (w *Workspace) exportAs(path, format string, from, to int) ([]string, error) {
+// exportAs is ExportAs for a choice of the Export dialog, returning the
+// notices about the file written.
+func (w *Workspace) exportAs(path string, choice exportChoice, from, to int) ([]string, error) {
 	if w.article.ID == 0 {
 		return nil, errors.New("no article is open")
 	}
-	e := convert.Export{Title: w.article.Title, Text: w.edit.ed.Text(), Author: w.opts.Author, Date: w.opts.Now()}
+	format := choice.format
+	e := convert.Export{Title: w.article.Title, Text: w.edit.ed.Text(), Author: w.opts.Author, Date: w.opts.Now(), Comments: choice.comments}
+	if format == convert.FormatRedlineDOCX || choice.comments {
+		var err error
+		if e.Notes, err = report.Threads(context.Background(), w.store, w.article.ID); err != nil {
+			return nil, err
+		}
+	}
 	switch {
 	case convert.IsRedline(format):
 		var err error
@@ -105,7 +118,8 @@ func (w *Workspace) onExport() {
 	from.SetSelectedIndex(max(0, len(versions)-2))
 	compare := widget.NewFormItem("Redline from", from)
 	with := widget.NewFormItem("to", to)
-	chosen := func() string { return exportChoices[max(0, format.SelectedIndex())].format }
+	choice := func() exportChoice { return exportChoices[max(0, format.SelectedIndex())] }
+	chosen := func() string { return choice().format }
 	dest := newPathField(w, filepath.Join(w.lastFolder(), w.exportFileName(chosen())), true)
 	format.OnChanged = func(string) {
 		// The file name follows the format until the editor types one.
@@ -120,7 +134,7 @@ func (w *Workspace) onExport() {
 	form := w.showForm("Export", "Export",
 		[]*widget.FormItem{widget.NewFormItem("Export", format), compare, with, widget.NewFormItem("Save to", dest.content())},
 		format, func() {
-			w.saveExport(dest.path(), chosen(), numbers[max(0, from.SelectedIndex())], numbers[max(0, to.SelectedIndex())])
+			w.saveExport(dest.path(), choice(), numbers[max(0, from.SelectedIndex())], numbers[max(0, to.SelectedIndex())])
 		}, dest.entry)
 	form.Resize(fyne.NewSize(620, 320))
 }
@@ -135,9 +149,9 @@ func (w *Workspace) exportFileName(format string) string {
 }
 
 // saveExport writes the export to path, asking before it replaces a file.
-func (w *Workspace) saveExport(path, format string, from, to int) {
+func (w *Workspace) saveExport(path string, choice exportChoice, from, to int) {
 	write := func() {
-		notices, err := w.exportAs(path, format, from, to)
+		notices, err := w.exportAs(path, choice, from, to)
 		if err != nil {
 			w.showError(err)
 			return

@@ -211,12 +211,12 @@ func TestTypedPathImportsAndExports(t *testing.T) {
 	if err := writeTestFile(out, "keep me"); err != nil {
 		t.Fatal(err)
 	}
-	ws.saveExport(out, convert.FormatText, 0, 0)
+	ws.saveExport(out, exportChoice{format: convert.FormatText}, 0, 0)
 	press(ws, fyne.KeyEscape)
 	if got := readTestFile(t, out); got != "keep me" {
 		t.Errorf("Escape on Replace File still wrote: %q", got)
 	}
-	ws.saveExport(out, convert.FormatText, 0, 0)
+	ws.saveExport(out, exportChoice{format: convert.FormatText}, 0, 0)
 	press(ws, fyne.KeyReturn)
 	if got := readTestFile(t, out); got != ws.Text() {
 		t.Errorf("Enter on Replace File wrote %q", got)

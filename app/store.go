@@ -29,6 +29,9 @@ type Store interface {
 	AddNote(ctx context.Context, n editor.Note) (editor.Note, error)
 	UpdateNote(ctx context.Context, n editor.Note) (editor.Note, error)
 	AddReply(ctx context.Context, noteID int64, author, text string) (editor.Reply, error)
+	// AddThreads stores notes read from a file with their replies,
+	// keeping the file's authors and times.
+	AddThreads(ctx context.Context, threads []editor.Thread) ([]editor.Note, error)
 	Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
 	AddRevision(ctx context.Context, articleID int64, text, label, author string) (editor.Revision, error)
 	DiscardWorkingCopy(ctx context.Context, articleID int64) error

@@ -49,14 +49,37 @@ func Gather(ctx context.Context, st Store, a editor.Article, rev editor.Revision
 	if in.Sources, err = st.Sources(ctx, a.ID); err != nil {
 		return Input{}, err
 	}
-	if in.Notes, err = st.Notes(ctx, a.ID, editor.NoteFilter{}); err != nil {
+	threads, err := Threads(ctx, st, a.ID)
+	if err != nil {
 		return Input{}, err
 	}
 	in.Replies = make(map[int64][]editor.Reply)
-	for _, note := range in.Notes {
-		if in.Replies[note.ID], err = st.Replies(ctx, note.ID); err != nil {
-			return Input{}, err
-		}
+	for _, th := range threads {
+		in.Notes = append(in.Notes, th.Note)
+		in.Replies[th.Note.ID] = th.Replies
 	}
 	return in, nil
+}
+
+// NoteStore is where Threads reads notes and replies from.
+type NoteStore interface {
+	Notes(ctx context.Context, articleID int64, f editor.NoteFilter) ([]editor.Note, error)
+	Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
+}
+
+// Threads reads every note of an article, in the store's order, with its
+// replies.
+func Threads(ctx context.Context, st NoteStore, articleID int64) ([]editor.Thread, error) {
+	notes, err := st.Notes(ctx, articleID, editor.NoteFilter{})
+	if err != nil {
+		return nil, err
+	}
+	threads := make([]editor.Thread, len(notes))
+	for i, n := range notes {
+		threads[i].Note = n
+		if threads[i].Replies, err = st.Replies(ctx, n.ID); err != nil {
+			return nil, err
+		}
+	}
+	return threads, nil
 }
