@@ -185,10 +185,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			if t == "" {
 				t = textio.TitleOf(a.im.Text)
 			}
-			stored, rev, err := store.CreateArticle(ctx, editor.Article{Title: t}, a.im.Text, "imported from "+filepath.Base(a.path), currentUser())
-			if err == nil && len(a.im.Comments) > 0 {
-				_, err = store.AddThreads(ctx, a.im.Threads(stored.ID, rev.Number))
-			}
+			stored, _, err := store.ImportArticle(ctx, editor.Article{Title: t}, a.im.Text, "imported from "+filepath.Base(a.path), currentUser(), a.im.Threads())
 			if err != nil {
 				return fmt.Errorf("%q: %w (%d of %d files imported)", a.path, err, i, len(articles))
 			}

@@ -75,11 +75,7 @@ func (w *Workspace) importPaths(paths []string, progress func(done, total int)) 
 		if err == nil {
 			title := textio.TitleOf(im.Text)
 			var a editor.Article
-			var rev editor.Revision
-			a, rev, err = w.store.CreateArticle(context.Background(), editor.Article{Title: title}, im.Text, "imported from "+filepath.Base(path), w.opts.Author)
-			if err == nil && len(im.Comments) > 0 {
-				_, err = w.store.AddThreads(context.Background(), im.Threads(a.ID, rev.Number))
-			}
+			a, _, err = w.store.ImportArticle(context.Background(), editor.Article{Title: title}, im.Text, "imported from "+filepath.Base(path), w.opts.Author, im.Threads())
 			if err == nil {
 				sum.Imported = append(sum.Imported, importedFile{Path: path, ID: a.ID, Title: title, Notices: im.Notices})
 			}

@@ -17,6 +17,9 @@ type Store interface {
 	ListArticles(ctx context.Context, f editor.ArticleFilter) ([]editor.ArticleSummary, error)
 	Article(ctx context.Context, id int64) (editor.Article, error)
 	CreateArticle(ctx context.Context, a editor.Article, text, label, author string) (editor.Article, editor.Revision, error)
+	// ImportArticle is CreateArticle with the notes a file holds on the
+	// text, kept with their authors, times and replies.
+	ImportArticle(ctx context.Context, a editor.Article, text, label, author string, threads []editor.Thread) (editor.Article, editor.Revision, error)
 	TrashArticle(ctx context.Context, id int64) error
 	RestoreArticle(ctx context.Context, id int64) error
 	Revisions(ctx context.Context, articleID int64) ([]editor.Revision, error)
@@ -29,9 +32,6 @@ type Store interface {
 	AddNote(ctx context.Context, n editor.Note) (editor.Note, error)
 	UpdateNote(ctx context.Context, n editor.Note) (editor.Note, error)
 	AddReply(ctx context.Context, noteID int64, author, text string) (editor.Reply, error)
-	// AddThreads stores notes read from a file with their replies,
-	// keeping the file's authors and times.
-	AddThreads(ctx context.Context, threads []editor.Thread) ([]editor.Note, error)
 	Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
 	AddRevision(ctx context.Context, articleID int64, text, label, author string) (editor.Revision, error)
 	DiscardWorkingCopy(ctx context.Context, articleID int64) error

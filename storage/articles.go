@@ -15,6 +15,17 @@ import (
 // ID, Created and Updated of a are ignored; the stored article and its
 // first revision are returned.
 func (db *DB) CreateArticle(ctx context.Context, a editor.Article, text, label, author string) (editor.Article, editor.Revision, error) {
+	return db.ImportArticle(ctx, a, text, label, author, nil)
+}
+
+// ImportArticle is CreateArticle for an article read from a file that
+// holds notes on its text (a Word file's comments): the article, its
+// revision 1 and the notes on it, with their replies, are stored in one
+// transaction, all or nothing. The threads' ArticleID and Revision are
+// set here. The notes and replies keep the times the file gives (a zero
+// time means now), since a comment was made when its author made it, not
+// when it was imported.
+func (db *DB) ImportArticle(ctx context.Context, a editor.Article, text, label, author string, threads []editor.Thread) (editor.Article, editor.Revision, error) {
 	var (
 		article editor.Article
 		rev     editor.Revision
@@ -35,8 +46,16 @@ func (db *DB) CreateArticle(ctx context.Context, a editor.Article, text, label, 
 			return err
 		}
 		article.Created, article.Updated = now, now
-		rev, err = insertRevision(ctx, tx, article.ID, text, label, author, now)
-		return err
+		if rev, err = insertRevision(ctx, tx, article.ID, text, label, author, now); err != nil {
+			return err
+		}
+		for _, th := range threads {
+			th.Note.ArticleID, th.Note.Revision = article.ID, rev.Number
+			if _, err := insertThread(ctx, tx, th, now); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return editor.Article{}, editor.Revision{}, fmt.Errorf("storage: create article: %w", err)

@@ -259,32 +259,10 @@ func (db *DB) Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
 	return list, nil
 }
 
-// AddThreads stores notes brought in from a file, each with its replies,
-// in one transaction, and returns the notes as stored. Unlike AddNote and
-// AddReply it keeps the times the file gives (Created of each note and
-// reply; the zero time means now), since a comment imported from a Word
-// file was made when its author made it, not when it was imported. Each
-// note's Updated is now. A note or reply the store refuses (no text, an
-// unknown revision) refuses them all.
-func (db *DB) AddThreads(ctx context.Context, threads []editor.Thread) ([]editor.Note, error) {
-	var out []editor.Note
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
-		out = out[:0]
-		for _, th := range threads {
-			n, err := insertThread(ctx, tx, th, now)
-			if err != nil {
-				return err
-			}
-			out = append(out, n)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("storage: add threads: %w", err)
-	}
-	return out, nil
-}
-
+// insertThread stores a note read from a file with its replies, keeping
+// the times the file gives (Created of each note and reply; the zero time
+// means now), since a comment imported from a Word file was made when its
+// author made it, not when it was imported. The note's Updated is now.
 func insertThread(ctx context.Context, tx *sql.Tx, th editor.Thread, now time.Time) (editor.Note, error) {
 	n := th.Note
 	if n.Status == "" {

@@ -182,43 +182,43 @@ func TestReplies(t *testing.T) {
 	}
 }
 
-func TestAddThreadsKeepsTheFilesTimes(t *testing.T) {
+func TestImportArticleIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	db := openTestDB(t)
 	text := "Hed\nThe mayor said it."
-	a, rev := mustCreateArticle(t, db, "Hed", text)
 	made := time.Date(2024, 5, 1, 9, 15, 0, 0, time.UTC)
+	note := editor.Note{Message: "Which mayor?", Author: "Desk", Anchor: editor.NewAnchor(text, editor.Span{Start: 8, End: 13}), Created: made}
 	answered := made.Add(26 * time.Hour)
-	threads := []editor.Thread{{
-		Note: editor.Note{ArticleID: a.ID, Revision: rev.Number, Message: "Which mayor?", Author: "Desk",
-			Anchor: editor.NewAnchor(text, editor.Span{Start: 8, End: 13}), Created: made},
-		Replies: []editor.Reply{{Author: "Writer", Text: "Mayor Lee.", Created: answered}, {Author: "Desk", Text: "Thanks."}},
-	}}
-	notes, err := db.AddThreads(ctx, threads)
+	a, rev, err := db.ImportArticle(ctx, editor.Article{Title: "Hed"}, text, "imported", "desk",
+		[]editor.Thread{{Note: note, Replies: []editor.Reply{{Author: "Writer", Text: "Lee.", Created: answered}, {Author: "Desk", Text: "Thanks."}}}})
 	if err != nil {
-		t.Fatalf("AddThreads: %v", err)
+		t.Fatalf("ImportArticle: %v", err)
 	}
-	if len(notes) != 1 || !notes[0].Created.Equal(made) || notes[0].Status != editor.NoteOpen || notes[0].ID == 0 {
-		t.Fatalf("AddThreads = %+v", notes)
+	notes, err := db.Notes(ctx, a.ID, editor.NoteFilter{})
+	if err != nil || len(notes) != 1 || notes[0].Revision != rev.Number || !notes[0].Created.Equal(made) ||
+		notes[0].Anchor.Exact != "mayor" || notes[0].Status != editor.NoteOpen || notes[0].Author != "Desk" {
+		t.Fatalf("notes %+v, %v", notes, err)
 	}
-	stored, err := db.Note(ctx, notes[0].ID)
-	if err != nil || !stored.Created.Equal(made) || stored.Author != "Desk" || stored.Anchor.Exact != "mayor" {
-		t.Errorf("Note = %+v, %v", stored, err)
-	}
+	// The file's times are kept; a reply the file does not date is dated now.
 	replies, err := db.Replies(ctx, notes[0].ID)
-	if err != nil || len(replies) != 2 {
-		t.Fatalf("Replies = %+v, %v", replies, err)
+	if err != nil || len(replies) != 2 || replies[0].Author != "Writer" || !replies[0].Created.Equal(answered) || replies[1].Created.IsZero() {
+		t.Errorf("replies %+v, %v", replies, err)
 	}
-	if replies[0].Author != "Writer" || !replies[0].Created.Equal(answered) || replies[1].Created.IsZero() {
-		t.Errorf("replies = %+v; want the writer's at %v, then one dated now", replies, answered)
+	before, err := db.ListArticles(ctx, editor.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
 	}
-
-	// One bad reply refuses the whole batch.
-	bad := append(threads, editor.Thread{Note: threads[0].Note, Replies: []editor.Reply{{Author: "W", Text: " "}}})
-	if _, err := db.AddThreads(ctx, bad); !errors.Is(err, ErrInvalid) {
-		t.Errorf("AddThreads with an empty reply: %v, want ErrInvalid", err)
+	bad := note
+	bad.Message = ""
+	for name, threads := range map[string][]editor.Thread{
+		"a note without a message": {{Note: note}, {Note: bad}},
+		"an empty reply":           {{Note: note, Replies: []editor.Reply{{Author: "W", Text: " "}}}},
+	} {
+		if _, _, err := db.ImportArticle(ctx, editor.Article{Title: "Hed 2"}, text, "imported", "desk", threads); !errors.Is(err, ErrInvalid) {
+			t.Errorf("ImportArticle with %s: %v, want ErrInvalid", name, err)
+		}
 	}
-	if all, _ := db.Notes(ctx, a.ID, editor.NoteFilter{}); len(all) != 1 {
-		t.Errorf("%d notes after a refused batch, want 1", len(all))
+	if after, _ := db.ListArticles(ctx, editor.ArticleFilter{}); len(after) != len(before) {
+		t.Errorf("%d articles after a refused import, want %d", len(after), len(before))
 	}
 }

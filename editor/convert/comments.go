@@ -53,12 +53,13 @@ func cleanedAway(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7F || r >= 0x80 && r <= 0x9F
 }
 
-// Threads makes the file's comments notes on revision rev of article id,
-// whose text is im.Text: each comment a note on its words (a comment on a
-// point in the text is put on the word there), by its author, dated when
-// it was made, resolved when the file says so, with its replies. They are
-// the desk's own notes, raised by no check.
-func (im Imported) Threads(id int64, rev int) []editor.Thread {
+// Threads makes the file's comments notes on im.Text, for the store to
+// put on the article's first revision (it fills in ArticleID and
+// Revision): each comment a note on its words (a comment on a point in
+// the text is put on the word there), by its author, dated when it was
+// made, resolved when the file says so, with its replies. They are the
+// desk's own notes, raised by no check.
+func (im Imported) Threads() []editor.Thread {
 	var out []editor.Thread
 	for _, c := range im.Comments {
 		span := c.Span
@@ -66,7 +67,7 @@ func (im Imported) Threads(id int64, rev int) []editor.Thread {
 			span = wordAt(im.Text, span.Start)
 		}
 		n := editor.Note{
-			ArticleID: id, Revision: rev, Severity: editor.Info, Status: editor.NoteOpen,
+			Severity: editor.Info, Status: editor.NoteOpen,
 			Message: messageOf(c.Text), Author: c.Author, Created: c.Date,
 			Anchor: editor.NewAnchor(im.Text, span),
 		}

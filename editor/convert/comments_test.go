@@ -78,7 +78,7 @@ func TestExportedCommentsImportAsNotes(t *testing.T) {
 			if im.Text != r2 {
 				t.Errorf("text %q", im.Text)
 			}
-			threads := im.Threads(7, 1)
+			threads := im.Threads()
 			if len(threads) != 2 {
 				t.Fatalf("threads %+v", threads)
 			}
@@ -86,7 +86,7 @@ func TestExportedCommentsImportAsNotes(t *testing.T) {
 				want := notes[i]
 				if th.Note.Message != want.Note.Message || th.Note.Author != "Desk" || th.Note.Status != want.Note.Status ||
 					th.Note.Anchor.Exact != want.Note.Anchor.Exact || th.Note.Anchor.Span.In(r2) != want.Note.Anchor.Exact ||
-					!th.Note.Created.Equal(want.Note.Created) || th.Note.ArticleID != 7 || th.Note.Check != "" || len(th.Replies) != len(want.Replies) {
+					!th.Note.Created.Equal(want.Note.Created) || th.Note.Check != "" || len(th.Replies) != len(want.Replies) {
 					t.Errorf("thread %d: %+v, want %+v", i, th, want)
 				}
 			}
