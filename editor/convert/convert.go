@@ -87,8 +87,8 @@ func Read(path string) (Imported, error) {
 	}
 	im, err := readWith(path, read)
 	if n := len(im.Comments); n > 0 {
-		im.Notices = append(im.Notices, plural(n, "1 comment was left out (import the file to keep it as a note).",
-			"%d comments were left out (import the file to keep them as notes)."))
+		im.Notices = append(im.Notices, plural(n, "1 comment was left out (only import keeps comments, as notes).",
+			"%d comments were left out (only import keeps comments, as notes)."))
 		im.Comments = nil
 	}
 	return im, err

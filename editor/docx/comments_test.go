@@ -242,3 +242,56 @@ func TestReadDamagedComments(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCommentPlaces places comments whose marks Word writes in odd
+// places: around deleted text, between paragraphs, in an empty paragraph,
+// across a removed paragraph mark, with space trimmed off the line, and
+// with only a reference.
+func TestReadCommentPlaces(t *testing.T) {
+	r := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
+	start := func(id string) string { return `<w:commentRangeStart w:id="` + id + `"/>` }
+	end := func(id string) string { return `<w:commentRangeEnd w:id="` + id + `"/>` }
+	ref := func(id string) string { return `<w:r><w:commentReference w:id="` + id + `"/></w:r>` }
+	tests := []struct {
+		name, body, text, on string
+		at                   int // for a comment on a point
+	}{
+		{"on deleted text: at the deletion",
+			`<w:p>` + r("Keep ") + `<w:del` + insAttrs + `>` + start("0") + `<w:r><w:delText>gone</w:delText></w:r>` + end("0") + `</w:del>` + r("this.") + `</w:p>`,
+			"Keep this.", "", 5},
+		{"range from between paragraphs",
+			`<w:p>` + r("One.") + `</w:p>` + start("0") + `<w:p>` + r("Two") + end("0") + ref("0") + r(" more.") + `</w:p>`,
+			"One.\nTwo more.", "Two", 0},
+		{"range from an empty paragraph",
+			`<w:p>` + r("One.") + `</w:p><w:p>` + start("0") + `</w:p><w:p>` + r("Two") + end("0") + `</w:p>`,
+			"One.\nTwo", "Two", 0},
+		{"across a removed paragraph mark",
+			`<w:p><w:pPr><w:rPr><w:del` + insAttrs + `/></w:rPr></w:pPr>` + r("Joined ") + start("0") + r("here") + `</w:p><w:p>` + r(" and") + end("0") + r(" there") + `</w:p>`,
+			"Joined here and there", "here and", 0},
+		{"space trimmed off the line",
+			`<w:p>` + start("0") + r("   Words") + end("0") + r("  ") + `</w:p>`,
+			"Words", "Words", 0},
+		{"only a reference: a point",
+			`<w:p>` + r("Before") + ref("0") + r(" after") + `</w:p>`,
+			"Before after", "", 6},
+		{"no mark at all: the start",
+			`<w:p>` + r("Text") + `</w:p>`,
+			"Text", "", 0},
+	}
+	comments := `<w:comments xmlns:w="` + nsW + `"><w:comment w:id="0" w:author="A"><w:p>` + `<w:r><w:t>c</w:t></w:r></w:p></w:comment></w:comments>`
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := readBytes(zipFiles(t, [2]string{"word/document.xml", documentXML(tt.body)}, [2]string{"word/comments.xml", comments}), acceptAll)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != tt.text || len(doc.Comments) != 1 {
+				t.Fatalf("text %q, comments %+v", doc.Text, doc.Comments)
+			}
+			sp := doc.Comments[0].Span
+			if got := sp.In(doc.Text); got != tt.on || tt.on == "" && sp.Start != tt.at {
+				t.Errorf("comment on %q at %v, want %q (at %d)", got, sp, tt.on, tt.at)
+			}
+		})
+	}
+}
