@@ -61,8 +61,10 @@ type bodyReader struct {
 	tracked   bool
 	footnotes int
 	endnotes  int
-	// comments counts the comment references in the text.
+	// comments counts the comment references in the text, markCount
+	// the comment marks followed.
 	comments  int
+	markCount int
 	textBoxes int
 }
 
@@ -450,6 +452,9 @@ func (br *bodyReader) commentMark(name string, attrs []xml.Attr) {
 	default:
 		return
 	}
+	if br.markCount++; br.markCount > maxCommentMarks {
+		return
+	}
 	var id string
 	for _, a := range attrs {
 		if a.Name.Local == "id" {
@@ -480,6 +485,9 @@ func (br *bodyReader) markBetween(id string, kind markKind) {
 func (br *bodyReader) place(id string, kind markKind, at int) {
 	mp := br.marks[id]
 	if mp == nil {
+		if len(br.marks) >= MaxComments {
+			return
+		}
 		mp = &markPlace{-1, -1, -1}
 		br.marks[id] = mp
 	}

@@ -14,6 +14,9 @@ import (
 	"copydesk/editor/textio"
 )
 
+// errTooManyComments stops reading comments at MaxComments.
+var errTooManyComments = errors.New("too many comments")
+
 // rawComment is one w:comment of word/comments.xml as read.
 type rawComment struct {
 	id, author, initials string
@@ -39,7 +42,9 @@ func readComments(zr *zip.Reader, v view, doc *Document, marks map[string]*markP
 		return
 	}
 	raw, err := parseComments(f, v)
-	if err != nil {
+	if errors.Is(err, errTooManyComments) {
+		doc.Notices = append(doc.Notices, fmt.Sprintf("Only the first %d comments were read.", MaxComments))
+	} else if err != nil {
 		doc.Notices = append(doc.Notices, fmt.Sprintf("The comments were left out: %v.", err))
 		return
 	}
@@ -169,6 +174,9 @@ func parseComments(f *zip.File, v view) ([]rawComment, error) {
 			}
 			if cur == nil {
 				if (t.Name.Space == nsW || t.Name.Space == nsWStrict) && t.Name.Local == "comment" {
+					if len(out) == MaxComments {
+						return out, errTooManyComments
+					}
 					cur, sub, at = newRawComment(t.Attr), newBodyReader(v), depth
 				}
 				continue
@@ -268,7 +276,7 @@ func parseCommentsEx(f *zip.File) (map[string]commentEx, error) {
 					ex.done = a.Value == "1" || a.Value == "true"
 				}
 			}
-			if id != "" {
+			if id != "" && len(out) < MaxComments {
 				out[id] = ex
 			}
 		case xml.EndElement:

@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -293,5 +294,25 @@ func TestReadCommentPlaces(t *testing.T) {
 				t.Errorf("comment on %q at %v, want %q (at %d)", got, sp, tt.on, tt.at)
 			}
 		})
+	}
+}
+
+// TestReadCapsComments reads no more than MaxComments comments and says so.
+func TestReadCapsComments(t *testing.T) {
+	var body, comments strings.Builder
+	body.WriteString(`<w:p><w:r><w:t>Text</w:t></w:r>`)
+	comments.WriteString(`<w:comments xmlns:w="` + nsW + `">`)
+	for i := range MaxComments + 5 {
+		fmt.Fprintf(&body, `<w:r><w:commentReference w:id="%d"/></w:r>`, i)
+		fmt.Fprintf(&comments, `<w:comment w:id="%d" w:author="A"><w:p><w:r><w:t>c</w:t></w:r></w:p></w:comment>`, i)
+	}
+	body.WriteString(`</w:p>`)
+	comments.WriteString(`</w:comments>`)
+	doc, err := readBytes(zipFiles(t, [2]string{"word/document.xml", documentXML(body.String())}, [2]string{"word/comments.xml", comments.String()}), acceptAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Comments) != MaxComments || len(doc.Notices) != 1 || !strings.Contains(doc.Notices[0], "Only the first") {
+		t.Errorf("%d comments, notices %q", len(doc.Comments), doc.Notices)
 	}
 }

@@ -5,7 +5,9 @@
 // A .docx file is a zip of OOXML parts. Copydesk needs a small subset of
 // WordprocessingML: paragraphs, runs and text on the way in, with tracked
 // changes resolved; on the way out, paragraphs in two styles and w:ins /
-// w:del revisions, including inserted and deleted paragraph marks. The Go
+// w:del revisions, including inserted and deleted paragraph marks. Both
+// ways, comments: word/comments.xml, their ranges in the text, and the
+// reply threads and resolved marks of word/commentsExtended.xml. The Go
 // libraries on the module proxy either model whole documents without
 // revisions (github.com/gomutex/godocx, github.com/fumiama/go-docx, neither
 // with a tagged release), only fill in templates

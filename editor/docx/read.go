@@ -23,6 +23,11 @@ const (
 	// MaxEntries is the most files a .docx zip may hold. Word writes a
 	// dozen, plus one per picture.
 	MaxEntries = 10000
+	// MaxComments is the most comments Read takes from a file, and the
+	// most comment marks it follows is a few times that: a long feature
+	// under heavy edit has a few hundred.
+	MaxComments     = 10000
+	maxCommentMarks = 4 * MaxComments
 	// maxDepth caps the nesting of XML elements. Word nests tables in
 	// tables and text boxes in drawings, but never more than a few dozen
 	// levels.
