@@ -108,6 +108,19 @@ func TestCommandsReadWordFiles(t *testing.T) {
 			t.Errorf("revision 2 =\n%q\nwant\n%q", out, reviewDraft)
 		}
 	})
+	t.Run("source add", func(t *testing.T) {
+		db := filepath.Join(dir, "sources.db")
+		_, out, _ := cli(t, "import", "--db", db, draft)
+		id := strings.TrimSpace(out)
+		code, out, errOut := cli(t, "source", "add", "--db", db, id, source)
+		if code != 0 {
+			t.Fatalf("source add: exit %d: %s", code, errOut)
+		}
+		_, shown, _ := cli(t, "source", "show", "--db", db, id, strings.TrimSpace(out))
+		if !strings.Contains(shown, "We cannot keep patching a system") || strings.Contains(shown, "PK") {
+			t.Errorf("source show = %q, want the Word file's text", shown)
+		}
+	})
 	t.Run("a damaged Word file is refused with the reason", func(t *testing.T) {
 		bad := writeFile(t, dir, "bad.docx", "PK\x03\x04 not really")
 		code, _, errOut := cli(t, "check", bad)
