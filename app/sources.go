@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"copydesk/editor"
+	"copydesk/editor/convert"
 	"copydesk/editor/textio"
 )
 
@@ -133,14 +134,15 @@ func (w *Workspace) AttachSource(title string, kind editor.SourceKind, text stri
 	return nil
 }
 
-// AttachSourceFile reads a file (any text encoding textio.Decode reads) and
-// attaches it as a source.
+// AttachSourceFile reads a file, in any format import reads (a Word
+// file's or web page's text, a text file in any encoding textio.Decode
+// reads), and attaches it as a source.
 func (w *Workspace) AttachSourceFile(path string, kind editor.SourceKind) error {
-	text, _, err := textio.ReadFile(path)
+	im, err := convert.Read(path)
 	if err != nil {
 		return err
 	}
-	return w.AttachSource(filepath.Base(path), kind, text)
+	return w.AttachSource(filepath.Base(path), kind, im.Text)
 }
 
 // DetachSource removes a source from the open article.

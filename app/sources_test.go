@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"copydesk/assets"
 	"copydesk/editor"
+	"copydesk/editor/docx"
 	"copydesk/editor/source"
 )
 
@@ -56,6 +58,21 @@ func TestAttachViewAndDetachSources(t *testing.T) {
 	}
 	if err := ws.AttachSourceFile(filepath.Join(dir, "missing.txt"), editor.SourceNotes); err == nil {
 		t.Error("attaching a missing file succeeded")
+	}
+	// A source sent as a Word file is attached as its text.
+	var doc bytes.Buffer
+	if err := docx.Write(&doc, "Transcript\nRUIZ: We balanced it.", docx.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	word := filepath.Join(dir, "transcript.docx")
+	if err := writeTestFile(word, doc.String()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.AttachSourceFile(word, editor.SourceTranscript); err != nil {
+		t.Fatal(err)
+	}
+	if got := ws.sources.sources[len(ws.sources.sources)-1]; got.Title != "transcript.docx" || got.Text != "Transcript\nRUIZ: We balanced it." {
+		t.Errorf("Word source attached as %+v", got)
 	}
 }
 
