@@ -108,6 +108,30 @@ func readArticleFile(path string, stderr io.Writer) (string, error) {
 	return im.Text, nil
 }
 
+// mergeComments brings the comments of a file stored as a revision into
+// the article's notes: the replies a writer added to the desk's comments
+// join their notes, other comments become notes on the new revision.
+func mergeComments(ctx context.Context, store *storage.DB, id int64, rev int, im convert.Imported, stderr io.Writer, path string) error {
+	incoming := im.Threads()
+	if len(incoming) == 0 {
+		return nil
+	}
+	threads, err := report.Threads(ctx, store, id)
+	if err != nil {
+		return err
+	}
+	replies, fresh := convert.MergeThreads(threads, incoming)
+	if err := store.MergeThreads(ctx, id, rev, replies, fresh); err != nil {
+		return err
+	}
+	n := 0
+	for _, rs := range replies {
+		n += len(rs)
+	}
+	fmt.Fprintf(stderr, "%q: %d replies added to the article's notes, %d comments kept as new notes\n", path, n, len(fresh))
+	return nil
+}
+
 // currentUser is the name of the user running the program: $USER (or
 // %USERNAME%), else the account's name, for a session that sets neither.
 func currentUser() string {
@@ -221,10 +245,14 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	text, err := readArticleFile(fs.Arg(1), stderr)
+	im, err := convert.ReadWithComments(fs.Arg(1))
 	if err != nil {
-		return err
+		return usageError{err}
 	}
+	for _, n := range im.Notices {
+		fmt.Fprintf(stderr, "%q: %s\n", fs.Arg(1), n)
+	}
+	text := im.Text
 	store, _, _, err := openExistingStore(ctx, *db, waitNotice(stderr, "revise"))
 	if err != nil {
 		return err
@@ -238,6 +266,9 @@ func cmdRevise(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if err := moveNotesTo(ctx, store, id, text); err != nil {
+		return err
+	}
+	if err := mergeComments(ctx, store, id, rev.Number, im, stderr, fs.Arg(1)); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, rev.Number)

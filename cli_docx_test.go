@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -205,4 +206,90 @@ func TestExportAndImportWordComments(t *testing.T) {
 	if code, _, errOut := cli(t, "check", redline); code != 0 || !strings.Contains(errOut, "1 comment was left out") {
 		t.Errorf("check: exit %d, %q", code, errOut)
 	}
+}
+
+// TestReviseMergesWordComments sends the desk's clean copy with its note
+// out as a Word file; the writer answers the note and adds a comment of
+// his own, and the file comes back through revise: the answer joins the
+// desk's note as a reply, the new comment becomes a note on the new
+// revision, and sending the same file again adds nothing twice.
+func TestReviseMergesWordComments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "desk.db")
+	ctx := context.Background()
+	_, out, errOut := cli(t, "import", "--db", db, writeFile(t, dir, "v1.txt", reviewPrevious))
+	id, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
+	if err != nil {
+		t.Fatalf("import: %q %q", out, errOut)
+	}
+	sid := strconv.FormatInt(id, 10)
+	mustCLI(t, "notes", "add", "--db", db, "--author", "Desk", "--find", "Mayor Diane Alvarez", sid, "Full title on first reference?")
+	sent := filepath.Join(dir, "sent.docx")
+	mustCLI(t, "export", "--db", db, "--format", "docx", "--comments", "--out", sent, sid)
+
+	// The writer's copy: the text revised, the desk's comment answered,
+	// a comment of his own on other words.
+	im, err := convertRead(sent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(im) != 1 {
+		t.Fatalf("the sent file holds %d comments, want the desk's one", len(im))
+	}
+	desk := im[0]
+	desk.Replies = append(desk.Replies, docx.Comment{Author: "Writer", Text: "Yes: Mayor Diane Alvarez, fixed.", Date: time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)})
+	at := strings.Index(reviewPrevious, "Mayor Diane Alvarez")
+	desk.Span = editor.Span{Start: at, End: at + len("Mayor Diane Alvarez")}
+	other := strings.Index(reviewPrevious, "council")
+	own := docx.Comment{Author: "Writer", Text: "Check the vote count with the clerk.", Span: editor.Span{Start: other, End: other + len("council")}}
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, reviewPrevious, docx.Meta{Comments: []docx.Comment{desk, own}}); err != nil {
+		t.Fatal(err)
+	}
+	back := writeFile(t, dir, "back.docx", buf.String())
+
+	for round := 1; round <= 2; round++ {
+		code, _, errOut := cli(t, "revise", "--db", db, sid, back)
+		if code != 0 {
+			t.Fatalf("revise round %d: exit %d: %s", round, code, errOut)
+		}
+		store, err := storage.Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes, err := store.Notes(ctx, id, editor.NoteFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var deskReplies []editor.Reply
+		var ownNotes int
+		for _, n := range notes {
+			switch n.Message {
+			case "Full title on first reference?":
+				if deskReplies, err = store.Replies(ctx, n.ID); err != nil {
+					t.Fatal(err)
+				}
+			case "Check the vote count with the clerk.":
+				ownNotes++
+			}
+		}
+		store.Close()
+		if len(deskReplies) != 1 || deskReplies[0].Author != "Writer" || !deskReplies[0].Created.Equal(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)) {
+			t.Errorf("round %d: the desk's note has replies %+v, want the writer's one, at its time", round, deskReplies)
+		}
+		wantOwn := 1
+		if ownNotes != wantOwn {
+			t.Errorf("round %d: %d notes for the writer's own comment, want %d", round, ownNotes, wantOwn)
+		}
+	}
+}
+
+// convertRead returns the comments of a Word file.
+func convertRead(path string) ([]docx.Comment, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := docx.Read(bytes.NewReader(b), int64(len(b)))
+	return d.Comments, err
 }

@@ -292,23 +292,63 @@ func insertThread(ctx context.Context, tx *sql.Tx, th editor.Thread, now time.Ti
 		return editor.Note{}, err
 	}
 	for _, r := range th.Replies {
-		if strings.TrimSpace(r.Text) == "" {
-			return editor.Note{}, fmt.Errorf("%w: a reply needs text", ErrInvalid)
-		}
-		for _, f := range []struct{ name, value string }{{"author", r.Author}, {"text", r.Text}} {
-			if err := checkText(f.name, f.value); err != nil {
-				return editor.Note{}, err
-			}
-		}
-		created := r.Created
-		if created.IsZero() {
-			created = now
-		}
-		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?)`,
-			n.ID, r.Author, r.Text, formatTime(created)); err != nil {
+		if err := insertReply(ctx, tx, n.ID, r, now); err != nil {
 			return editor.Note{}, err
 		}
 	}
 	return n, nil
+}
+
+// insertReply stores a reply read from a file, keeping its time (the
+// zero time means now).
+func insertReply(ctx context.Context, tx *sql.Tx, noteID int64, r editor.Reply, now time.Time) error {
+	if strings.TrimSpace(r.Text) == "" {
+		return fmt.Errorf("%w: a reply needs text", ErrInvalid)
+	}
+	for _, f := range []struct{ name, value string }{{"author", r.Author}, {"text", r.Text}} {
+		if err := checkText(f.name, f.value); err != nil {
+			return err
+		}
+	}
+	created := r.Created
+	if created.IsZero() {
+		created = now
+	}
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?)`,
+		noteID, r.Author, r.Text, formatTime(created))
+	return err
+}
+
+// MergeThreads adds, in one transaction, replies to notes of an article
+// (keeping the times they carry) and new threads on revision rev of it,
+// as revise does with the comments of a Word file sent back.
+func (db *DB) MergeThreads(ctx context.Context, articleID int64, rev int, replies map[int64][]editor.Reply, threads []editor.Thread) error {
+	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+		for noteID, rs := range replies {
+			n, err := note(ctx, tx, noteID)
+			if err != nil {
+				return err
+			}
+			if n.ArticleID != articleID {
+				return fmt.Errorf("%w: note %d is not on article %d", ErrInvalid, noteID, articleID)
+			}
+			for _, r := range rs {
+				if err := insertReply(ctx, tx, noteID, r, now); err != nil {
+					return err
+				}
+			}
+		}
+		for _, th := range threads {
+			th.Note.ArticleID, th.Note.Revision = articleID, rev
+			if _, err := insertThread(ctx, tx, th, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: merge comments: %w", err)
+	}
+	return nil
 }

@@ -167,3 +167,42 @@ func Comments(notes []editor.Thread, text string) []docx.Comment {
 	}
 	return out
 }
+
+// MergeThreads sets the threads read from a file against the notes an
+// article already has, as when a writer sends back the desk's Word file
+// with answers: a comment with the same message (and author) as a note is
+// that note, and its replies the note does not have yet are returned by
+// note ID; any other comment is a new thread.
+func MergeThreads(existing, incoming []editor.Thread) (replies map[int64][]editor.Reply, fresh []editor.Thread) {
+	replies = map[int64][]editor.Reply{}
+	same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }
+	for _, in := range incoming {
+		k := -1
+		for i, ex := range existing {
+			if same(ex.Note.Message, in.Note.Message) && (in.Note.Author == "" || same(ex.Note.Author, in.Note.Author)) {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			fresh = append(fresh, in)
+			continue
+		}
+		ex := existing[k]
+	next:
+		for _, r := range in.Replies {
+			for _, have := range ex.Replies {
+				if same(have.Author, r.Author) && same(have.Text, r.Text) {
+					continue next
+				}
+			}
+			for _, have := range replies[ex.Note.ID] {
+				if same(have.Author, r.Author) && same(have.Text, r.Text) {
+					continue next
+				}
+			}
+			replies[ex.Note.ID] = append(replies[ex.Note.ID], r)
+		}
+	}
+	return replies, fresh
+}

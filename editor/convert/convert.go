@@ -78,6 +78,19 @@ func Import(path string) (Imported, error) {
 // .docx or a legacy .doc mailed without its extension), which the Word
 // reader takes or refuses with the reason.
 func Read(path string) (Imported, error) {
+	im, err := ReadWithComments(path)
+	if n := len(im.Comments); n > 0 {
+		im.Notices = append(im.Notices, plural(n, "1 comment was left out (only import keeps comments, as notes).",
+			"%d comments were left out (only import keeps comments, as notes)."))
+		im.Comments = nil
+	}
+	return im, err
+}
+
+// ReadWithComments reads a file as Read does and keeps its comments, for
+// revise, which merges a Word file's comments and replies into the
+// article's notes.
+func ReadWithComments(path string) (Imported, error) {
 	read, ok := readers[strings.ToLower(filepath.Ext(path))]
 	if !ok {
 		read = readText
@@ -85,13 +98,7 @@ func Read(path string) (Imported, error) {
 			read = readDOCX
 		}
 	}
-	im, err := readWith(path, read)
-	if n := len(im.Comments); n > 0 {
-		im.Notices = append(im.Notices, plural(n, "1 comment was left out (only import keeps comments, as notes).",
-			"%d comments were left out (only import keeps comments, as notes)."))
-		im.Comments = nil
-	}
-	return im, err
+	return readWith(path, read)
 }
 
 func plural(n int, one, many string) string {
