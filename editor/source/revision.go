@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -182,8 +183,13 @@ func withInitialName(toks []driftToken, names map[string]bool, headline bool) []
 // word when after, else its last).
 func changedFacts(oldText, curText string, old, cur, anchor []driftToken, after bool, oldSpan editor.Span) []editor.Finding {
 	was, now := sentenceFacts(old), sentenceFacts(cur)
-	gone := unmatched(was, now)
-	came := unmatched(now, was)
+	pairs := alignTokens(old, cur)
+	oldAligned, curAligned := map[int]bool{}, map[int]bool{}
+	for _, p := range pairs {
+		oldAligned[p[0]], curAligned[p[1]] = true, true
+	}
+	gone := unmatched(was, now, oldAligned)
+	came := unmatched(now, was, curAligned)
 	var out []editor.Finding
 	used := map[int]bool{}
 	for _, f := range came {
@@ -210,6 +216,13 @@ func changedFacts(oldText, curText string, old, cur, anchor []driftToken, after 
 		}
 		out = append(out, factFinding(cur, f, msg))
 	}
+	// Figures and names taken out are told once per place, however many
+	// stood there (a sentence deleted whole).
+	type dropped struct {
+		at    int
+		words []string
+	}
+	var places []dropped
 	for k, g := range gone {
 		if used[k] || len(anchor) == 0 {
 			continue
@@ -217,23 +230,59 @@ func changedFacts(oldText, curText string, old, cur, anchor []driftToken, after 
 		at := len(anchor) - 1
 		switch {
 		case len(cur) > 0:
-			at = nearestToken(old, cur, g)
+			at = nearestToken(pairs, g, len(cur))
 		case after:
 			at = 0
 		}
-		msg := fmt.Sprintf("Changed since the previous revision: the %s %q was taken out here; check it.", g.kind, tokenText(oldText, old, g))
+		word := tokenText(oldText, old, g)
 		switch g.kind {
 		case factNegation:
-			msg = fmt.Sprintf("Changed since the previous revision: the negation %q was taken out here, which reverses the claim; check the meaning.", tokenText(oldText, old, g))
+			out = append(out, factFinding(anchor, fact{g.kind, g.key, at, at + 1}, fmt.Sprintf("Changed since the previous revision: the negation %q was taken out here, which reverses the claim; check the meaning.", word)))
+			continue
 		case factCertainty:
-			msg = fmt.Sprintf("Changed since the previous revision: %q was taken out here, which makes the claim %s; check the wording.", tokenText(oldText, old, g), certaintyChange(otherCertainty(g.key)))
+			out = append(out, factFinding(anchor, fact{g.kind, g.key, at, at + 1}, fmt.Sprintf("Changed since the previous revision: %q was taken out here, which makes the claim %s; check the wording.", word, certaintyChange(otherCertainty(g.key)))))
+			continue
 		}
-		out = append(out, factFinding(anchor, fact{g.kind, g.key, at, at + 1}, msg))
+		i := slices.IndexFunc(places, func(p dropped) bool { return p.at == at })
+		if i < 0 {
+			places = append(places, dropped{at: at})
+			i = len(places) - 1
+		}
+		places[i].words = append(places[i].words, fmt.Sprintf("%q", word))
+	}
+	for _, p := range places {
+		msg := fmt.Sprintf("Changed since the previous revision: %s was taken out here; check it.", p.words[0])
+		if len(p.words) > 1 {
+			msg = fmt.Sprintf("Changed since the previous revision: %s were taken out here; check them.", joinList(p.words))
+		}
+		out = append(out, factFinding(anchor, fact{factFigure, "", p.at, p.at + 1}, msg))
 	}
 	for i := range out {
 		out[i].Related = &editor.Related{Text: oldSpan.In(oldText), File: "previous revision", Span: oldSpan}
 	}
 	return out
+}
+
+// joinList writes words as "a, b and c".
+func joinList(ws []string) string {
+	if len(ws) == 1 {
+		return ws[0]
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+}
+
+// alignTokens lines up two runs of tokens word for word (the longest
+// common subsequence of their keys).
+func alignTokens(old, cur []driftToken) [][2]int {
+	ow := make([]srcWord, len(old))
+	for i, t := range old {
+		ow[i] = srcWord{t.span, t.key}
+	}
+	cw := make([]srcWord, len(cur))
+	for i, t := range cur {
+		cw[i] = srcWord{t.span, t.key}
+	}
+	return lcsWords(ow, cw, func(x, y srcWord) bool { return x.norm == y.norm })
 }
 
 // Certainty keys: a hedge softens a claim, a certainty word states it.
@@ -256,43 +305,40 @@ func otherCertainty(key string) string {
 	return keyHedge
 }
 
-// unmatched returns the facts of a that b does not state, counting
-// repeats.
-func unmatched(a, b []fact) []fact {
-	have := map[string]int{}
+// unmatched returns the facts of a that b does not state: of each value,
+// as many as a states more often than b, taking first those whose words
+// the alignment left unpaired (the place the fact changed), so a fact that
+// moves within the run of sentences is not a change.
+func unmatched(a, b []fact, aligned map[int]bool) []fact {
+	surplus := map[string]int{}
+	for _, f := range a {
+		surplus[f.kind+"\x00"+f.key]++
+	}
 	for _, f := range b {
-		have[f.kind+"\x00"+f.key]++
+		surplus[f.kind+"\x00"+f.key]--
 	}
 	var out []fact
-	for _, f := range a {
-		k := f.kind + "\x00" + f.key
-		if have[k] > 0 {
-			have[k]--
-			continue
+	for _, pass := range []bool{false, true} {
+		for _, f := range a {
+			k := f.kind + "\x00" + f.key
+			if surplus[k] <= 0 || aligned[f.lo] != pass {
+				continue
+			}
+			surplus[k]--
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
+	slices.SortFunc(out, func(x, y fact) int { return x.lo - y.lo })
 	return out
 }
 
 // nearestToken finds where in the new sentences a fact of the old ones
 // stood: the last word before it that both share, else the first word.
-func nearestToken(old, cur []driftToken, g fact) int {
-	if len(cur) == 0 {
-		return -1
-	}
-	ow := make([]srcWord, len(old))
-	for i, t := range old {
-		ow[i] = srcWord{t.span, t.key}
-	}
-	cw := make([]srcWord, len(cur))
-	for i, t := range cur {
-		cw[i] = srcWord{t.span, t.key}
-	}
+func nearestToken(pairs [][2]int, g fact, n int) int {
 	at := 0
-	for _, p := range lcsWords(ow, cw, func(x, y srcWord) bool { return x.norm == y.norm }) {
+	for _, p := range pairs {
 		if p[0] < g.lo {
-			at = p[1]
+			at = min(p[1], n-1)
 		}
 	}
 	return at

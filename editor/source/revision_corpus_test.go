@@ -309,16 +309,16 @@ func TestIteraTeRFactChanges(t *testing.T) {
 	}
 }
 
-// Measured on all 189 pairs: 76.8% of the edits that change a figure or
-// name (and the article's count of it) are reported, 63.5% counting facts
-// that only moved; 4.1% of clarity, fluency and style edits that change
-// neither get a finding (dev+test: 72.2%, 53.8%, 6.7%). The floors sit
+// Measured on all 189 pairs: 80.1% of the edits that change a figure or
+// name (and the article's count of it) are reported, 65.8% counting facts
+// that only moved; 4.2% of clarity, fluency and style edits that change
+// neither get a finding (dev+test: 77.8%, 57.7%, 6.7%). The floors sit
 // just under, so a change that loses ground fails; the target is
 // 95% recall. Most misses are a sentence rewritten so far that its facts
 // are compared with the wrong neighbours, a name that starts a sentence
 // and is used nowhere else, and facts the measure counts that the checks
 // do not take for facts ("a" → "one", "$2" → "US$2").
 const (
-	iteraterFactFloor    = 76.0
+	iteraterFactFloor    = 79.5
 	iteraterStyleCeiling = 4.5
 )

@@ -37,7 +37,7 @@ func TestFactChanges(t *testing.T) {
 		{"a new sentence", "The allies met.", "The allies met. Troops from Spain numbered 400.",
 			[]string{"Spain", "400"}, []string{`"Spain" is new`, `"400" is new`}},
 		{"a sentence taken out", "The allies met. Troops from Spain numbered 400.", "The allies met.",
-			[]string{"met", "met"}, []string{`"400" was taken out`, `"Spain" was taken out`}},
+			[]string{"met"}, []string{`"Spain" and "400" were taken out`}},
 		{"a name that starts a sentence", "The talks went on. He said the plan was sound, Mr. Rutte added.", "The talks went on. Rutte said the plan was sound, Mr. Rutte added.",
 			[]string{"Rutte"}, []string{`"Rutte" is new`}},
 		{"inside a quotation", "“We sent 400 troops,” Mr. Sánchez said.", "“We sent 500 troops,” Mr. Sánchez said.", nil, nil},
