@@ -426,3 +426,46 @@ func TestNotesListStaysVirtualized(t *testing.T) {
 		t.Errorf("after a resize the list is scrolled to %.0f, want 600", got)
 	}
 }
+
+// TestNotesPanelEstimatesThenMeasures fills the panel with more findings
+// than it measures at once: the rows past the first get a height estimated
+// from their words, which is never shorter than the measured height (no
+// message cut short) and equal to it for nearly all rows at several
+// widths; selecting a row measures it.
+func TestNotesPanelEstimatesThenMeasures(t *testing.T) {
+	test.NewTempApp(t)
+	text, fs := benchFindings(300)
+	for i := range fs {
+		fs[i].Message = fmt.Sprintf("%q where the source has %q; check the %s. %s", fmt.Sprint("word", i), fmt.Sprint("other", i), []string{"figure", "name", "wording"}[i%3], strings.Repeat("More words to wrap. ", i%5))
+	}
+	p := newNotesPanel(nil)
+	w := test.NewWindow(p.content)
+	defer w.Close()
+	for _, width := range []float32{260, 320, 480} {
+		w.Resize(fyne.NewSize(width, 700))
+		p.heights = nil
+		p.setContent(text, fs, nil)
+		same, short, n := 0, 0, 0
+		for i, r := range p.rows {
+			if i < exactRows || r.finding == nil {
+				continue
+			}
+			n++
+			est, got := p.estimateHeight(r), p.rowHeight(r, p.heightsWidth)
+			switch {
+			case est == got:
+				same++
+			case est < got:
+				short++
+			}
+		}
+		if n == 0 || short > 0 || same*100 < 90*n {
+			t.Errorf("width %v: of %d estimated rows, %d match the measured height and %d are too short; want 90%% and none", width, n, same, short)
+		}
+	}
+	last := len(p.rows) - 1
+	p.list.Select(last)
+	if !p.exact[last] {
+		t.Errorf("row %d selected but not measured", last)
+	}
+}

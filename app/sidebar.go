@@ -47,6 +47,11 @@ type notesPanel struct {
 	measure      *fyne.Container
 	heightsWidth float32
 	heights      map[string]float32
+	// exact marks the rows whose height was measured, not estimated, at
+	// heightsWidth.
+	exact map[int]bool
+	// calib holds what estimating a row's height needs at heightsWidth.
+	calib        rowCalibration
 	fixedSummary *widget.Label
 	resolveFixed *widget.Button
 	fixedBar     *fyne.Container // the summary and resolveFixed
@@ -78,6 +83,10 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 		}
 		p.selected = i
 		row := p.rows[i]
+		if p.exact != nil && !p.exact[i] && p.heightsWidth > 0 {
+			p.exact[i] = true
+			p.list.SetItemHeight(i, p.rowHeight(row, p.heightsWidth))
+		}
 		if row.header != "" {
 			p.list.Unselect(i)
 			return
@@ -375,23 +384,36 @@ func (l rowWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return min
 }
 
-// fitRowHeights gives every row of the list the height it needs at width,
-// and shows the rows: a message wraps over as many lines as it takes, so
-// it is read whole without selecting it. Only the rows on screen are ever
-// built (the list stays virtualized); a row's height is measured once per
-// width and kept. Before the list has a width there is nothing to measure
-// against.
+// fitRowHeights gives every row of the list its height at width, and
+// shows the rows: a message wraps over as many lines as it takes, so it is
+// read whole without selecting it. Only the rows on screen are ever built
+// (the list stays virtualized). The first rows are measured at once; the
+// others get a height estimated from their words' widths, wrapped a little
+// narrower than the label wraps so that a message is never cut short, and
+// a row is measured when it is selected, so a review with thousands of
+// findings does not hold the window while every row is laid out. Before
+// the list has a width there is nothing to measure against.
 func (p *notesPanel) fitRowHeights(width float32) {
 	offset := p.list.GetScrollOffset()
 	if width > 0 {
 		if width != p.heightsWidth || p.heights == nil {
 			p.heightsWidth, p.heights = width, make(map[string]float32)
+			p.calib = p.calibrate(width)
 		}
+		p.exact = map[int]bool{}
 		rows := p.rows
 		// Each height set refreshes the list; empty, that costs nothing.
 		p.rows = nil
 		for i, r := range rows {
-			p.list.SetItemHeight(i, p.rowHeight(r, width))
+			if i < exactRows {
+				p.list.SetItemHeight(i, p.rowHeight(r, width))
+				p.exact[i] = true
+			} else if h, ok := p.heights[rowKey(r)]; ok {
+				p.list.SetItemHeight(i, h)
+				p.exact[i] = true
+			} else {
+				p.list.SetItemHeight(i, p.estimateHeight(r))
+			}
 		}
 		p.rows = rows
 	}
@@ -399,8 +421,86 @@ func (p *notesPanel) fitRowHeights(width float32) {
 	p.list.ScrollToOffset(offset) // where the reader was, as far as the rows now go
 }
 
-// rowHeight measures the height row takes at width.
-func (p *notesPanel) rowHeight(row noteRow, width float32) float32 {
+// exactRows are measured at once when the list is filled: more than a
+// tall window shows.
+const exactRows = 60
+
+// rowCalibration is what a row's height is made of at one width: the
+// height of a row whose message takes one line, what each further line
+// adds, what the "fixed" line adds, and the width the message wraps at.
+type rowCalibration struct {
+	oneLine, perLine, fixedLine, wrapWidth float32
+}
+
+// calibrate measures rows of one and two message lines, with and without
+// the fixed line, at width.
+func (p *notesPanel) calibrate(width float32) rowCalibration {
+	f := editor.Finding{Message: "M"}
+	one := p.rowHeight(noteRow{finding: &f, exact: "w"}, width)
+	f2 := editor.Finding{Message: "M\nM"}
+	two := p.rowHeight(noteRow{finding: &f2, exact: "w"}, width)
+	fixed := p.rowHeight(noteRow{finding: &f, exact: "w", fixed: "fixed"}, width)
+	msg := p.measure.Objects[0].(*fyne.Container).Objects[0]
+	// The estimate wraps 1.5% narrower than the label: where it errs, a row
+	// gets a line of space too many, never a line too few.
+	return rowCalibration{oneLine: one, perLine: two - one, fixedLine: fixed - one,
+		wrapWidth: 0.985 * (msg.Size().Width - 2*theme.InnerPadding())}
+}
+
+// estimateHeight estimates a row's height from the widths of its
+// message's words, wrapped as a label wraps them.
+func (p *notesPanel) estimateHeight(row noteRow) float32 {
+	c := p.calib
+	if c.perLine <= 0 || c.wrapWidth <= 0 {
+		return c.oneLine
+	}
+	msg, bold := row.header, row.header != ""
+	switch {
+	case row.finding != nil:
+		msg = row.finding.Message
+	case row.note != nil:
+		msg = noteHeadline(*row.note)
+	}
+	lines := 0
+	for _, para := range strings.Split(msg, "\n") {
+		lines += wrappedLines(p.m, para, bold, c.wrapWidth)
+	}
+	h := c.oneLine + float32(max(lines, 1)-1)*c.perLine
+	if row.fixed != "" {
+		h += c.fixedLine
+	}
+	return h
+}
+
+// wrappedLines counts the lines text takes wrapped at width, breaking
+// between words and inside a word wider than the line.
+func wrappedLines(m *measurer, text string, bold bool, width float32) int {
+	space := m.width(" ", bold, false)
+	lines, used := 1, float32(0)
+	for _, w := range strings.Fields(text) {
+		ww := m.width(w, bold, false)
+		switch {
+		case used == 0 && ww > width:
+			lines += int(ww / width)
+			used = ww - float32(int(ww/width))*width
+		case used == 0:
+			used = ww
+		case used+space+ww <= width:
+			used += space + ww
+		default:
+			lines++
+			used = ww
+			if ww > width {
+				lines += int(ww / width)
+				used = ww - float32(int(ww/width))*width
+			}
+		}
+	}
+	return lines
+}
+
+// rowKey is what a row's height depends on.
+func rowKey(row noteRow) string {
 	key := row.header + "\x00" + row.fixed + "\x00"
 	switch {
 	case row.finding != nil:
@@ -408,6 +508,12 @@ func (p *notesPanel) rowHeight(row noteRow, width float32) float32 {
 	case row.note != nil:
 		key += noteHeadline(*row.note)
 	}
+	return key
+}
+
+// rowHeight measures the height row takes at width.
+func (p *notesPanel) rowHeight(row noteRow, width float32) float32 {
+	key := rowKey(row)
 	if h, ok := p.heights[key]; ok {
 		return h
 	}
