@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a Copydesk task needs, when they are missing.
-#   scripts/deps.sh test   compiler for SQLite (go test -tags ci)
+#   scripts/deps.sh test   compiler for SQLite (go test -tags ci), and PostgreSQL
+#                          where it is not installed (the storage tests start
+#                          a throwaway server of their own)
 #   scripts/deps.sh gui    headers for the windowed build
 #   scripts/deps.sh xvfb   virtual display and screenshot tools
 #   scripts/deps.sh clients  the programs exported files are verified with
@@ -13,7 +15,10 @@
 set -euo pipefail
 
 case "${1:-}" in
-  test) pkgs=(gcc libc6-dev) ;;
+  test) pkgs=(gcc libc6-dev)
+        if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+          pkgs+=(postgresql)
+        fi ;;
   gui)  pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
               libxinerama-dev libxi-dev libxxf86vm-dev) ;;
   xvfb) pkgs=(xvfb xdotool imagemagick x11-utils) ;;
