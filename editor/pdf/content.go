@@ -10,10 +10,10 @@ import (
 	"github.com/go-text/typesetting/font"
 )
 
-// content writes a page's drawing operators, and returns the fonts and
-// images it uses.
-func (d *Doc) content(p *page, fonts map[*font.Font]*embFont) ([]byte, []string, []string) {
-	c := &contentWriter{fonts: fonts, usedFont: map[string]bool{}, usedImage: map[string]bool{}, primary: fonts[d.fonts.primary.Font]}
+// content writes a page's drawing operators, and returns the font
+// resources it uses.
+func (d *Doc) content(p *page, fonts map[*font.Font]*embFont) ([]byte, []string) {
+	c := &contentWriter{fonts: fonts, usedFont: map[string]bool{}}
 	for _, it := range p.items {
 		switch it := it.(type) {
 		case lineItem:
@@ -28,20 +28,13 @@ func (d *Doc) content(p *page, fonts map[*font.Font]*embFont) ([]byte, []string,
 		fs = append(fs, name)
 	}
 	sort.Strings(fs)
-	var ims []string
-	for name := range c.usedImage {
-		ims = append(ims, name)
-	}
-	sort.Strings(ims)
-	return c.b.Bytes(), fs, ims
+	return c.b.Bytes(), fs
 }
 
 type contentWriter struct {
-	b         bytes.Buffer
-	fonts     map[*font.Font]*embFont
-	primary   *embFont
-	usedFont  map[string]bool
-	usedImage map[string]bool
+	b        bytes.Buffer
+	fonts    map[*font.Font]*embFont
+	usedFont map[string]bool
 	// tj holds the glyphs of an open TJ array; pen is where the text
 	// position stands after them, in pt.
 	tj  []byte
@@ -134,10 +127,4 @@ func (c *contentWriter) text(t textItem) {
 	}
 	c.b.WriteString("ET Q\n")
 	c.font = ""
-}
-
-// spaceID is the new id of the space glyph.
-func (f *embFont) spaceID() uint16 {
-	g, _ := f.face.NominalGlyph(' ')
-	return f.newID[g]
 }

@@ -146,20 +146,13 @@ func (d *Doc) Write(out io.Writer) error {
 	for _, p := range d.pages {
 		pageID, contentID := w.alloc(), w.alloc()
 		kids = append(kids, fmt.Sprintf("%d 0 R", pageID))
-		content, usedFonts, usedImages := d.content(p, fonts)
+		content, usedFonts := d.content(p, fonts)
 		var res strings.Builder
 		res.WriteString("/Font <<")
 		for _, name := range usedFonts {
 			fmt.Fprintf(&res, " /%s %d 0 R", name, fontIDs[name])
 		}
 		res.WriteString(" >>")
-		if len(usedImages) > 0 {
-			res.WriteString(" /XObject <<")
-			for _, name := range usedImages {
-				fmt.Fprintf(&res, " /%s %d 0 R", name, imageIDs[name])
-			}
-			res.WriteString(" >>")
-		}
 		w.begin(pageID)
 		w.printf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Resources << %s >> /Contents %d 0 R >>\nendobj\n",
 			pagesID, PageWidth*ptPerMM, PageHeight*ptPerMM, res.String(), contentID)
@@ -218,9 +211,7 @@ func (d *Doc) gather() (map[*font.Font]*embFont, []*embFont) {
 		order = append(order, f)
 		return f
 	}
-	primary := get(d.fonts.primary)
-	space, _ := d.fonts.primary.NominalGlyph(' ')
-	primary.used[space] = true
+	get(d.fonts.primary) // the document font is F1
 	for _, p := range d.pages {
 		for _, it := range p.items {
 			t, ok := it.(textItem)
