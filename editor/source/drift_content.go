@@ -144,7 +144,7 @@ func (c *sentenceComparison) sourcesHave(t driftToken) bool {
 // synonym.
 func echoedIn(w string, words []string) bool {
 	for _, x := range words {
-		if sameWordFamily(w, x) || contentSynonyms[w] != nil && contentSynonyms[w][x] {
+		if sameWordFamily(w, x) || contentSynonyms()[w][x] {
 			return true
 		}
 	}

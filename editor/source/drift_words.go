@@ -3,6 +3,7 @@ package source
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The word lists the drift checks read. They are general English, kept
@@ -372,8 +373,11 @@ mainly mostly largely chiefly; total overall; also too; kill slay; anger fury ra
 fight battle combat; damage harm; send dispatch; build construct; fix repair; seek search look
 `
 
-// contentSynonyms relates each word of a synonym group to the others.
-var contentSynonyms = func() map[string]map[string]bool {
+// contentSynonyms relates each word of a synonym group to the others, in
+// all their inflections. It is built on first use: every command and the
+// app's start would otherwise pay for it (5 ms), whether or not a source
+// is ever checked.
+var contentSynonyms = sync.OnceValue(func() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
 	for _, group := range strings.Split(strings.ReplaceAll(contentSynonymGroups, "\n", ";"), ";") {
 		ws := strings.Fields(group)
@@ -394,7 +398,7 @@ var contentSynonyms = func() map[string]map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 // inflections returns w and its regular inflected forms, enough to look
 // listed words up in running text.
