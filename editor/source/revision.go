@@ -188,8 +188,8 @@ func changedFacts(oldText, curText string, old, cur, anchor []driftToken, after 
 	for _, p := range pairs {
 		oldAligned[p[0]], curAligned[p[1]] = true, true
 	}
-	gone := unmatched(was, now, oldAligned)
-	came := unmatched(now, was, curAligned)
+	gone := recased(unmatched(was, now, oldAligned), cur, curText)
+	came := recased(unmatched(now, was, curAligned), old, oldText)
 	var out []editor.Finding
 	used := map[int]bool{}
 	for _, f := range came {
@@ -219,8 +219,8 @@ func changedFacts(oldText, curText string, old, cur, anchor []driftToken, after 
 	// Figures and names taken out are told once per place, however many
 	// stood there (a sentence deleted whole).
 	type dropped struct {
-		at    int
-		words []string
+		at, end int
+		words   []string
 	}
 	var places []dropped
 	for k, g := range gone {
@@ -228,24 +228,25 @@ func changedFacts(oldText, curText string, old, cur, anchor []driftToken, after 
 			continue
 		}
 		at := len(anchor) - 1
+		end := at + 1
 		switch {
 		case len(cur) > 0:
-			at = nearestToken(pairs, g, len(cur))
+			at, end = nearestToken(pairs, g, len(cur))
 		case after:
-			at = 0
+			at, end = 0, 1
 		}
 		word := tokenText(oldText, old, g)
 		switch g.kind {
 		case factNegation:
-			out = append(out, factFinding(anchor, fact{g.kind, g.key, at, at + 1}, fmt.Sprintf("Changed since the previous revision: the negation %q was taken out here, which reverses the claim; check the meaning.", word)))
+			out = append(out, factFinding(anchor, fact{g.kind, g.key, at, end}, fmt.Sprintf("Changed since the previous revision: the negation %q was taken out here, which reverses the claim; check the meaning.", word)))
 			continue
 		case factCertainty:
-			out = append(out, factFinding(anchor, fact{g.kind, g.key, at, at + 1}, fmt.Sprintf("Changed since the previous revision: %q was taken out here, which makes the claim %s; check the wording.", word, certaintyChange(otherCertainty(g.key)))))
+			out = append(out, factFinding(anchor, fact{g.kind, g.key, at, end}, fmt.Sprintf("Changed since the previous revision: %q was taken out here, which makes the claim %s; check the wording.", word, certaintyChange(otherCertainty(g.key)))))
 			continue
 		}
-		i := slices.IndexFunc(places, func(p dropped) bool { return p.at == at })
+		i := slices.IndexFunc(places, func(p dropped) bool { return p.at == at && p.end == end })
 		if i < 0 {
-			places = append(places, dropped{at: at})
+			places = append(places, dropped{at: at, end: end})
 			i = len(places) - 1
 		}
 		places[i].words = append(places[i].words, fmt.Sprintf("%q", word))
@@ -255,10 +256,26 @@ func changedFacts(oldText, curText string, old, cur, anchor []driftToken, after 
 		if len(p.words) > 1 {
 			msg = fmt.Sprintf("Changed since the previous revision: %s were taken out here; check them.", joinList(p.words))
 		}
-		out = append(out, factFinding(anchor, fact{factFigure, "", p.at, p.at + 1}, msg))
+		out = append(out, factFinding(anchor, fact{factFigure, "", p.at, p.end}, msg))
 	}
 	for i := range out {
 		out[i].Related = &editor.Related{Text: oldSpan.In(oldText), File: "previous revision", Span: oldSpan}
+	}
+	return out
+}
+
+// recased drops the names the other side writes in lower case: "Blog"
+// become "blog" is a change of case, not of name.
+func recased(fs []fact, other []driftToken, otherText string) []fact {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.kind == factName && slices.ContainsFunc(other, func(t driftToken) bool {
+			r, _ := utf8.DecodeRuneInString(otherText[t.span.Start:t.span.End])
+			return t.norm == f.key && unicode.IsLower(r)
+		}) {
+			continue
+		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -333,16 +350,28 @@ func unmatched(a, b []fact, aligned map[int]bool) []fact {
 }
 
 // nearestToken finds where in the new sentences a fact of the old ones
-// stood: the last word before it that both share, else the first word.
-func nearestToken(pairs [][2]int, g fact, n int) int {
-	at := 0
+// stood, as a run of tokens [lo, hi): the words put in its place (those
+// between the shared words around it, "He" where "Hunter" stood), else the
+// last word before it that both share, else the first word.
+func nearestToken(pairs [][2]int, g fact, n int) (lo, hi int) {
+	before, after := -1, n
 	for _, p := range pairs {
 		if p[0] < g.lo {
-			at = min(p[1], n-1)
+			before = p[1]
+		} else if p[0] >= g.hi && after == n {
+			after = p[1]
 		}
 	}
-	return at
+	if before+1 < after && after-before-1 <= maxReplaced {
+		return before + 1, after
+	}
+	at := min(max(before, 0), n-1)
+	return at, at + 1
 }
+
+// maxReplaced is the most words a dropped fact is reported on, as the
+// words put in its place.
+const maxReplaced = 6
 
 // tokenText is the wording of fact f in text, whose tokens are toks.
 func tokenText(text string, toks []driftToken, f fact) string {

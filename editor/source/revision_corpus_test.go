@@ -309,16 +309,16 @@ func TestIteraTeRFactChanges(t *testing.T) {
 	}
 }
 
-// Measured on all 189 pairs: 80.1% of the edits that change a figure or
-// name (and the article's count of it) are reported, 65.8% counting facts
-// that only moved; 4.2% of clarity, fluency and style edits that change
-// neither get a finding (dev+test: 77.8%, 57.7%, 6.7%). The floors sit
+// Measured on all 189 pairs: 83.0% of the edits that change a figure or
+// name (and the article's count of it) are reported, 68.1% counting facts
+// that only moved; 3.4% of clarity, fluency and style edits that change
+// neither get a finding (dev+test: 77.8%, 57.7%, 5.2%). The floors sit
 // just under, so a change that loses ground fails; the target is
 // 95% recall. Most misses are a sentence rewritten so far that its facts
 // are compared with the wrong neighbours, a name that starts a sentence
 // and is used nowhere else, and facts the measure counts that the checks
 // do not take for facts ("a" → "one", "$2" → "US$2").
 const (
-	iteraterFactFloor    = 79.5
-	iteraterStyleCeiling = 4.5
+	iteraterFactFloor    = 82.5
+	iteraterStyleCeiling = 4.0
 )
