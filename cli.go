@@ -98,7 +98,13 @@ func parseID(s string) (int64, error) {
 // decoded, tracked changes accepted). Read and decode errors are bad
 // input.
 func readArticleFile(path string, stderr io.Writer) (string, error) {
-	im, err := convert.Read(path)
+	return readFileWith(convert.Read, path, stderr)
+}
+
+// readFileWith reads a file with read, marking read and decode errors as
+// bad input and printing what reading it did on stderr.
+func readFileWith(read func(string) (convert.Imported, error), path string, stderr io.Writer) (string, error) {
+	im, err := read(path)
 	if err != nil {
 		return "", usageError{err}
 	}

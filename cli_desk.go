@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"copydesk/editor"
+	"copydesk/editor/convert"
 	"copydesk/storage"
 )
 
@@ -123,7 +124,7 @@ func sourceAdd(ctx context.Context, synopsis string, args []string, stdout, stde
 	if !editor.SourceKind(*kind).Valid() {
 		return badInput("unknown source kind %q (want one of %s)", *kind, sourceKinds())
 	}
-	text, err := readArticleFile(pos[1], stderr)
+	text, err := readFileWith(convert.ReadForStore, pos[1], stderr)
 	if err != nil {
 		return err
 	}

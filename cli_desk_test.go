@@ -211,3 +211,34 @@ func TestQuotesAndCheckAgreeOnLines(t *testing.T) {
 		t.Errorf("quotes header = %q, want LINE then PARA", strings.SplitN(out, "\n", 2)[0])
 	}
 }
+
+// TestOffsetsPointIntoTheFile reads a file holding control characters
+// (mojibake from a bad conversion carries C1 controls): the offsets quotes
+// and check print point into the file's text as it is, since a program
+// reading them maps them onto its own copy. Only stored text is
+// normalised.
+func TestOffsetsPointIntoTheFile(t *testing.T) {
+	text := "Hed\nFrench President Fran\u00c3\u0083\u00c2\u00a7ois Hollande said Friday, \u201cEurope must be able to defend itself,\u201d as he arrived.\n"
+	file := writeFile(t, t.TempDir(), "article.txt", text)
+	var sheet struct {
+		Quotes []struct {
+			Start, End int
+			Text       string
+		} `json:"quotes"`
+	}
+	if err := json.Unmarshal([]byte(mustCLI(t, "quotes", "--format", "json", file)), &sheet); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range sheet.Quotes {
+		if strings.Contains(q.Text, "Europe must be able") {
+			found = true
+			if got := text[q.Start:q.End]; got != "\u201cEurope must be able to defend itself,\u201d" {
+				t.Errorf("quotes: offsets %d–%d give %q in the file", q.Start, q.End, got)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no quotation found: %+v", sheet.Quotes)
+	}
+}

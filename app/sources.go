@@ -138,7 +138,7 @@ func (w *Workspace) AttachSource(title string, kind editor.SourceKind, text stri
 // file's or web page's text, a text file in any encoding textio.Decode
 // reads), and attaches it as a source.
 func (w *Workspace) AttachSourceFile(path string, kind editor.SourceKind) error {
-	im, err := convert.Read(path)
+	im, err := convert.ReadForStore(path)
 	if err != nil {
 		return err
 	}

@@ -65,32 +65,40 @@ func Import(path string) (Imported, error) {
 	if !ok {
 		return Imported{}, fmt.Errorf("%s: %w (it reads %s)", path, ErrUnsupported, strings.Join(Extensions(), ", "))
 	}
-	im, err := readWith(path, read)
+	im, err := readWith(path, read, true)
 	if n := len(im.Comments); n > 0 {
 		im.Notices = append(im.Notices, plural(n, "1 comment comes in as a note, with its replies.", "%d comments come in as notes, with their replies."))
 	}
 	return im, err
 }
 
-// Read reads a file handed to a command as an article, a revision or a
-// source, in any format Import reads. A file whose name Import does not
-// know is read as text, unless its first bytes say it is a Word file (a
-// .docx or a legacy .doc mailed without its extension), which the Word
-// reader takes or refuses with the reason.
+// Read reads a file handed to a command that reports on it (check,
+// quotes, diff), in any format Import reads. A file whose name Import
+// does not know is read as text, unless its first bytes say it is a Word
+// file (a .docx or a legacy .doc mailed without its extension), which the
+// Word reader takes or refuses with the reason. The text is kept as
+// decoded, control characters included, so the offsets a command prints
+// are offsets into the file's text; comments are left out, with a notice.
 func Read(path string) (Imported, error) {
-	im, err := ReadWithComments(path)
-	if n := len(im.Comments); n > 0 {
-		im.Notices = append(im.Notices, plural(n, "1 comment was left out (only import keeps comments, as notes).",
-			"%d comments were left out (only import keeps comments, as notes)."))
-		im.Comments = nil
-	}
-	return im, err
+	im, err := readAny(path, false)
+	return withoutComments(im), err
 }
 
-// ReadWithComments reads a file as Read does and keeps its comments, for
-// revise, which merges a Word file's comments and replies into the
-// article's notes.
+// ReadForStore reads a file whose text is stored (a source), as Read does
+// but with control characters normalised as import normalises them.
+func ReadForStore(path string) (Imported, error) {
+	im, err := readAny(path, true)
+	return withoutComments(im), err
+}
+
+// ReadWithComments reads a file stored as a revision: normalised as
+// import does, with its comments, for revise, which merges a Word file's
+// comments and replies into the article's notes.
 func ReadWithComments(path string) (Imported, error) {
+	return readAny(path, true)
+}
+
+func readAny(path string, clean bool) (Imported, error) {
 	read, ok := readers[strings.ToLower(filepath.Ext(path))]
 	if !ok {
 		read = readText
@@ -98,7 +106,16 @@ func ReadWithComments(path string) (Imported, error) {
 			read = readDOCX
 		}
 	}
-	return readWith(path, read)
+	return readWith(path, read, clean)
+}
+
+func withoutComments(im Imported) Imported {
+	if n := len(im.Comments); n > 0 {
+		im.Notices = append(im.Notices, plural(n, "1 comment was left out (only import keeps comments, as notes).",
+			"%d comments were left out (only import keeps comments, as notes)."))
+		im.Comments = nil
+	}
+	return im
 }
 
 func plural(n int, one, many string) string {
@@ -122,7 +139,9 @@ func looksLikeWord(path string) bool {
 	return docx.Sniff(head[:n])
 }
 
-func readWith(path string, read func(string) (Imported, error)) (Imported, error) {
+// readWith reads path with read and, with clean, normalises its control
+// characters with a notice.
+func readWith(path string, read func(string) (Imported, error), clean bool) (Imported, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return Imported{}, err
@@ -133,6 +152,9 @@ func readWith(path string, read func(string) (Imported, error)) (Imported, error
 	im, err := read(path)
 	if err != nil {
 		return Imported{}, err
+	}
+	if !clean {
+		return im, nil
 	}
 	var n int
 	if len(im.Comments) > 0 {
