@@ -80,13 +80,29 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// wantArgs checks the count of positional arguments.
-func wantArgs(fs *flag.FlagSet, args []string, n int, what string) error {
-	if len(args) != n {
-		fs.Usage()
-		return badInput("want %s", what)
+// verbArgs parses a verb's flags, wherever they stand, and its words:
+// exactly n of them (at least n when more is true), the first an ID of
+// kind ("article", "note"); want says what the words are, for the usage
+// message. format, when not nil, must name text or json.
+func verbArgs(fs *flag.FlagSet, args []string, format *string, n int, more bool, kind, want string) ([]string, int64, error) {
+	pos, err := parseMixed(fs, args)
+	if err != nil {
+		return nil, 0, err
 	}
-	return nil
+	if format != nil {
+		if err := checkFormat(*format); err != nil {
+			return nil, 0, err
+		}
+	}
+	if len(pos) < n || len(pos) > n && !more {
+		fs.Usage()
+		return nil, 0, badInput("want %s", want)
+	}
+	id, err := parseID(pos[0])
+	if err != nil && kind != "article" {
+		err = badInput("%q is not a %s ID", pos[0], kind)
+	}
+	return pos, id, err
 }
 
 // ---- copydesk source ----
@@ -110,14 +126,7 @@ func sourceAdd(ctx context.Context, synopsis string, args []string, stdout, stde
 	db := dbFlag(fs)
 	title := fs.String("title", "", "the source's `TITLE` (default: the file's name)")
 	kind := fs.String("kind", string(editor.SourceNotes), "what the source is: `KIND` ("+sourceKinds()+")")
-	pos, err := parseMixed(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(fs, pos, 2, "an article ID and a file"); err != nil {
-		return err
-	}
-	id, err := parseID(pos[0])
+	pos, id, err := verbArgs(fs, args, nil, 2, false, "article", "an article ID and a file")
 	if err != nil {
 		return err
 	}
@@ -177,17 +186,7 @@ func sourceList(ctx context.Context, synopsis string, args []string, stdout, std
 	fs := newFlags("source list", "source "+synopsis, stderr)
 	db := dbFlag(fs)
 	format := formatFlag(fs)
-	pos, err := parseMixed(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := checkFormat(*format); err != nil {
-		return err
-	}
-	if err := wantArgs(fs, pos, 1, "an article ID"); err != nil {
-		return err
-	}
-	id, err := parseID(pos[0])
+	_, id, err := verbArgs(fs, args, format, 1, false, "article", "an article ID")
 	if err != nil {
 		return err
 	}
@@ -235,17 +234,7 @@ func sourceShow(ctx context.Context, synopsis string, args []string, stdout, std
 	fs := newFlags("source show", "source "+synopsis, stderr)
 	db := dbFlag(fs)
 	format := formatFlag(fs)
-	pos, err := parseMixed(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := checkFormat(*format); err != nil {
-		return err
-	}
-	if err := wantArgs(fs, pos, 2, "an article ID and a source ID"); err != nil {
-		return err
-	}
-	id, err := parseID(pos[0])
+	pos, id, err := verbArgs(fs, args, format, 2, false, "article", "an article ID and a source ID")
 	if err != nil {
 		return err
 	}
@@ -268,14 +257,7 @@ func sourceShow(ctx context.Context, synopsis string, args []string, stdout, std
 func sourceRemove(ctx context.Context, synopsis string, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("source remove", "source "+synopsis, stderr)
 	db := dbFlag(fs)
-	pos, err := parseMixed(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(fs, pos, 2, "an article ID and a source ID"); err != nil {
-		return err
-	}
-	id, err := parseID(pos[0])
+	pos, id, err := verbArgs(fs, args, nil, 2, false, "article", "an article ID and a source ID")
 	if err != nil {
 		return err
 	}
@@ -335,17 +317,7 @@ func notesList(ctx context.Context, synopsis string, args []string, stdout, stde
 	format := formatFlag(fs)
 	status := fs.String("status", "", "only notes with `STATUS` (open, resolved, dismissed)")
 	check := fs.String("check", "", "only notes raised by the check `NAME` (\"comment\" for the editors' own)")
-	pos, err := parseMixed(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := checkFormat(*format); err != nil {
-		return err
-	}
-	if err := wantArgs(fs, pos, 1, "an article ID"); err != nil {
-		return err
-	}
-	id, err := parseID(pos[0])
+	_, id, err := verbArgs(fs, args, format, 1, false, "article", "an article ID")
 	if err != nil {
 		return err
 	}
@@ -417,15 +389,7 @@ func notesAdd(ctx context.Context, synopsis string, args []string, stdout, stder
 	find := fs.String("find", "", "anchor on the words `TEXT` (they must occur once)")
 	start := fs.Int("start", -1, "anchor from byte offset `N` of the text")
 	end := fs.Int("end", -1, "anchor to byte offset `M` of the text")
-	pos, err := parseMixed(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) < 2 {
-		fs.Usage()
-		return badInput("want an article ID and a message")
-	}
-	id, err := parseID(pos[0])
+	pos, id, err := verbArgs(fs, args, nil, 2, true, "article", "an article ID and a message")
 	if err != nil {
 		return err
 	}
@@ -503,17 +467,9 @@ func notesReply(ctx context.Context, synopsis string, args []string, stdout, std
 	fs := newFlags("notes reply", "notes "+synopsis, stderr)
 	db := dbFlag(fs)
 	author := fs.String("author", currentUser(), "who replies, `NAME`")
-	pos, err := parseMixed(fs, args)
+	pos, nid, err := verbArgs(fs, args, nil, 2, true, "note", "a note ID and the reply")
 	if err != nil {
 		return err
-	}
-	if len(pos) < 2 {
-		fs.Usage()
-		return badInput("want a note ID and the reply")
-	}
-	nid, err := parseID(pos[0])
-	if err != nil {
-		return badInput("%q is not a note ID", pos[0])
 	}
 	text := strings.TrimSpace(strings.Join(pos[1:], " "))
 	if text == "" {
@@ -540,16 +496,9 @@ func notesSetStatus(ctx context.Context, synopsis string, args []string, stdout,
 	status := map[string]editor.NoteStatus{"resolve": editor.NoteResolved, "dismiss": editor.NoteDismissed, "reopen": editor.NoteOpen}[verb]
 	fs := newFlags("notes "+verb, "notes "+synopsis, stderr)
 	db := dbFlag(fs)
-	pos, err := parseMixed(fs, args)
+	_, nid, err := verbArgs(fs, args, nil, 1, false, "note", "a note ID")
 	if err != nil {
 		return err
-	}
-	if err := wantArgs(fs, pos, 1, "a note ID"); err != nil {
-		return err
-	}
-	nid, err := parseID(pos[0])
-	if err != nil {
-		return badInput("%q is not a note ID", pos[0])
 	}
 	store, _, _, err := openExistingStore(ctx, *db)
 	if err != nil {
