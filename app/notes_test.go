@@ -13,6 +13,7 @@ import (
 
 	"copydesk/editor"
 	"copydesk/editor/source"
+	"copydesk/storage"
 )
 
 func findingOf(ws *Workspace, check string) (editor.Finding, bool) {
@@ -255,10 +256,12 @@ func noteRowOf(ws *Workspace, id int64) (int, noteRow, bool) {
 	return -1, noteRow{}, false
 }
 
-func TestFixedFindingIsMarkedAndResolved(t *testing.T) {
+// harborWithNotes opens the harbor draft with its interview notes
+// attached, so that the source checks raise a misquote.
+func harborWithNotes(t *testing.T) (*Workspace, *storage.DB, editor.Article) {
+	t.Helper()
 	ws, store, _ := newTestWorkspace(t)
-	ctx := context.Background()
-	a, _, err := store.CreateArticle(ctx, editor.Article{Title: "Harbor Work Starts"}, harborDraft, "r1", "writer")
+	a, _, err := store.CreateArticle(context.Background(), editor.Article{Title: "Harbor Work Starts"}, harborDraft, "r1", "writer")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,6 +270,12 @@ func TestFixedFindingIsMarkedAndResolved(t *testing.T) {
 	if err := ws.AttachSource("Interview notes", editor.SourceNotes, harborNotes); err != nil {
 		t.Fatal(err)
 	}
+	return ws, store, a
+}
+
+func TestFixedFindingIsMarkedAndResolved(t *testing.T) {
+	ws, store, a := harborWithNotes(t)
+	ctx := context.Background()
 	misquote, ok := findingOf(ws, editor.CheckMisquoted)
 	if !ok {
 		t.Fatalf("no misquote raised: %v", findingRows(ws.notes))
@@ -350,17 +359,7 @@ func TestFixedFindingIsMarkedAndResolved(t *testing.T) {
 }
 
 func TestLongFindingMessageWrapsInItsRow(t *testing.T) {
-	ws, store, _ := newTestWorkspace(t)
-	ctx := context.Background()
-	a, _, err := store.CreateArticle(ctx, editor.Article{Title: "Harbor Work Starts"}, harborDraft, "r1", "writer")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws.library.reload()
-	ws.openArticle(a.ID)
-	if err := ws.AttachSource("Interview notes", editor.SourceNotes, harborNotes); err != nil {
-		t.Fatal(err)
-	}
+	ws, _, _ := harborWithNotes(t)
 	f, ok := findingOf(ws, editor.CheckMisquoted)
 	if !ok {
 		t.Fatalf("no misquote raised: %v", findingRows(ws.notes))
