@@ -1,6 +1,7 @@
 package source
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,42 +15,81 @@ import (
 // the meaning is reversed) and holds it to floors a little under the
 // measured figures. It skips when the corpus is absent.
 func TestSemAntoNegDrift(t *testing.T) {
-	text := newstest.Read(t, "corpus", "negation-pairs", "antonym-substitution", "sem_anto_neg.tsv")
-	var tp, fp, fn, tn int
-	for i, line := range strings.Split(text, "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) != 3 {
-			continue
-		}
-		fired := false
-		for _, x := range DriftBetween(f[0], f[1]) {
-			if x.Check == editor.CheckDriftNegation {
-				fired = true
-			}
-		}
-		switch {
-		case fired && f[2] == "1":
-			tp++
-		case fired:
-			fp++
-			if testing.Verbose() && fp < 40 {
+	var c confusion
+	for _, f := range semAntoNegRows(t, 0) {
+		switch c.add(firesNegation(DriftBetween(f[0], f[1])), f[2] == "1") {
+		case falseAlarm:
+			if testing.Verbose() && c.fp < 40 {
 				t.Logf("false alarm: %q -> %q", f[0], f[1])
 			}
-		case f[2] == "1":
-			fn++
-			if testing.Verbose() && fn < 80 {
+		case miss:
+			if testing.Verbose() && c.fn < 80 {
 				t.Logf("missed: %q -> %q", f[0], f[1])
 			}
-		default:
-			tn++
 		}
 	}
-	p := 100 * float64(tp) / float64(max(1, tp+fp))
-	r := 100 * float64(tp) / float64(max(1, tp+fn))
-	t.Logf("SemAntoNeg drift.negation: precision %.1f recall %.1f (tp %d fp %d fn %d tn %d)", p, r, tp, fp, fn, tn)
-	if p < semAntoNegFloor || r < semAntoNegFloor {
+	t.Logf("SemAntoNeg drift.negation: %s", c)
+	if p, r := c.precision(), c.recall(); p < semAntoNegFloor || r < semAntoNegFloor {
 		t.Errorf("precision %.1f / recall %.1f, want both >= %v", p, r, semAntoNegFloor)
 	}
+}
+
+// semAntoNegRows reads the SemAntoNeg pairs (premise, hypothesis, label),
+// those of at least minWords words on both sides.
+func semAntoNegRows(t *testing.T, minWords int) [][]string {
+	text := newstest.Read(t, "corpus", "negation-pairs", "antonym-substitution", "sem_anto_neg.tsv")
+	var rows [][]string
+	for i, line := range strings.Split(text, "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) != 3 || len(strings.Fields(f[0])) < minWords || len(strings.Fields(f[1])) < minWords {
+			continue
+		}
+		rows = append(rows, f)
+	}
+	return rows
+}
+
+func firesNegation(fs []editor.Finding) bool {
+	for _, f := range fs {
+		if f.Check == editor.CheckDriftNegation {
+			return true
+		}
+	}
+	return false
+}
+
+// confusion counts a check's calls against gold labels.
+type confusion struct{ tp, fp, fn, tn int }
+
+// Outcomes of one call.
+const (
+	hit = iota
+	falseAlarm
+	miss
+	quiet
+)
+
+func (c *confusion) add(fired, positive bool) int {
+	switch {
+	case fired && positive:
+		c.tp++
+		return hit
+	case fired:
+		c.fp++
+		return falseAlarm
+	case positive:
+		c.fn++
+		return miss
+	}
+	c.tn++
+	return quiet
+}
+
+func (c confusion) precision() float64 { return 100 * float64(c.tp) / float64(max(1, c.tp+c.fp)) }
+func (c confusion) recall() float64    { return 100 * float64(c.tp) / float64(max(1, c.tp+c.fn)) }
+
+func (c confusion) String() string {
+	return fmt.Sprintf("precision %.1f recall %.1f (tp %d fp %d fn %d tn %d)", c.precision(), c.recall(), c.tp, c.fp, c.fn, c.tn)
 }
 
 // semAntoNegFloor is the target for both precision and recall; measured
@@ -61,57 +101,69 @@ const semAntoNegFloor = 85
 // often on meaning-changed edits, rarely on clarity, fluency, coherence and
 // style edits.
 func TestWikinewsDrift(t *testing.T) {
-	type sentencePair struct {
-		Before string `json:"before_sent"`
-		After  string `json:"after_sent"`
-		Label  string `json:"labels"`
-		Split  string `json:"split"`
-	}
-	var mc, mcFired, other, otherFired int
-	var dtMC, dtMCFired, dtOther, dtOtherFired int
-	for _, row := range newstest.JSONL[sentencePair](t, "wikinews-revisions", "wikinews_sent_level_all_splits.jsonl") {
-		if row.Label == "others" {
-			continue
-		}
+	var all, devTest firing
+	for _, row := range wikinewsPairs(t) {
 		fs := DriftBetween(row.Before, row.After)
 		fired := len(fs) > 0
+		all.add(row.Label, fired)
 		if row.Split != "train" {
-			if row.Label == "meaning-changed" {
-				dtMC++
-				if fired {
-					dtMCFired++
-				}
-			} else {
-				dtOther++
-				if fired {
-					dtOtherFired++
-				}
-			}
+			devTest.add(row.Label, fired)
 		}
-		if row.Label == "meaning-changed" {
-			mc++
-			if fired {
-				mcFired++
-			} else if testing.Verbose() && mc-mcFired < 60 {
-				t.Logf("missed: %q -> %q", row.Before, row.After)
-			}
-			continue
-		}
-		other++
-		if fired {
-			otherFired++
-			if testing.Verbose() && otherFired < 60 {
-				t.Logf("fired on %s: %q -> %q: %s %s", row.Label, row.Before, row.After, fs[0].Check, fs[0].Message)
-			}
+		switch {
+		case row.Label == "meaning-changed" && !fired && testing.Verbose() && all.mc-all.mcFired < 60:
+			t.Logf("missed: %q -> %q", row.Before, row.After)
+		case row.Label != "meaning-changed" && fired && testing.Verbose() && all.otherFired < 60:
+			t.Logf("fired on %s: %q -> %q: %s %s", row.Label, row.Before, row.After, fs[0].Check, fs[0].Message)
 		}
 	}
-	hit := 100 * float64(mcFired) / float64(max(1, mc))
-	fa := 100 * float64(otherFired) / float64(max(1, other))
-	t.Logf("Wikinews: fires on %.1f%% of %d meaning-changed edits, %.1f%% of %d other edits; dev+test: %.1f%% of %d, %.1f%% of %d", hit, mc, fa, other,
-		100*float64(dtMCFired)/float64(max(1, dtMC)), dtMC, 100*float64(dtOtherFired)/float64(max(1, dtOther)), dtOther)
-	if hit < wikinewsHitFloor || fa > wikinewsFalseCeiling {
+	t.Logf("Wikinews: %s; dev+test: %s", all, devTest)
+	if hit, fa := all.rates(); hit < wikinewsHitFloor || fa > wikinewsFalseCeiling {
 		t.Errorf("fires on %.1f%% meaning-changed (want >= %v) and %.1f%% other (want <= %v)", hit, wikinewsHitFloor, fa, wikinewsFalseCeiling)
 	}
+}
+
+// wikinewsPair is one IteraTeR Wikinews sentence revision.
+type wikinewsPair struct {
+	Before string `json:"before_sent"`
+	After  string `json:"after_sent"`
+	Label  string `json:"labels"`
+	Split  string `json:"split"`
+}
+
+// wikinewsPairs reads the sentence revisions labelled with an intent.
+func wikinewsPairs(t *testing.T) []wikinewsPair {
+	var out []wikinewsPair
+	for _, row := range newstest.JSONL[wikinewsPair](t, "wikinews-revisions", "wikinews_sent_level_all_splits.jsonl") {
+		if row.Label != "others" {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// firing counts how often a check fires on meaning-changed edits and on
+// the others.
+type firing struct{ mc, mcFired, other, otherFired int }
+
+func (f *firing) add(label string, fired bool) {
+	n, k := &f.other, &f.otherFired
+	if label == "meaning-changed" {
+		n, k = &f.mc, &f.mcFired
+	}
+	*n++
+	if fired {
+		*k++
+	}
+}
+
+// rates are the percentages fired on meaning-changed and on other edits.
+func (f firing) rates() (float64, float64) {
+	return 100 * float64(f.mcFired) / float64(max(1, f.mc)), 100 * float64(f.otherFired) / float64(max(1, f.other))
+}
+
+func (f firing) String() string {
+	hit, fa := f.rates()
+	return fmt.Sprintf("fires on %.1f%% of %d meaning-changed edits, %.1f%% of %d other edits", hit, f.mc, fa, f.other)
 }
 
 // Measured 61.4% and 8.3% (33.6% and 5.7% before drift.content). Of the
@@ -137,44 +189,19 @@ const (
 // alignment that finds which source sentence a draft sentence restates.
 // 600 pairs, every k-th of the eligible ones, so the sample is fixed.
 func TestSemAntoNegEndToEnd(t *testing.T) {
-	text := newstest.Read(t, "corpus", "negation-pairs", "antonym-substitution", "sem_anto_neg.tsv")
-	var rows [][]string
-	for i, line := range strings.Split(text, "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) != 3 || len(strings.Fields(f[0])) < 6 || len(strings.Fields(f[1])) < 6 {
-			continue
-		}
-		rows = append(rows, f)
-	}
+	rows := semAntoNegRows(t, 6)
 	step := max(1, len(rows)/600)
-	var tp, fp, fn, tn int
-	for i := 0; i < len(rows) && tp+fp+fn+tn < 600; i += step {
+	var c confusion
+	for i := 0; i < len(rows) && c.tp+c.fp+c.fn+c.tn < 600; i += step {
 		f := rows[i]
 		draft := quote.Analyze("Headline\n" + f[1] + "\n")
-		fired := false
-		for _, x := range NewIndex([]Text{{Title: "premise", Text: f[0]}}).Drift(draft) {
-			if x.Check == editor.CheckDriftNegation {
-				fired = true
-			}
-		}
-		switch {
-		case fired && f[2] == "1":
-			tp++
-		case fired:
-			fp++
-		case f[2] == "1":
-			fn++
-			if testing.Verbose() && fn < 40 {
-				t.Logf("missed: %q -> %q", f[0], f[1])
-			}
-		default:
-			tn++
+		fired := firesNegation(NewIndex([]Text{{Title: "premise", Text: f[0]}}).Drift(draft))
+		if c.add(fired, f[2] == "1") == miss && testing.Verbose() && c.fn < 40 {
+			t.Logf("missed: %q -> %q", f[0], f[1])
 		}
 	}
-	p := 100 * float64(tp) / float64(max(1, tp+fp))
-	r := 100 * float64(tp) / float64(max(1, tp+fn))
-	t.Logf("SemAntoNeg end to end (%d pairs of 6+ words): drift.negation precision %.1f recall %.1f (tp %d fp %d fn %d tn %d)", tp+fp+fn+tn, p, r, tp, fp, fn, tn)
-	if p < semAntoNegEndToEndPrecision || r < semAntoNegEndToEndRecall {
+	t.Logf("SemAntoNeg end to end (%d pairs of 6+ words): drift.negation %s", c.tp+c.fp+c.fn+c.tn, c)
+	if p, r := c.precision(), c.recall(); p < semAntoNegEndToEndPrecision || r < semAntoNegEndToEndRecall {
 		t.Errorf("precision %.1f / recall %.1f, want >= %v / %v", p, r, semAntoNegEndToEndPrecision, semAntoNegEndToEndRecall)
 	}
 }
@@ -192,41 +219,16 @@ const (
 // as the body of a draft, lined up by the drift alignment. All splits,
 // and dev+test apart.
 func TestWikinewsDriftEndToEnd(t *testing.T) {
-	type sentencePair struct {
-		Before string `json:"before_sent"`
-		After  string `json:"after_sent"`
-		Label  string `json:"labels"`
-		Split  string `json:"split"`
-	}
-	type tally struct{ mc, mcFired, other, otherFired int }
-	var all, devTest tally
-	for _, row := range newstest.JSONL[sentencePair](t, "wikinews-revisions", "wikinews_sent_level_all_splits.jsonl") {
-		if row.Label == "others" {
-			continue
-		}
+	var all, devTest firing
+	for _, row := range wikinewsPairs(t) {
 		fired := len(NewIndex([]Text{{Title: "before", Text: row.Before}}).Drift(quote.Analyze("Headline\n"+strings.TrimSpace(row.After)+"\n"))) > 0
-		for _, tl := range []*tally{&all, &devTest} {
-			if tl == &devTest && row.Split == "train" {
-				continue
-			}
-			if row.Label == "meaning-changed" {
-				tl.mc++
-				if fired {
-					tl.mcFired++
-				}
-			} else {
-				tl.other++
-				if fired {
-					tl.otherFired++
-				}
-			}
+		all.add(row.Label, fired)
+		if row.Split != "train" {
+			devTest.add(row.Label, fired)
 		}
 	}
-	pct := func(a, b int) float64 { return 100 * float64(a) / float64(max(1, b)) }
-	t.Logf("Wikinews end to end: fires on %.1f%% of %d meaning-changed edits, %.1f%% of %d other edits; dev+test: %.1f%% of %d, %.1f%% of %d",
-		pct(all.mcFired, all.mc), all.mc, pct(all.otherFired, all.other), all.other,
-		pct(devTest.mcFired, devTest.mc), devTest.mc, pct(devTest.otherFired, devTest.other), devTest.other)
-	if hit, fa := pct(all.mcFired, all.mc), pct(all.otherFired, all.other); hit < wikinewsEndToEndHitFloor || fa > wikinewsEndToEndFalseCeiling {
+	t.Logf("Wikinews end to end: %s; dev+test: %s", all, devTest)
+	if hit, fa := all.rates(); hit < wikinewsEndToEndHitFloor || fa > wikinewsEndToEndFalseCeiling {
 		t.Errorf("fires on %.1f%% meaning-changed (want >= %v) and %.1f%% other (want <= %v)", hit, wikinewsEndToEndHitFloor, fa, wikinewsEndToEndFalseCeiling)
 	}
 }
