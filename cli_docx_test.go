@@ -139,11 +139,7 @@ func TestExportAndImportWordComments(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "desk.db")
 	ctx := context.Background()
-	_, out, errOut := cli(t, "import", "--db", db, writeFile(t, dir, "v1.txt", reviewPrevious))
-	id, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
-	if err != nil {
-		t.Fatalf("import: %q %q", out, errOut)
-	}
+	id := importText(t, db, writeFile(t, dir, "v1.txt", reviewPrevious))
 	store, err := storage.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -217,11 +213,7 @@ func TestReviseMergesWordComments(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "desk.db")
 	ctx := context.Background()
-	_, out, errOut := cli(t, "import", "--db", db, writeFile(t, dir, "v1.txt", reviewPrevious))
-	id, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
-	if err != nil {
-		t.Fatalf("import: %q %q", out, errOut)
-	}
+	id := importText(t, db, writeFile(t, dir, "v1.txt", reviewPrevious))
 	sid := strconv.FormatInt(id, 10)
 	mustCLI(t, "notes", "add", "--db", db, "--author", "Desk", "--find", "Mayor Diane Alvarez", sid, "Full title on first reference?")
 	sent := filepath.Join(dir, "sent.docx")
@@ -292,4 +284,15 @@ func convertRead(path string) ([]docx.Comment, error) {
 	}
 	d, err := docx.Read(bytes.NewReader(b), int64(len(b)))
 	return d.Comments, err
+}
+
+// importText imports a file into the desk db and returns the article's ID.
+func importText(t *testing.T, db, file string) int64 {
+	t.Helper()
+	_, out, errOut := cli(t, "import", "--db", db, file)
+	id, err := strconv.ParseInt(strings.TrimSpace(out), 10, 64)
+	if err != nil {
+		t.Fatalf("import: %q %q", out, errOut)
+	}
+	return id
 }
