@@ -153,18 +153,12 @@ func midSentenceNames(texts ...string) map[string]bool {
 
 // endsSentence reports whether a word ends a sentence: it ends in a full
 // stop, question or exclamation mark, colon or quotation mark, and is not
-// a title or initial ("Mr.", "J.").
+// a title or initial ("Mr.", "J."), as sourceSentences reads them.
 func endsSentence(w string) bool {
 	if !strings.ContainsAny(w[len(w)-1:], ".!?:\"“”") {
 		return false
 	}
-	if strings.HasSuffix(w, ".") {
-		core := strings.TrimSuffix(w, ".")
-		if r, _ := utf8.DecodeRuneInString(core); unicode.IsUpper(r) && utf8.RuneCountInString(core) <= 3 {
-			return false
-		}
-	}
-	return true
+	return !strings.HasSuffix(w, ".") || !abbreviationBefore(w, 0, len(w)-1)
 }
 
 // withInitialName marks a sentence's first word a name where the texts use
