@@ -452,12 +452,3 @@ func isHeadline(d *quote.Document, s editor.Span) bool {
 	return len(d.Paragraphs) > 1 && d.Paragraphs[0].Contains(s)
 }
 
-// inDirectQuote reports whether span lies inside a direct quotation.
-func inDirectQuote(d *quote.Document, span editor.Span) bool {
-	for _, q := range d.Quotes {
-		if q.Direct && q.Span.Start <= span.Start && span.End <= q.Span.End {
-			return true
-		}
-	}
-	return false
-}

@@ -322,3 +322,13 @@ const (
 	iteraterFactFloor    = 82.5
 	iteraterStyleCeiling = 4.0
 )
+
+// inDirectQuote reports whether span lies inside a direct quotation.
+func inDirectQuote(d *quote.Document, span editor.Span) bool {
+	for _, q := range d.Quotes {
+		if q.Direct && q.Span.Start <= span.Start && span.End <= q.Span.End {
+			return true
+		}
+	}
+	return false
+}
