@@ -451,4 +451,3 @@ func changedBlocks(previous, current *quote.Document) []block {
 func isHeadline(d *quote.Document, s editor.Span) bool {
 	return len(d.Paragraphs) > 1 && d.Paragraphs[0].Contains(s)
 }
-
