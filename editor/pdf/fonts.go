@@ -23,8 +23,10 @@ import (
 // and script, the way a browser falls back.
 type Fonts struct {
 	regular, bold *fontscan.FontMap
-	// primary is the document font in each weight.
-	primary, primaryBold *font.Face
+	// primary is the document font in each weight, and primaryLoc where
+	// each is known to come from.
+	primary, primaryBold       *font.Face
+	primaryLoc, primaryBoldLoc font.FontID
 	// data holds the bytes of the fonts given in memory, by location.
 	data map[font.FontID][]byte
 	// system says whether installed fonts take part.
@@ -75,10 +77,10 @@ func NewFonts(o FontOptions) (*Fonts, error) {
 	f := &Fonts{data: map[font.FontID][]byte{}, system: !o.NoSystemFonts, programs: map[font.FontID]*sfnt.SFNT{}}
 	f.shaper.SetFontCacheSize(64)
 	var err error
-	if f.primary, err = f.addMemory(o.Family+" Regular", o.Regular); err != nil {
+	if f.primary, f.primaryLoc, err = f.addMemory(o.Family+" Regular", o.Regular); err != nil {
 		return nil, err
 	}
-	if f.primaryBold, err = f.addMemory(o.Family+" Bold", o.Bold); err != nil {
+	if f.primaryBold, f.primaryBoldLoc, err = f.addMemory(o.Family+" Bold", o.Bold); err != nil {
 		return nil, err
 	}
 	f.opts = o
@@ -95,26 +97,25 @@ func (f *Fonts) maps() {
 	}
 }
 
-func (f *Fonts) addMemory(name string, b []byte) (*font.Face, error) {
+// addMemory loads a font given in memory and returns it with the location
+// it is known by.
+func (f *Fonts) addMemory(name string, b []byte) (*font.Face, font.FontID, error) {
 	face, err := font.ParseTTF(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", name, err)
+		return nil, font.FontID{}, fmt.Errorf("pdf: font %s: %w", name, err)
 	}
-	f.data[font.FontID{File: "embedded:" + name}] = b
-	return face, nil
+	loc := font.FontID{File: "embedded:" + name}
+	f.data[loc] = b
+	return face, loc, nil
 }
 
 func (f *Fonts) fontMap(o FontOptions, aspect font.Aspect) *fontscan.FontMap {
 	fm := fontscan.NewFontMap(quiet{})
-	primary, weight := f.primary, font.WeightNormal
+	primary, loc, weight := f.primary, f.primaryLoc, font.WeightNormal
 	if aspect.Weight == font.WeightBold {
-		primary, weight = f.primaryBold, font.WeightBold
+		primary, loc, weight = f.primaryBold, f.primaryBoldLoc, font.WeightBold
 	}
 	md := font.Description{Family: o.Family, Aspect: font.Aspect{Style: font.StyleNormal, Weight: weight, Stretch: font.StretchNormal}}
-	loc := font.FontID{File: "embedded:" + o.Family + " Regular"}
-	if weight == font.WeightBold {
-		loc.File = "embedded:" + o.Family + " Bold"
-	}
 	fm.AddFace(primary, loc, md)
 	if f.system {
 		if err := fm.UseSystemFonts(cacheDir(o.CacheDir)); err != nil {
@@ -166,25 +167,15 @@ func (f *Fonts) location(face *font.Face) font.FontID {
 	defer f.mu.Unlock()
 	switch face {
 	case f.primary:
-		return font.FontID{File: f.embeddedName(false)}
+		return f.primaryLoc
 	case f.primaryBold:
-		return font.FontID{File: f.embeddedName(true)}
+		return f.primaryBoldLoc
 	}
 	f.maps()
 	if loc := f.regular.FontLocation(face.Font); loc.File != "" {
 		return loc
 	}
 	return f.bold.FontLocation(face.Font)
-}
-
-func (f *Fonts) embeddedName(bold bool) string {
-	for id := range f.data {
-		isBold := bytes.HasSuffix([]byte(id.File), []byte(" Bold"))
-		if isBold == bold {
-			return id.File
-		}
-	}
-	return ""
 }
 
 // trueType returns the parsed TrueType font at loc, for subsetting, or
