@@ -38,10 +38,9 @@ type Doc struct {
 	// Header is called on each new page, to draw its running header.
 	Header func(d *Doc)
 
-	Info     Info
-	missing  map[string]bool
-	programs []program
-	mu       sync.Mutex
+	Info    Info
+	missing map[string]bool
+	mu      sync.Mutex
 }
 
 // Info is the document's metadata.

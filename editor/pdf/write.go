@@ -40,6 +40,8 @@ type embFont struct {
 	upem  float64
 	// chunkNames are the Type 3 fonts' resource names, by chunk.
 	chunkNames []string
+	// full is the TrueType font and sub its subset to embed.
+	full, sub *sfnt.SFNT
 }
 
 // resource returns the font resource a glyph is shown in and its advance
@@ -124,7 +126,7 @@ func (w *writer) stream(id int, dict string, data []byte) {
 // Write writes the document as a PDF file.
 func (d *Doc) Write(out io.Writer) error {
 	fonts, order := d.gather()
-	if err := d.subset(order, fonts); err != nil {
+	if err := d.subset(order); err != nil {
 		return err
 	}
 	w := &writer{w: bufio.NewWriter(out)}
@@ -255,7 +257,7 @@ func (d *Doc) gather() (map[*font.Font]*embFont, []*embFont) {
 }
 
 // subset cuts each outline font down to its used glyphs.
-func (d *Doc) subset(order []*embFont, _ map[*font.Font]*embFont) error {
+func (d *Doc) subset(order []*embFont) error {
 	for _, f := range order {
 		gids := make([]uint16, 0, len(f.used))
 		for g := range f.used {
@@ -287,7 +289,7 @@ func (d *Doc) subset(order []*embFont, _ map[*font.Font]*embFont) error {
 			f.type3 = true
 			continue
 		}
-		d.programs = append(d.programs, program{f: f, sfnt: sub, full: full})
+		f.sub, f.full = sub, full
 	}
 	return nil
 }
@@ -305,28 +307,16 @@ func (f *embFont) resources() []string {
 	return []string{f.name}
 }
 
-// program is a subset font ready to embed.
-type program struct {
-	f          *embFont
-	sfnt, full *sfnt.SFNT
-}
-
 func (d *Doc) writeFont(w *writer, id int, f *embFont) {
-	var p program
-	for _, q := range d.programs {
-		if q.f == f {
-			p = q
-		}
-	}
 	descID, cidID, fileID, uniID := w.alloc(), w.alloc(), w.alloc(), w.alloc()
-	full := p.full
+	full := f.full
 	scale := 1000 / float64(full.Head.UnitsPerEm)
 	name := postScriptName(full)
 	base := subsetTag(f.name) + "+" + name
 	w.begin(id)
 	w.printf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>\nendobj\n", base, cidID, uniID)
 	sub, key, fileDict := "CIDFontType2", "FontFile2", ""
-	if !p.sfnt.IsTrueType {
+	if !f.sub.IsTrueType {
 		sub, key, fileDict = "CIDFontType0", "FontFile3", "/Subtype /OpenType "
 	}
 	w.begin(cidID)
@@ -344,7 +334,7 @@ func (d *Doc) writeFont(w *writer, id int, f *embFont) {
 	w.printf("<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /%s %d 0 R >>\nendobj\n",
 		base, int(float64(full.Head.XMin)*scale), int(float64(full.Head.YMin)*scale), int(float64(full.Head.XMax)*scale), int(float64(full.Head.YMax)*scale),
 		int(float64(full.Hhea.Ascender)*scale), int(float64(full.Hhea.Descender)*scale), int(float64(capH)*scale), key, fileID)
-	w.stream(fileID, fileDict, keepModified(p.sfnt.Write(), full.Tables["head"]))
+	w.stream(fileID, fileDict, keepModified(f.sub.Write(), full.Tables["head"]))
 	w.stream(uniID, "", toUnicodeCMap(f))
 }
 
