@@ -87,9 +87,6 @@ func (d *Doc) AddPage() {
 	}
 }
 
-// Page is the number of the current page, from 1.
-func (d *Doc) Page() int { return len(d.pages) }
-
 // Pages is the number of pages so far.
 func (d *Doc) Pages() int { return len(d.pages) }
 

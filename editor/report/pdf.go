@@ -223,9 +223,9 @@ func (d *pdfDoc) passage(indent float64, label, text string) {
 	d.font("", 8.5, grey)
 	d.para(indent+6, 4.2, label, 0.5)
 	d.font("", 9.5, blue)
-	page, y0 := d.doc.Page(), d.doc.Y()
+	page, y0 := d.doc.Pages(), d.doc.Y()
 	d.para(indent+6, 4.6, text, 0)
-	if d.doc.Page() == page {
+	if d.doc.Pages() == page {
 		d.doc.Line(pageMargin+indent+3, y0, pageMargin+indent+3, d.doc.Y(), 0.6, pdf.RGB{uint8(blue[0]), uint8(blue[1]), uint8(blue[2])})
 	}
 	d.doc.Space(2)
