@@ -30,19 +30,17 @@ func (db *DB) ImportArticle(ctx context.Context, a editor.Article, text, label, 
 		article editor.Article
 		rev     editor.Revision
 	)
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		if err := checkArticle(a); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO articles (title, slug, byline, created, updated)
-			VALUES (?, ?, ?, ?, ?)`,
-			a.Title, a.Slug, a.Byline, formatTime(now), formatTime(now))
-		if err != nil {
-			return err
-		}
 		article = a
-		if article.ID, err = res.LastInsertId(); err != nil {
+		err := tx.QueryRowContext(ctx, `
+			INSERT INTO articles (title, slug, byline, created, updated)
+			VALUES (?, ?, ?, ?, ?)
+			RETURNING id`,
+			a.Title, a.Slug, a.Byline, tx.time(now), tx.time(now)).Scan(&article.ID)
+		if err != nil {
 			return err
 		}
 		article.Created, article.Updated = now, now
@@ -85,7 +83,7 @@ func scanArticle(row scanner, a *editor.Article, more ...any) error {
 // Article returns the article with the given ID, in the trash or not.
 func (db *DB) Article(ctx context.Context, id int64) (editor.Article, error) {
 	var a editor.Article
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id), &a)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("article %d: %w", id, ErrNotFound)
@@ -102,7 +100,7 @@ func (db *DB) Article(ctx context.Context, id int64) (editor.Article, error) {
 // the stored article.
 func (db *DB) UpdateArticle(ctx context.Context, a editor.Article) (editor.Article, error) {
 	var out editor.Article
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		if err := checkArticle(a); err != nil {
 			return err
 		}
@@ -110,11 +108,14 @@ func (db *DB) UpdateArticle(ctx context.Context, a editor.Article) (editor.Artic
 			UPDATE articles SET title = ?, slug = ?, byline = ?, updated = ?
 			WHERE id = ?
 			RETURNING id, title, slug, byline, created, updated`,
-			a.Title, a.Slug, a.Byline, formatTime(now), a.ID), &out)
+			a.Title, a.Slug, a.Byline, tx.time(now), a.ID), &out)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("article %d: %w", a.ID, ErrNotFound)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return indexArticle(ctx, tx, a.ID)
 	})
 	if err != nil {
 		return editor.Article{}, fmt.Errorf("storage: update article: %w", err)
@@ -125,9 +126,9 @@ func (db *DB) UpdateArticle(ctx context.Context, a editor.Article) (editor.Artic
 // TrashArticle moves an article to the trash, from which RestoreArticle
 // brings it back. Trashing an article already in the trash does nothing.
 func (db *DB) TrashArticle(ctx context.Context, id int64) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		return updateOne(ctx, tx, fmt.Sprintf("article %d", id),
-			`UPDATE articles SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?`, formatTime(now), id)
+			`UPDATE articles SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?`, tx.time(now), id)
 	})
 	if err != nil {
 		return fmt.Errorf("storage: trash article: %w", err)
@@ -138,7 +139,7 @@ func (db *DB) TrashArticle(ctx context.Context, id int64) error {
 // RestoreArticle takes an article out of the trash. Restoring an article
 // that is not in the trash does nothing.
 func (db *DB) RestoreArticle(ctx context.Context, id int64) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		return updateOne(ctx, tx, fmt.Sprintf("article %d", id),
 			`UPDATE articles SET deleted_at = NULL WHERE id = ?`, id)
 	})
@@ -152,7 +153,7 @@ func (db *DB) RestoreArticle(ctx context.Context, id int64) error {
 // revisions, working copy, sources, notes and replies. An article not in
 // the trash is refused with ErrConflict.
 func (db *DB) PurgeArticle(ctx context.Context, id int64) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		var deletedAt sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT deleted_at FROM articles WHERE id = ?`, id).Scan(&deletedAt)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -186,23 +187,32 @@ func (db *DB) ListArticles(ctx context.Context, f editor.ArticleFilter) ([]edito
 		WHERE (a.deleted_at IS NOT NULL) = ?`
 	args := []any{f.Trashed}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		conds := []string{`a.title LIKE ? ESCAPE '\'`}
+		// SQLite's LIKE ignores the case of ASCII letters; lower() on both
+		// sides gives PostgreSQL's the same, and changes nothing in SQLite.
+		conds := []string{`lower(a.title) LIKE lower(?) ESCAPE '\'`}
 		args = append(args, "%"+escapeLike(q)+"%")
-		if match := matchExpr(q); match != "" {
+		if phrases := queryPhrases(q); len(phrases) > 0 {
 			if err := db.indexDrafts(ctx); err != nil {
 				return nil, fmt.Errorf("storage: list articles: %w", err)
 			}
-			conds = append(conds,
-				`a.id IN (SELECT docid FROM article_search WHERE article_search MATCH ?)`,
-				`a.id IN (SELECT n.article_id FROM note_search JOIN notes n ON n.id = note_search.docid WHERE note_search MATCH ?)`)
-			args = append(args, match, match)
+			if db.d == postgresDialect {
+				conds = append(conds,
+					`a.id IN (SELECT article_id FROM article_search WHERE doc @@ to_tsquery('simple', ?))`,
+					`a.id IN (SELECT n.article_id FROM note_search s JOIN notes n ON n.id = s.note_id WHERE s.doc @@ to_tsquery('simple', ?))`)
+				args = append(args, tsQuery(phrases), tsQuery(phrases))
+			} else {
+				conds = append(conds,
+					`a.id IN (SELECT docid FROM article_search WHERE article_search MATCH ?)`,
+					`a.id IN (SELECT n.article_id FROM note_search JOIN notes n ON n.id = note_search.docid WHERE note_search MATCH ?)`)
+				args = append(args, matchExpr(phrases), matchExpr(phrases))
+			}
 		}
 		query += ` AND (` + strings.Join(conds, ` OR `) + `)`
 	}
 	query += ` ORDER BY a.updated DESC, a.id DESC`
 
 	var list []editor.ArticleSummary
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		list = nil
 		rows, err := tx.QueryContext(ctx, query, args...)
 		if err != nil {
@@ -232,7 +242,7 @@ func escapeLike(s string) string {
 
 // updateOne runs an UPDATE or DELETE that must touch exactly one row, and
 // reports ErrNotFound, naming what, when it touches none.
-func updateOne(ctx context.Context, tx *sql.Tx, what, query string, args ...any) error {
+func updateOne(ctx context.Context, tx *txn, what, query string, args ...any) error {
 	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {
 		return err

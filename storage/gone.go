@@ -38,6 +38,9 @@ func (db *DB) gone() error {
 // not save it. It works when the desk's own file is gone: that is what it
 // is for.
 func (db *DB) SaveCopy(ctx context.Context, path string, working ...editor.WorkingCopy) error {
+	if db.d != sqliteDialect {
+		return fmt.Errorf("%w: a copy of a shared desk is made with copydesk migrate", ErrInvalid)
+	}
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%w: %s already exists", ErrInvalid, path)
 	}
@@ -47,7 +50,7 @@ func (db *DB) SaveCopy(ctx context.Context, path string, working ...editor.Worki
 	if len(working) == 0 {
 		return nil
 	}
-	cp, err := Open(ctx, path)
+	cp, err := Open(ctx, path, WithEditor(db.editor))
 	if err != nil {
 		return err
 	}

@@ -22,8 +22,14 @@ const applicationID = 0x4370446B
 // migrationFiles holds the schema as numbered scripts. They are
 // append-only: a shipped script never changes, a new one is added.
 //
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql postgres/*.sql
 var migrationFiles embed.FS
+
+// Where migrationFiles keeps each backend's scripts.
+const (
+	sqliteMigrations   = "migrations"
+	postgresMigrations = "postgres"
+)
 
 // migration is one numbered schema script. A database's PRAGMA
 // user_version is the number of the last migration applied to it.
@@ -35,10 +41,10 @@ type migration struct {
 
 var migrationName = regexp.MustCompile(`^(\d{4})_([a-z0-9_]+)\.sql$`)
 
-// loadMigrations reads migrations/NNNN_name.sql from fsys, in order, and
-// checks they are numbered 1, 2, 3... without gaps.
-func loadMigrations(fsys fs.FS) ([]migration, error) {
-	entries, err := fs.ReadDir(fsys, "migrations")
+// loadMigrations reads dir/NNNN_name.sql from fsys, in order, and checks
+// they are numbered 1, 2, 3... without gaps.
+func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read migrations: %w", err)
 	}
@@ -52,7 +58,7 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 		if version != len(ms)+1 {
 			return nil, fmt.Errorf("migration %s: want number %04d", e.Name(), len(ms)+1)
 		}
-		b, err := fs.ReadFile(fsys, path.Join("migrations", e.Name()))
+		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
 		if err != nil {
 			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
 		}

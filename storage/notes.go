@@ -19,26 +19,10 @@ func (db *DB) AddNote(ctx context.Context, n editor.Note) (editor.Note, error) {
 		n.Status = editor.NoteOpen
 	}
 	var out editor.Note
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
-		if err := checkNote(n); err != nil {
-			return err
-		}
-		if err := revisionMustExist(ctx, tx, n.ArticleID, n.Revision); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO notes (article_id, revision, check_name, severity, status, message, author,
-				anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, orphaned, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			n.ArticleID, n.Revision, n.Check, n.Severity.String(), string(n.Status), n.Message, n.Author,
-			n.Anchor.Span.Start, n.Anchor.Span.End, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix,
-			n.Orphaned, formatTime(now), formatTime(now))
-		if err != nil {
-			return err
-		}
-		out = n
-		out.Created, out.Updated = now, now
-		out.ID, err = res.LastInsertId()
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
+		n.Created = now
+		var err error
+		out, err = insertThread(ctx, tx, editor.Thread{Note: n}, now)
 		return err
 	})
 	if err != nil {
@@ -94,7 +78,7 @@ func scanNote(row scanner) (editor.Note, error) {
 // Note returns the note with the given ID.
 func (db *DB) Note(ctx context.Context, id int64) (editor.Note, error) {
 	var n editor.Note
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		var err error
 		n, err = note(ctx, tx, id)
 		return err
@@ -105,7 +89,7 @@ func (db *DB) Note(ctx context.Context, id int64) (editor.Note, error) {
 	return n, nil
 }
 
-func note(ctx context.Context, tx *sql.Tx, id int64) (editor.Note, error) {
+func note(ctx context.Context, tx *txn, id int64) (editor.Note, error) {
 	n, err := scanNote(tx.QueryRowContext(ctx, `SELECT `+noteColumns+` FROM notes WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return editor.Note{}, fmt.Errorf("note %d: %w", id, ErrNotFound)
@@ -117,7 +101,7 @@ func note(ctx context.Context, tx *sql.Tx, id int64) (editor.Note, error) {
 // orphaned notes, which no longer have a place in the text, come last.
 func (db *DB) Notes(ctx context.Context, articleID int64, f editor.NoteFilter) ([]editor.Note, error) {
 	var list []editor.Note
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		list = nil
 		if f.Status != "" && !f.Status.Valid() {
 			return fmt.Errorf("%w: unknown note status %q", ErrInvalid, f.Status)
@@ -157,12 +141,23 @@ func (db *DB) Notes(ctx context.Context, articleID int64, f editor.NoteFilter) (
 // revision, for instance after it was resolved or re-anchored on a newer
 // revision, and returns the stored note. Its article, check, severity,
 // author and creation time stay as they were.
+//
+// n.Updated, when set, is the version of the note the change was made to:
+// if the note has changed since (another editor resolved it, or replied),
+// nothing is stored, and UpdateNote returns the note as it now is with an
+// error that Is ErrConflict, so that the editor sees what changed and
+// decides again. A zero n.Updated stores the change whatever the note's
+// state.
 func (db *DB) UpdateNote(ctx context.Context, n editor.Note) (editor.Note, error) {
 	var out editor.Note
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		old, err := note(ctx, tx, n.ID)
 		if err != nil {
 			return err
+		}
+		if !n.Updated.IsZero() && !n.Updated.Equal(old.Updated) {
+			out = old
+			return noteChanged(ctx, tx, old)
 		}
 		next := old
 		next.Status, next.Message, next.Anchor, next.Orphaned, next.Revision = n.Status, n.Message, n.Anchor, n.Orphaned, n.Revision
@@ -173,26 +168,65 @@ func (db *DB) UpdateNote(ctx context.Context, n editor.Note) (editor.Note, error
 		if err := revisionMustExist(ctx, tx, next.ArticleID, next.Revision); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `
+		// The stored time is compared again in the UPDATE itself: on
+		// PostgreSQL another editor may commit between the read above and
+		// this write.
+		res, err := tx.ExecContext(ctx, `
 			UPDATE notes SET status = ?, message = ?, revision = ?, orphaned = ?,
 				anchor_start = ?, anchor_end = ?, anchor_exact = ?, anchor_prefix = ?, anchor_suffix = ?,
 				updated = ?
-			WHERE id = ?`,
+			WHERE id = ? AND updated = ?`,
 			string(next.Status), next.Message, next.Revision, next.Orphaned,
 			next.Anchor.Span.Start, next.Anchor.Span.End, next.Anchor.Exact, next.Anchor.Prefix, next.Anchor.Suffix,
-			formatTime(now), next.ID)
+			tx.time(now), next.ID, tx.time(old.Updated))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			if err != nil {
+				return err
+			}
+			if out, err = note(ctx, tx, next.ID); err != nil {
+				return err
+			}
+			return noteChanged(ctx, tx, out)
+		}
 		out = next
-		return err
+		if next.Message != old.Message {
+			return indexNote(ctx, tx, next.ID)
+		}
+		return nil
 	})
+	if errors.Is(err, ErrConflict) && out.ID != 0 {
+		return out, fmt.Errorf("storage: update note: %w", err)
+	}
 	if err != nil {
 		return editor.Note{}, fmt.Errorf("storage: update note: %w", err)
 	}
 	return out, nil
 }
 
+// noteChanged is the error UpdateNote returns when the note was changed
+// since the editor read it; now is the note as it is.
+func noteChanged(ctx context.Context, tx *txn, now editor.Note) error {
+	var replies int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM note_replies WHERE note_id = ?`, now.ID).Scan(&replies); err != nil {
+		return err
+	}
+	return fmt.Errorf("%w: note %d was changed by someone else after you opened it (it is now %s, with %d %s); your change was not made",
+		ErrConflict, now.ID, now.Status, replies, plural(replies, "reply", "replies"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // DeleteNote deletes a note and its replies.
 func (db *DB) DeleteNote(ctx context.Context, id int64) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		return updateOne(ctx, tx, fmt.Sprintf("note %d", id), `DELETE FROM notes WHERE id = ?`, id)
 	})
 	if err != nil {
@@ -205,7 +239,7 @@ func (db *DB) DeleteNote(ctx context.Context, id int64) error {
 // stored. The note's Updated time moves to now.
 func (db *DB) AddReply(ctx context.Context, noteID int64, author, text string) (editor.Reply, error) {
 	var r editor.Reply
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		if strings.TrimSpace(text) == "" {
 			return fmt.Errorf("%w: a reply needs text", ErrInvalid)
 		}
@@ -215,18 +249,17 @@ func (db *DB) AddReply(ctx context.Context, noteID int64, author, text string) (
 			}
 		}
 		if err := updateOne(ctx, tx, fmt.Sprintf("note %d", noteID),
-			`UPDATE notes SET updated = ? WHERE id = ?`, formatTime(now), noteID); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?)`,
-			noteID, author, text, formatTime(now))
-		if err != nil {
+			`UPDATE notes SET updated = ? WHERE id = ?`, tx.time(now), noteID); err != nil {
 			return err
 		}
 		r = editor.Reply{NoteID: noteID, Author: author, Text: text, Created: now}
-		r.ID, err = res.LastInsertId()
-		return err
+		err := tx.QueryRowContext(ctx,
+			`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?) RETURNING id`,
+			noteID, author, text, tx.time(now)).Scan(&r.ID)
+		if err != nil {
+			return err
+		}
+		return indexNote(ctx, tx, noteID)
 	})
 	if err != nil {
 		return editor.Reply{}, fmt.Errorf("storage: add reply: %w", err)
@@ -237,7 +270,7 @@ func (db *DB) AddReply(ctx context.Context, noteID int64, author, text string) (
 // Replies returns the thread under a note, oldest first.
 func (db *DB) Replies(ctx context.Context, noteID int64) ([]editor.Reply, error) {
 	var list []editor.Reply
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		list = nil
 		ok, err := exists(ctx, tx, `SELECT 1 FROM notes WHERE id = ?`, noteID)
 		if err != nil {
@@ -263,7 +296,7 @@ func (db *DB) Replies(ctx context.Context, noteID int64) ([]editor.Reply, error)
 // the times the file gives (Created of each note and reply; the zero time
 // means now), since a comment imported from a Word file was made when its
 // author made it, not when it was imported. The note's Updated is now.
-func insertThread(ctx context.Context, tx *sql.Tx, th editor.Thread, now time.Time) (editor.Note, error) {
+func insertThread(ctx context.Context, tx *txn, th editor.Thread, now time.Time) (editor.Note, error) {
 	n := th.Note
 	if n.Status == "" {
 		n.Status = editor.NoteOpen
@@ -278,17 +311,15 @@ func insertThread(ctx context.Context, tx *sql.Tx, th editor.Thread, now time.Ti
 	if err := revisionMustExist(ctx, tx, n.ArticleID, n.Revision); err != nil {
 		return editor.Note{}, err
 	}
-	res, err := tx.ExecContext(ctx, `
+	err := tx.QueryRowContext(ctx, `
 		INSERT INTO notes (article_id, revision, check_name, severity, status, message, author,
 			anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, orphaned, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`,
 		n.ArticleID, n.Revision, n.Check, n.Severity.String(), string(n.Status), n.Message, n.Author,
 		n.Anchor.Span.Start, n.Anchor.Span.End, n.Anchor.Exact, n.Anchor.Prefix, n.Anchor.Suffix,
-		n.Orphaned, formatTime(n.Created), formatTime(n.Updated))
+		n.Orphaned, tx.time(n.Created), tx.time(n.Updated)).Scan(&n.ID)
 	if err != nil {
-		return editor.Note{}, err
-	}
-	if n.ID, err = res.LastInsertId(); err != nil {
 		return editor.Note{}, err
 	}
 	for _, r := range th.Replies {
@@ -296,12 +327,12 @@ func insertThread(ctx context.Context, tx *sql.Tx, th editor.Thread, now time.Ti
 			return editor.Note{}, err
 		}
 	}
-	return n, nil
+	return n, indexNote(ctx, tx, n.ID)
 }
 
 // insertReply stores a reply read from a file, keeping its time (the
 // zero time means now).
-func insertReply(ctx context.Context, tx *sql.Tx, noteID int64, r editor.Reply, now time.Time) error {
+func insertReply(ctx context.Context, tx *txn, noteID int64, r editor.Reply, now time.Time) error {
 	if strings.TrimSpace(r.Text) == "" {
 		return fmt.Errorf("%w: a reply needs text", ErrInvalid)
 	}
@@ -316,7 +347,7 @@ func insertReply(ctx context.Context, tx *sql.Tx, noteID int64, r editor.Reply, 
 	}
 	_, err := tx.ExecContext(ctx,
 		`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?)`,
-		noteID, r.Author, r.Text, formatTime(created))
+		noteID, r.Author, r.Text, tx.time(created))
 	return err
 }
 
@@ -324,7 +355,7 @@ func insertReply(ctx context.Context, tx *sql.Tx, noteID int64, r editor.Reply, 
 // (keeping the times they carry) and new threads on revision rev of it,
 // as revise does with the comments of a Word file sent back.
 func (db *DB) MergeThreads(ctx context.Context, articleID int64, rev int, replies map[int64][]editor.Reply, threads []editor.Thread) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		for noteID, rs := range replies {
 			n, err := note(ctx, tx, noteID)
 			if err != nil {
@@ -337,6 +368,9 @@ func (db *DB) MergeThreads(ctx context.Context, articleID int64, rev int, replie
 				if err := insertReply(ctx, tx, noteID, r, now); err != nil {
 					return err
 				}
+			}
+			if err := indexNote(ctx, tx, noteID); err != nil {
+				return err
 			}
 		}
 		for _, th := range threads {

@@ -65,7 +65,7 @@ func openTestDBAt(t *testing.T, path string) *DB {
 
 func allMigrations(t *testing.T) []migration {
 	t.Helper()
-	ms, err := loadMigrations(migrationFiles)
+	ms, err := loadMigrations(migrationFiles, sqliteMigrations)
 	if err != nil {
 		t.Fatalf("loadMigrations: %v", err)
 	}
@@ -422,7 +422,7 @@ func TestLoadMigrationsRefusesBadNumbering(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if ms, err := loadMigrations(tc.files); err == nil {
+			if ms, err := loadMigrations(tc.files, sqliteMigrations); err == nil {
 				t.Errorf("loadMigrations = %d migrations, want an error", len(ms))
 			}
 		})

@@ -15,8 +15,8 @@ import (
 // it. The article's Updated time moves to now.
 func (db *DB) AddRevision(ctx context.Context, articleID int64, text, label, author string) (editor.Revision, error) {
 	var rev editor.Revision
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
-		if err := articleMustExist(ctx, tx, articleID); err != nil {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
+		if err := lockArticle(ctx, tx, articleID); err != nil {
 			return err
 		}
 		var err error
@@ -30,9 +30,10 @@ func (db *DB) AddRevision(ctx context.Context, articleID int64, text, label, aut
 }
 
 // insertRevision appends a revision to an existing article and marks the
-// article updated. The number is taken inside the write transaction, so
-// concurrent writers get consecutive numbers.
-func insertRevision(ctx context.Context, tx *sql.Tx, articleID int64, text, label, author string, now time.Time) (editor.Revision, error) {
+// article updated. The number is taken inside the write transaction, with
+// the article locked (lockArticle) where it already existed, so concurrent
+// writers get consecutive numbers.
+func insertRevision(ctx context.Context, tx *txn, articleID int64, text, label, author string, now time.Time) (editor.Revision, error) {
 	label, author = oneLine(label), oneLine(author)
 	for _, f := range []struct{ name, value string }{{"text", text}, {"label", label}, {"author", author}} {
 		if err := checkText(f.name, f.value); err != nil {
@@ -44,14 +45,14 @@ func insertRevision(ctx context.Context, tx *sql.Tx, articleID int64, text, labe
 		INSERT INTO revisions (article_id, number, label, author, text, created)
 		SELECT ?, coalesce(max(number), 0) + 1, ?, ?, ?, ? FROM revisions WHERE article_id = ?
 		RETURNING number`,
-		articleID, label, author, text, formatTime(now), articleID).Scan(&rev.Number)
+		articleID, label, author, text, tx.time(now), articleID).Scan(&rev.Number)
 	if err != nil {
 		return editor.Revision{}, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET updated = ? WHERE id = ?`, formatTime(now), articleID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET updated = ? WHERE id = ?`, tx.time(now), articleID); err != nil {
 		return editor.Revision{}, err
 	}
-	return rev, nil
+	return rev, indexArticle(ctx, tx, articleID)
 }
 
 const revisionColumns = `article_id, number, label, author, text, created`
@@ -65,7 +66,7 @@ func scanRevision(row scanner) (editor.Revision, error) {
 // Revision returns revision number n of an article.
 func (db *DB) Revision(ctx context.Context, articleID int64, n int) (editor.Revision, error) {
 	var rev editor.Revision
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		var err error
 		rev, err = scanRevision(tx.QueryRowContext(ctx,
 			`SELECT `+revisionColumns+` FROM revisions WHERE article_id = ? AND number = ?`, articleID, n))
@@ -86,7 +87,7 @@ func (db *DB) Revision(ctx context.Context, articleID int64, n int) (editor.Revi
 // LatestRevision returns the highest-numbered revision of an article.
 func (db *DB) LatestRevision(ctx context.Context, articleID int64) (editor.Revision, error) {
 	var rev editor.Revision
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		var err error
 		rev, err = latestRevision(ctx, tx, articleID)
 		return err
@@ -97,7 +98,7 @@ func (db *DB) LatestRevision(ctx context.Context, articleID int64) (editor.Revis
 	return rev, nil
 }
 
-func latestRevision(ctx context.Context, tx *sql.Tx, articleID int64) (editor.Revision, error) {
+func latestRevision(ctx context.Context, tx *txn, articleID int64) (editor.Revision, error) {
 	rev, err := scanRevision(tx.QueryRowContext(ctx,
 		`SELECT `+revisionColumns+` FROM revisions WHERE article_id = ? ORDER BY number DESC LIMIT 1`, articleID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -111,7 +112,7 @@ func latestRevision(ctx context.Context, tx *sql.Tx, articleID int64) (editor.Re
 // first.
 func (db *DB) Revisions(ctx context.Context, articleID int64) ([]editor.Revision, error) {
 	var revs []editor.Revision
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		if err := articleMustExist(ctx, tx, articleID); err != nil {
 			return err
 		}
@@ -124,6 +125,26 @@ func (db *DB) Revisions(ctx context.Context, articleID int64) ([]editor.Revision
 		return nil, fmt.Errorf("storage: revisions: %w", err)
 	}
 	return revs, nil
+}
+
+// lockArticle reports ErrNotFound unless the article exists and, on
+// PostgreSQL, holds its row until tx ends, so that writers numbering its
+// revisions take turns. (FOR NO KEY UPDATE leaves notes and other rows
+// that refer to the article free to be added meanwhile.) SQLite's write
+// transactions take turns already.
+func lockArticle(ctx context.Context, tx *txn, id int64) error {
+	query := `SELECT 1 FROM articles WHERE id = ?`
+	if tx.pg() {
+		query += ` FOR NO KEY UPDATE`
+	}
+	ok, err := exists(ctx, tx, query, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	return nil
 }
 
 // oneLine keeps a label or a name to one line: line breaks, tabs and other

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -19,69 +18,38 @@ const (
 	markEnd   = "\x03"
 )
 
-// Search finds the articles (title, latest revision, working copy) and
+// Search finds the articles (title, latest revision, working copies) and
 // notes (message, replies) that contain all the words of query, the last
 // word also matching as the start of a word. Articles in the trash are
 // left out. Hits come in the order of ListArticles, each article before
 // its notes. Any text is a valid query: punctuation and search operators
-// are taken as plain words.
+// are taken as plain words. Both backends fold case and accents alike, so
+// they find the same hits.
 func (db *DB) Search(ctx context.Context, query string) ([]editor.SearchHit, error) {
-	match := matchExpr(query)
-	if match == "" {
+	phrases := queryPhrases(query)
+	if len(phrases) == 0 {
 		return nil, nil
 	}
-	type ranked struct {
-		editor.SearchHit
-		updated string
-	}
-	var hits []ranked
 	if err := db.indexDrafts(ctx); err != nil {
 		return nil, fmt.Errorf("storage: search: %w", err)
 	}
-	err := db.view(ctx, func(tx *sql.Tx) error {
-		hits = nil
-		for _, q := range []string{`
-			SELECT a.id, a.title, 0, a.updated,
-				snippet(article_search, char(2), char(3), '…', -1, 24)
-			FROM article_search JOIN articles a ON a.id = article_search.docid
-			WHERE article_search MATCH ? AND a.deleted_at IS NULL`, `
-			SELECT a.id, a.title, n.id, a.updated,
-				snippet(note_search, char(2), char(3), '…', -1, 24)
-			FROM note_search
-				JOIN notes n ON n.id = note_search.docid
-				JOIN articles a ON a.id = n.article_id
-			WHERE note_search MATCH ? AND a.deleted_at IS NULL`,
-		} {
-			rows, err := tx.QueryContext(ctx, q, match)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var (
-					h       ranked
-					snippet string
-				)
-				if err := rows.Scan(&h.ArticleID, &h.Title, &h.NoteID, &h.updated, &snippet); err != nil {
-					rows.Close()
-					return err
-				}
-				h.Snippet, h.Highlights = parseSnippet(snippet)
-				hits = append(hits, h)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
+	var hits []rankedHit
+	err := db.view(ctx, func(tx *txn) error {
+		var err error
+		if tx.pg() {
+			hits, err = searchPostgres(ctx, tx, phrases)
+		} else {
+			hits, err = searchSQLite(ctx, tx, matchExpr(phrases))
 		}
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: search: %w", err)
 	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		a, b := hits[i], hits[j]
-		if a.updated != b.updated {
-			return a.updated > b.updated
+		if !a.updated.Equal(b.updated) {
+			return a.updated.After(b.updated)
 		}
 		if a.ArticleID != b.ArticleID {
 			return a.ArticleID > b.ArticleID
@@ -95,30 +63,75 @@ func (db *DB) Search(ctx context.Context, query string) ([]editor.SearchHit, err
 	return out, nil
 }
 
+// rankedHit is a hit with the time its article was updated, by which hits
+// are ordered.
+type rankedHit struct {
+	editor.SearchHit
+	updated time.Time
+}
+
+func searchSQLite(ctx context.Context, tx *txn, match string) ([]rankedHit, error) {
+	var hits []rankedHit
+	for _, q := range []string{`
+		SELECT a.id, a.title, 0, a.updated,
+			snippet(article_search, char(2), char(3), '…', -1, 24)
+		FROM article_search JOIN articles a ON a.id = article_search.docid
+		WHERE article_search MATCH ? AND a.deleted_at IS NULL`, `
+		SELECT a.id, a.title, n.id, a.updated,
+			snippet(note_search, char(2), char(3), '…', -1, 24)
+		FROM note_search
+			JOIN notes n ON n.id = note_search.docid
+			JOIN articles a ON a.id = n.article_id
+		WHERE note_search MATCH ? AND a.deleted_at IS NULL`,
+	} {
+		found, err := queryAll(ctx, tx, func(row scanner) (rankedHit, error) {
+			var (
+				h       rankedHit
+				snippet string
+			)
+			err := row.Scan(&h.ArticleID, &h.Title, &h.NoteID, timeColumn{&h.updated}, &snippet)
+			h.Snippet, h.Highlights = parseSnippet(snippet)
+			return h, err
+		}, q, match)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, found...)
+	}
+	return hits, nil
+}
+
 // maxQueryWords bounds how many words of a query are searched for; FTS4
 // refuses expressions with thousands of terms, as a pasted paragraph has.
 const maxQueryWords = 32
 
-// matchExpr turns what an editor typed into an FTS4 MATCH expression that
-// cannot be a syntax error: each word becomes a quoted phrase of its
-// letters and digits (so "O'Brien" is the phrase "O Brien"), all phrases
-// must match, and the last may be the start of a word. Operators such as
-// AND, NEAR or a leading '-' lose their meaning inside the quotes. Words
-// past maxQueryWords are dropped. It returns "" when the query has no
-// letters or digits.
-func matchExpr(query string) string {
-	var phrases []string
+// queryPhrases splits what an editor typed into phrases, one per word:
+// the word's runs of letters and digits (so "O'Brien" is the phrase
+// "O Brien"). Words past maxQueryWords are dropped; a query without
+// letters or digits has none.
+func queryPhrases(query string) [][]string {
+	var phrases [][]string
 	for _, word := range strings.Fields(query) {
-		parts := strings.FieldsFunc(word, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
-		})
-		if len(parts) > 0 {
-			phrases = append(phrases, strings.Join(parts, " "))
+		if parts := strings.FieldsFunc(word, notWordRune); len(parts) > 0 {
+			phrases = append(phrases, parts)
 		}
 		if len(phrases) == maxQueryWords {
 			break
 		}
 	}
+	return phrases
+}
+
+// notWordRune reports a character that separates words for search.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
+}
+
+// matchExpr turns queryPhrases into an FTS4 MATCH expression that cannot
+// be a syntax error: each phrase is quoted, all phrases must match, and
+// the last may be the start of a word. Operators such as AND, NEAR or a
+// leading '-' lose their meaning inside the quotes.
+func matchExpr(phrases [][]string) string {
 	if len(phrases) == 0 {
 		return ""
 	}
@@ -128,7 +141,7 @@ func matchExpr(query string) string {
 			b.WriteByte(' ')
 		}
 		b.WriteByte('"')
-		b.WriteString(p)
+		b.WriteString(strings.Join(p, " "))
 		if i == len(phrases)-1 {
 			b.WriteByte('*')
 		}
@@ -170,20 +183,39 @@ func (db *DB) indexDrafts(ctx context.Context) error {
 		return nil
 	}
 	var stale bool
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		return tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM draft_index_stale)`).Scan(&stale)
 	})
 	if err != nil || !stale {
 		return err
 	}
-	return db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	return db.update(ctx, func(tx *txn, now time.Time) error {
+		if tx.pg() {
+			ids, err := queryAll(ctx, tx, scanID, `DELETE FROM draft_index_stale RETURNING article_id`)
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				if err := indexArticle(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE article_search
-			SET draft = coalesce((SELECT w.text FROM working_copies w WHERE w.article_id = article_search.docid), '')
+			SET draft = coalesce((SELECT group_concat(w.text, char(10)) FROM working_copies w
+				WHERE w.article_id = article_search.docid), '')
 			WHERE docid IN (SELECT article_id FROM draft_index_stale)`); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM draft_index_stale`)
 		return err
 	})
+}
+
+func scanID(row scanner) (int64, error) {
+	var id int64
+	err := row.Scan(&id)
+	return id, err
 }

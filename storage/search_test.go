@@ -11,92 +11,96 @@ import (
 )
 
 func TestSearch(t *testing.T) {
-	ctx := context.Background()
-	db := openTestDB(t)
-	flood, rev := mustCreateArticle(t, db, "Flood warning", "Rivers rose across the valley overnight. Residents in Saint-Étienne were told to leave.")
-	note, err := db.AddNote(ctx, editor.Note{ArticleID: flood.ID, Revision: rev.Number, Message: "Confirm the evacuation order with the prefecture."})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.AddReply(ctx, note.ID, "reporter", "The prefecture confirmed at 6pm."); err != nil {
-		t.Fatal(err)
-	}
-	market, _ := mustCreateArticle(t, db, "東京 market", "Shares in 東京 rose 3% — the best day since May. AND (or) NOT \"quoted\" NEAR.")
+	eachBackend(t, func(t *testing.T, open func(t *testing.T) *DB) {
+		ctx := context.Background()
+		db := open(t)
+		flood, rev := mustCreateArticle(t, db, "Flood warning", "Rivers rose across the valley overnight. Residents in Saint-Étienne were told to leave.")
+		note, err := db.AddNote(ctx, editor.Note{ArticleID: flood.ID, Revision: rev.Number, Message: "Confirm the evacuation order with the prefecture."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AddReply(ctx, note.ID, "reporter", "The prefecture confirmed at 6pm."); err != nil {
+			t.Fatal(err)
+		}
+		market, _ := mustCreateArticle(t, db, "東京 market", "Shares in 東京 rose 3% — the best day since May. AND (or) NOT \"quoted\" NEAR.")
 
-	type hit struct {
-		article, note int64
-		words         []string // the highlighted words, in order
-	}
-	tests := []struct {
-		query string
-		want  []hit
-	}{
-		{"valley", []hit{{flood.ID, 0, []string{"valley"}}}},
-		{"VALLEY rivers", []hit{{flood.ID, 0, []string{"Rivers", "valley"}}}},
-		{"val", []hit{{flood.ID, 0, []string{"valley"}}}},
-		{"etienne", []hit{{flood.ID, 0, []string{"Étienne"}}}},
-		{"saint-étienne", []hit{{flood.ID, 0, []string{"Saint", "Étienne"}}}},
-		{"prefecture", []hit{{flood.ID, note.ID, []string{"prefecture"}}}}, // a snippet quotes one field
-		{"rose", []hit{{market.ID, 0, []string{"rose"}}, {flood.ID, 0, []string{"rose"}}}},
-		{"東京", []hit{{market.ID, 0, []string{"東京"}}}},
-		{"warning 6pm", nil}, // the words are in different documents
-		{"", nil},
-		{"   ", nil},
-		{`"foo AND (`, nil},
-		{`AND`, []hit{{market.ID, 0, []string{"AND"}}}},
-		{`"quoted"`, []hit{{market.ID, 0, []string{"quoted"}}}},
-		{`NEAR/3 NOT`, nil},
-		{`title:flood`, nil},
-		{`*`, nil},
-		{`-rose`, []hit{{market.ID, 0, []string{"rose"}}, {flood.ID, 0, []string{"rose"}}}},
-		{`'; DROP TABLE articles; --`, nil},
-		{"\x00\x02\x03", nil},
-		{strings.Repeat("word ", 2000), nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.query, func(t *testing.T) {
-			hits, err := db.Search(ctx, tc.query)
-			if err != nil {
-				t.Fatalf("Search(%q): %v", tc.query, err)
-			}
-			var got []hit
-			for _, h := range hits {
-				g := hit{article: h.ArticleID, note: h.NoteID}
-				for _, s := range h.Highlights {
-					if err := s.Check(h.Snippet); err != nil {
-						t.Fatalf("highlight %v in %q: %v", s, h.Snippet, err)
-					}
-					g.words = append(g.words, s.In(h.Snippet))
+		type hit struct {
+			article, note int64
+			words         []string // the highlighted words, in order
+		}
+		tests := []struct {
+			query string
+			want  []hit
+		}{
+			{"valley", []hit{{flood.ID, 0, []string{"valley"}}}},
+			{"VALLEY rivers", []hit{{flood.ID, 0, []string{"Rivers", "valley"}}}},
+			{"val", []hit{{flood.ID, 0, []string{"valley"}}}},
+			{"etienne", []hit{{flood.ID, 0, []string{"Étienne"}}}},
+			{"saint-étienne", []hit{{flood.ID, 0, []string{"Saint", "Étienne"}}}},
+			{"prefecture", []hit{{flood.ID, note.ID, []string{"prefecture"}}}}, // a snippet quotes one field
+			{"rose", []hit{{market.ID, 0, []string{"rose"}}, {flood.ID, 0, []string{"rose"}}}},
+			{"東京", []hit{{market.ID, 0, []string{"東京"}}}},
+			{"warning 6pm", nil}, // the words are in different documents
+			{"", nil},
+			{"   ", nil},
+			{`"foo AND (`, nil},
+			{`AND`, []hit{{market.ID, 0, []string{"AND"}}}},
+			{`"quoted"`, []hit{{market.ID, 0, []string{"quoted"}}}},
+			{`NEAR/3 NOT`, nil},
+			{`title:flood`, nil},
+			{`*`, nil},
+			{`-rose`, []hit{{market.ID, 0, []string{"rose"}}, {flood.ID, 0, []string{"rose"}}}},
+			{`'; DROP TABLE articles; --`, nil},
+			{"\x00\x02\x03", nil},
+			{strings.Repeat("word ", 2000), nil},
+		}
+		for _, tc := range tests {
+			t.Run(tc.query, func(t *testing.T) {
+				hits, err := db.Search(ctx, tc.query)
+				if err != nil {
+					t.Fatalf("Search(%q): %v", tc.query, err)
 				}
-				got = append(got, g)
-			}
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("Search(%q) = %+v, want %+v", tc.query, got, tc.want)
-			}
-		})
-	}
-	if _, err := db.Article(ctx, 1); err != nil {
-		t.Errorf("the database is damaged after the searches: %v", err)
-	}
+				var got []hit
+				for _, h := range hits {
+					g := hit{article: h.ArticleID, note: h.NoteID}
+					for _, s := range h.Highlights {
+						if err := s.Check(h.Snippet); err != nil {
+							t.Fatalf("highlight %v in %q: %v", s, h.Snippet, err)
+						}
+						g.words = append(g.words, s.In(h.Snippet))
+					}
+					got = append(got, g)
+				}
+				if !reflect.DeepEqual(got, tc.want) {
+					t.Errorf("Search(%q) = %+v, want %+v", tc.query, got, tc.want)
+				}
+			})
+		}
+		if _, err := db.Article(ctx, 1); err != nil {
+			t.Errorf("the database is damaged after the searches: %v", err)
+		}
+	})
 }
 
 func TestSearchHitFields(t *testing.T) {
-	ctx := context.Background()
-	db := openTestDB(t)
-	a, _ := mustCreateArticle(t, db, "Heatwave", "Temperatures reached 41 degrees in Seville.")
-	hits, err := db.Search(ctx, "seville")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []editor.SearchHit{{
-		ArticleID:  a.ID,
-		Title:      "Heatwave",
-		Snippet:    "Temperatures reached 41 degrees in Seville.",
-		Highlights: []editor.Span{{Start: 35, End: 42}},
-	}}
-	if !reflect.DeepEqual(hits, want) {
-		t.Errorf("Search = %+v, want %+v", hits, want)
-	}
+	eachBackend(t, func(t *testing.T, open func(t *testing.T) *DB) {
+		ctx := context.Background()
+		db := open(t)
+		a, _ := mustCreateArticle(t, db, "Heatwave", "Temperatures reached 41 degrees in Seville.")
+		hits, err := db.Search(ctx, "seville")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []editor.SearchHit{{
+			ArticleID:  a.ID,
+			Title:      "Heatwave",
+			Snippet:    "Temperatures reached 41 degrees in Seville.",
+			Highlights: []editor.Span{{Start: 35, End: 42}},
+		}}
+		if !reflect.DeepEqual(hits, want) {
+			t.Errorf("Search = %+v, want %+v", hits, want)
+		}
+	})
 }
 
 func TestMatchExpr(t *testing.T) {
@@ -112,7 +116,7 @@ func TestMatchExpr(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
-			if got := matchExpr(tc.query); got != tc.want {
+			if got := matchExpr(queryPhrases(tc.query)); got != tc.want {
 				t.Errorf("matchExpr(%q) = %s, want %s", tc.query, got, tc.want)
 			}
 		})

@@ -14,7 +14,7 @@ import (
 // stored. s.ID and s.Created are ignored.
 func (db *DB) AddSource(ctx context.Context, s editor.Source) (editor.Source, error) {
 	var out editor.Source
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		if !s.Kind.Valid() {
 			return fmt.Errorf("%w: unknown source kind %q", ErrInvalid, s.Kind)
 		}
@@ -26,16 +26,12 @@ func (db *DB) AddSource(ctx context.Context, s editor.Source) (editor.Source, er
 		if err := articleMustExist(ctx, tx, s.ArticleID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO sources (article_id, title, kind, text, created) VALUES (?, ?, ?, ?, ?)`,
-			s.ArticleID, s.Title, string(s.Kind), s.Text, formatTime(now))
-		if err != nil {
-			return err
-		}
 		out = s
 		out.Created = now
-		out.ID, err = res.LastInsertId()
-		return err
+		return tx.QueryRowContext(ctx, `
+			INSERT INTO sources (article_id, title, kind, text, created) VALUES (?, ?, ?, ?, ?)
+			RETURNING id`,
+			s.ArticleID, s.Title, string(s.Kind), s.Text, tx.time(now)).Scan(&out.ID)
 	})
 	if err != nil {
 		return editor.Source{}, fmt.Errorf("storage: add source: %w", err)
@@ -54,7 +50,7 @@ func scanSource(row scanner) (editor.Source, error) {
 // Source returns the source with the given ID.
 func (db *DB) Source(ctx context.Context, id int64) (editor.Source, error) {
 	var s editor.Source
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		var err error
 		s, err = scanSource(tx.QueryRowContext(ctx, `SELECT `+sourceColumns+` FROM sources WHERE id = ?`, id))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -71,7 +67,7 @@ func (db *DB) Source(ctx context.Context, id int64) (editor.Source, error) {
 // Sources returns the sources of an article in the order they were added.
 func (db *DB) Sources(ctx context.Context, articleID int64) ([]editor.Source, error) {
 	var list []editor.Source
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		if err := articleMustExist(ctx, tx, articleID); err != nil {
 			return err
 		}
@@ -88,7 +84,7 @@ func (db *DB) Sources(ctx context.Context, articleID int64) ([]editor.Source, er
 
 // DeleteSource removes a source from its article.
 func (db *DB) DeleteSource(ctx context.Context, id int64) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		return updateOne(ctx, tx, fmt.Sprintf("source %d", id), `DELETE FROM sources WHERE id = ?`, id)
 	})
 	if err != nil {

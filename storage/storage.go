@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -79,8 +80,19 @@ type DB struct {
 	rw *sql.DB
 	// ro serves the read-only methods with deferred transactions, which
 	// in WAL mode read a consistent snapshot without blocking writers.
-	ro  *sql.DB
+	ro *sql.DB
+	// d is the SQL the desk's server speaks; pg holds what only a
+	// PostgreSQL desk has (see postgres.go).
+	d   dialect
+	pg  *pgDesk
 	now func() time.Time
+	// fresh is set when Open set up a new desk (see Fresh).
+	fresh bool
+	// editor names whose working copies this DB reads and writes, and
+	// session tells this DB's presence apart from the editor's other
+	// windows (see WithEditor and Heartbeat).
+	editor, session string
+	sessionOnce     sync.Once
 	// draftsSaved is set once a working copy is saved: its search index
 	// is brought up to date at the latest when the desk is closed.
 	draftsSaved atomic.Bool
@@ -134,12 +146,26 @@ func WithClock(now func() time.Time) Option {
 // writing methods fail with ErrReadOnly, and ReadOnly reports it. Its
 // schema is not migrated; a read-only desk whose schema is older than this
 // Copydesk's is refused with ErrReadOnly.
+//
+// A postgres:// or postgresql:// URL opens a desk on a PostgreSQL server
+// instead (see openPostgres), setting it up in an empty database. It works
+// the same, shared by every editor who opens it.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
-	migrations, err := loadMigrations(migrationFiles)
-	if err != nil {
-		return nil, fmt.Errorf("storage: open: %w", err)
+	var (
+		db  *DB
+		err error
+	)
+	if IsServerURL(path) {
+		var migrations []migration
+		if migrations, err = loadMigrations(migrationFiles, postgresMigrations); err == nil {
+			db, err = openPostgres(ctx, path, migrations, opts...)
+		}
+	} else {
+		var migrations []migration
+		if migrations, err = loadMigrations(migrationFiles, sqliteMigrations); err == nil {
+			db, err = open(ctx, path, migrations, opts...)
+		}
 	}
-	db, err := open(ctx, path, migrations, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("storage: open: %w", err)
 	}
@@ -172,6 +198,7 @@ func open(ctx context.Context, path string, migrations []migration, opts ...Opti
 	if err != nil {
 		return nil, err
 	}
+	db.fresh = version == 0
 
 	db.rw, err = sql.Open("sqlite3", dsn(abs, url.Values{
 		"_journal_mode": {"WAL"},
@@ -225,8 +252,17 @@ func dsn(abs string, params url.Values) string {
 	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?" + params.Encode()
 }
 
-// Path returns the absolute path of the database file.
+// Path returns the absolute path of the database file, or the URL of a
+// PostgreSQL desk without its password.
 func (db *DB) Path() string { return db.path }
+
+// Fresh reports whether Open set the desk up: the file or the database
+// held no desk before.
+func (db *DB) Fresh() bool { return db.fresh }
+
+// Shared reports whether the desk is on a PostgreSQL server, where many
+// editors work at once, rather than in a SQLite file.
+func (db *DB) Shared() bool { return db.d == postgresDialect }
 
 // Close closes the database. The last process to close it folds the
 // write-ahead log back into the file.
@@ -240,7 +276,10 @@ func (db *DB) Close() error {
 			errs = append(errs, err)
 		}
 	}
-	if db.ro != nil {
+	if db.pg != nil {
+		db.pg.close()
+	}
+	if db.ro != nil && db.ro != db.rw {
 		errs = append(errs, db.ro.Close())
 	}
 	if db.rw != nil {
@@ -255,14 +294,16 @@ func (db *DB) Close() error {
 // update runs fn in a write transaction, passing it the time the change
 // is made. fn may run more than once if the database stays busy, so it
 // must only assign its results, never accumulate them.
-func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
+func (db *DB) update(ctx context.Context, fn func(tx *txn, now time.Time) error) error {
 	if db.readOnly {
 		return db.readOnlyError()
 	}
 	if err := db.gone(); err != nil {
 		return err
 	}
-	now := db.now().UTC().Round(0)
+	// Times are kept to the microsecond, PostgreSQL's precision, so a desk
+	// moved between the two backends keeps them exactly.
+	now := db.now().UTC().Truncate(time.Microsecond)
 	// A writer that has to wait for another (SQLite's busy handler, inside
 	// BEGIN IMMEDIATE) says so once the wait passes waitNotice.
 	if db.onWait != nil {
@@ -270,7 +311,12 @@ func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx, now time.Time) err
 		defer t.Stop()
 	}
 	err := retryBusy(ctx, func() error {
-		return inTx(ctx, db.rw, func(tx *sql.Tx) error { return fn(tx, now) })
+		return db.inTx(ctx, db.rw, nil, func(tx *txn) error {
+			if err := fn(tx, now); err != nil {
+				return err
+			}
+			return db.announce(ctx, tx)
+		})
 	})
 	if isReadOnly(err) {
 		// The storage became read-only after Open looked.
@@ -280,15 +326,21 @@ func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx, now time.Time) err
 }
 
 // view runs fn in a read-only transaction.
-func (db *DB) view(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return retryBusy(ctx, func() error { return inTx(ctx, db.ro, fn) })
+func (db *DB) view(ctx context.Context, fn func(tx *txn) error) error {
+	var opts *sql.TxOptions
+	if db.d == postgresDialect {
+		// One snapshot for the whole read, as SQLite's WAL gives.
+		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	}
+	return retryBusy(ctx, func() error { return db.inTx(ctx, db.ro, opts, fn) })
 }
 
-func inTx(ctx context.Context, pool *sql.DB, fn func(tx *sql.Tx) error) error {
-	tx, err := pool.BeginTx(ctx, nil)
+func (db *DB) inTx(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(tx *txn) error) error {
+	stx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
+	tx := &txn{Tx: stx, d: db.d}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
 		return err
@@ -315,9 +367,12 @@ func retryBusy(ctx context.Context, attempt func() error) error {
 	}
 }
 
+// isBusy reports an error that running the transaction again may cure:
+// SQLite busy or locked past its timeout, or a PostgreSQL serialization
+// failure or deadlock.
 func isBusy(err error) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked) || isPGRetry(err)
 }
 
 func isCorrupt(err error) bool {
@@ -339,6 +394,9 @@ func (c timeColumn) Scan(src any) error {
 	switch v := src.(type) {
 	case nil:
 		*c.t = time.Time{}
+		return nil
+	case time.Time:
+		*c.t = v.UTC()
 		return nil
 	case string:
 		s = v
@@ -368,7 +426,7 @@ func checkText(field, s string) error {
 }
 
 // exists reports whether query, which selects one row or none, finds a row.
-func exists(ctx context.Context, tx *sql.Tx, query string, args ...any) (bool, error) {
+func exists(ctx context.Context, tx *txn, query string, args ...any) (bool, error) {
 	var one int
 	err := tx.QueryRowContext(ctx, query, args...).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -377,7 +435,7 @@ func exists(ctx context.Context, tx *sql.Tx, query string, args ...any) (bool, e
 	return err == nil, err
 }
 
-func articleMustExist(ctx context.Context, tx *sql.Tx, id int64) error {
+func articleMustExist(ctx context.Context, tx *txn, id int64) error {
 	ok, err := exists(ctx, tx, `SELECT 1 FROM articles WHERE id = ?`, id)
 	if err != nil {
 		return err
@@ -389,7 +447,7 @@ func articleMustExist(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // queryAll runs a query in tx and scans every row with scan.
-func queryAll[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+func queryAll[T any](ctx context.Context, tx *txn, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

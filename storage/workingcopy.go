@@ -10,12 +10,26 @@ import (
 	"copydesk/editor"
 )
 
+// Working copies belong to an editor: the one named WithEditor when the
+// desk was opened. Two editors typing in one article each keep their own,
+// and neither overwrites the other's. A working copy saved before desks
+// had editors (or by a DB opened without one) has the empty name; an
+// editor who has none of their own is given that one, and takes it over
+// at their next save.
+
+// WithEditor names the editor whose working copies the DB reads and
+// writes, and who is shown as present in the articles they have open
+// (Heartbeat).
+func WithEditor(name string) Option {
+	return func(db *DB) { db.editor = oneLine(name) }
+}
+
 // SaveWorkingCopy stores the editor's unsaved text of an article,
-// replacing any working copy it had. wc.Base must be one of the
+// replacing any working copy they had. wc.Base must be one of the
 // article's revisions; wc.Updated is ignored and set to now. It is cheap
 // enough to call on every autosave.
 func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		if err := checkText("text", wc.Text); err != nil {
 			return err
 		}
@@ -23,11 +37,20 @@ func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error 
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO working_copies (article_id, base, text, updated) VALUES (?, ?, ?, ?)
-			ON CONFLICT (article_id) DO UPDATE
+			INSERT INTO working_copies (article_id, editor, base, text, updated) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (article_id, editor) DO UPDATE
 			SET base = excluded.base, text = excluded.text, updated = excluded.updated`,
-			wc.ArticleID, wc.Base, wc.Text, formatTime(now))
-		return err
+			wc.ArticleID, db.editor, wc.Base, wc.Text, tx.time(now))
+		if err != nil {
+			return err
+		}
+		if db.editor != "" {
+			// Take over the unnamed working copy WorkingCopy gave.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM working_copies WHERE article_id = ? AND editor = ''`, wc.ArticleID); err != nil {
+				return err
+			}
+		}
+		return markDraftStale(ctx, tx, wc.ArticleID)
 	})
 	if err != nil {
 		return fmt.Errorf("storage: save working copy: %w", err)
@@ -36,13 +59,13 @@ func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error 
 	return nil
 }
 
-// WorkingCopy returns an article's working copy, or ErrNotFound when it
-// has none.
+// WorkingCopy returns the editor's working copy of an article, or
+// ErrNotFound when they have none.
 func (db *DB) WorkingCopy(ctx context.Context, articleID int64) (editor.WorkingCopy, error) {
 	var wc editor.WorkingCopy
-	err := db.view(ctx, func(tx *sql.Tx) error {
+	err := db.view(ctx, func(tx *txn) error {
 		var err error
-		wc, err = workingCopy(ctx, tx, articleID)
+		wc, err = workingCopy(ctx, tx, articleID, db.editor)
 		return err
 	})
 	if err != nil {
@@ -51,10 +74,14 @@ func (db *DB) WorkingCopy(ctx context.Context, articleID int64) (editor.WorkingC
 	return wc, nil
 }
 
-func workingCopy(ctx context.Context, tx *sql.Tx, articleID int64) (editor.WorkingCopy, error) {
+// workingCopy reads the working copy of an article that editor works on:
+// their own, or else the unnamed one.
+func workingCopy(ctx context.Context, tx *txn, articleID int64, name string) (editor.WorkingCopy, error) {
 	var wc editor.WorkingCopy
-	err := tx.QueryRowContext(ctx,
-		`SELECT article_id, base, text, updated FROM working_copies WHERE article_id = ?`, articleID).
+	err := tx.QueryRowContext(ctx, `
+		SELECT article_id, base, text, updated FROM working_copies
+		WHERE article_id = ? AND editor IN (?, '')
+		ORDER BY editor DESC LIMIT 1`, articleID, name).
 		Scan(&wc.ArticleID, &wc.Base, &wc.Text, timeColumn{&wc.Updated})
 	if errors.Is(err, sql.ErrNoRows) {
 		return editor.WorkingCopy{}, fmt.Errorf("working copy of article %d: %w", articleID, ErrNotFound)
@@ -62,15 +89,23 @@ func workingCopy(ctx context.Context, tx *sql.Tx, articleID int64) (editor.Worki
 	return wc, err
 }
 
-// DiscardWorkingCopy throws an article's working copy away. An article
-// without one is left as it is; a missing article is ErrNotFound.
+// deleteWorkingCopy removes the working copy workingCopy reads.
+func deleteWorkingCopy(ctx context.Context, tx *txn, articleID int64, name string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM working_copies WHERE article_id = ? AND editor IN (?, '')`, articleID, name); err != nil {
+		return err
+	}
+	return markDraftStale(ctx, tx, articleID)
+}
+
+// DiscardWorkingCopy throws the editor's working copy of an article away.
+// An article without one is left as it is; a missing article is
+// ErrNotFound.
 func (db *DB) DiscardWorkingCopy(ctx context.Context, articleID int64) error {
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
 		if err := articleMustExist(ctx, tx, articleID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM working_copies WHERE article_id = ?`, articleID)
-		return err
+		return deleteWorkingCopy(ctx, tx, articleID, db.editor)
 	})
 	if err != nil {
 		return fmt.Errorf("storage: discard working copy: %w", err)
@@ -78,8 +113,8 @@ func (db *DB) DiscardWorkingCopy(ctx context.Context, articleID int64) error {
 	return nil
 }
 
-// CommitWorkingCopy freezes an article's working copy as its next
-// revision and removes the working copy, in one transaction.
+// CommitWorkingCopy freezes the editor's working copy of an article as its
+// next revision and removes the working copy, in one transaction.
 //
 // It fails, changing nothing, with ErrNotFound when there is no working
 // copy, ErrNoChanges when its text is the latest revision's, and
@@ -88,8 +123,11 @@ func (db *DB) DiscardWorkingCopy(ctx context.Context, articleID int64) error {
 // working copy up to date and save it with the latest revision as Base.
 func (db *DB) CommitWorkingCopy(ctx context.Context, articleID int64, label, author string) (editor.Revision, error) {
 	var rev editor.Revision
-	err := db.update(ctx, func(tx *sql.Tx, now time.Time) error {
-		wc, err := workingCopy(ctx, tx, articleID)
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
+		if err := lockArticle(ctx, tx, articleID); err != nil {
+			return err
+		}
+		wc, err := workingCopy(ctx, tx, articleID, db.editor)
 		if err != nil {
 			return err
 		}
@@ -107,8 +145,7 @@ func (db *DB) CommitWorkingCopy(ctx context.Context, articleID int64, label, aut
 		if rev, err = insertRevision(ctx, tx, articleID, wc.Text, label, author, now); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM working_copies WHERE article_id = ?`, articleID)
-		return err
+		return deleteWorkingCopy(ctx, tx, articleID, db.editor)
 	})
 	if err != nil {
 		return editor.Revision{}, fmt.Errorf("storage: commit working copy: %w", err)
@@ -118,7 +155,7 @@ func (db *DB) CommitWorkingCopy(ctx context.Context, articleID int64, label, aut
 
 // revisionMustExist reports ErrNotFound, naming the article or the
 // revision, unless the article has revision n.
-func revisionMustExist(ctx context.Context, tx *sql.Tx, articleID int64, n int) error {
+func revisionMustExist(ctx context.Context, tx *txn, articleID int64, n int) error {
 	ok, err := exists(ctx, tx, `SELECT 1 FROM revisions WHERE article_id = ? AND number = ?`, articleID, n)
 	if err != nil || ok {
 		return err

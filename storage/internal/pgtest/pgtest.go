@@ -18,19 +18,98 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // RequireEnv names the variable that makes a missing PostgreSQL a failure.
 const RequireEnv = "COPYDESK_REQUIRE_POSTGRES"
 
-// Start starts a server and returns the URL of its postgres database, as
-// the superuser copydesk.
+// Start starts a server for one test and returns the URL of its postgres
+// database, as the superuser copydesk.
 func Start(t testing.TB) string {
 	t.Helper()
-	initdb, pgctl := tool(t, "initdb"), tool(t, "pg_ctl")
 	dir := t.TempDir()
+	url, stop := start(t, dir)
+	t.Cleanup(stop)
+	return url
+}
+
+// shared is the server Database makes databases on: one per test binary,
+// started by the first test that asks, stopped by Main.
+var shared struct {
+	mu   sync.Mutex
+	url  string
+	dir  string
+	stop func()
+	n    int
+}
+
+// Main runs a package's tests and then stops the shared server, if one
+// was started. Call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	shared.mu.Lock()
+	if shared.stop != nil {
+		shared.stop()
+		os.RemoveAll(shared.dir)
+	}
+	shared.mu.Unlock()
+	os.Exit(code)
+}
+
+// Database creates a new, empty database on the shared server, dropped
+// when the test ends, and returns its URL. The package must run its tests
+// through Main.
+func Database(t testing.TB) string {
+	t.Helper()
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.url == "" {
+		tool(t, "initdb") // skip, or fail, before making anything
+		dir, err := os.MkdirTemp("", "pgtest-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared.dir = dir
+		shared.url, shared.stop = start(t, dir)
+	}
+	shared.n++
+	name := fmt.Sprintf("desk%d", shared.n)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, shared.url)
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	base := shared.url
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			return
+		}
+		defer conn.Close(ctx)
+		conn.Exec(ctx, "DROP DATABASE "+name+" WITH (FORCE)")
+	})
+	u, err := url.Parse(shared.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// start starts a server with its data and socket in dir and returns the
+// URL of its postgres database and a function that stops it.
+func start(t testing.TB, dir string) (string, func()) {
+	t.Helper()
+	initdb, pgctl := tool(t, "initdb"), tool(t, "pg_ctl")
 	data := filepath.Join(dir, "data")
 	var asUser []string
 	if os.Geteuid() == 0 {
@@ -64,13 +143,13 @@ func Start(t testing.TB) string {
 		}
 	}
 	run(initdb, "-D", data, "-U", "copydesk", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
-	opts := fmt.Sprintf("-k %s -c listen_addresses='' -c fsync=off -c full_page_writes=off", dir)
+	opts := fmt.Sprintf("-k %s -c listen_addresses='' -c fsync=off -c full_page_writes=off -c max_connections=300", dir)
 	run(pgctl, "-D", data, "-o", opts, "-l", filepath.Join(dir, "server.log"), "-w", "-t", "60", "start")
-	t.Cleanup(func() {
+	stop := func() {
 		args := append(asUser, pgctl, "-D", data, "-m", "immediate", "-w", "stop")
 		exec.Command(args[0], args[1:]...).Run()
-	})
-	return fmt.Sprintf("postgres://copydesk@/postgres?host=%s&sslmode=disable", url.QueryEscape(dir))
+	}
+	return fmt.Sprintf("postgres://copydesk@/postgres?host=%s&sslmode=disable", url.QueryEscape(dir)), stop
 }
 
 // tool finds a PostgreSQL program on the PATH or in Debian's versioned

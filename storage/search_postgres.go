@@ -1,0 +1,318 @@
+package storage
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"copydesk/editor"
+)
+
+// The PostgreSQL desk's search (migration postgres/0001: article_search,
+// note_search) indexes text that Copydesk has already split into words and
+// folded, rather than leaving that to a text search configuration: the
+// words are the runs of letters, digits and marks the query is split into
+// (queryPhrases), folded to lower case without accents as SQLite's
+// unicode61 tokenizer with remove_diacritics folds them. The 'simple'
+// configuration then takes each word as it is, so both backends find the
+// same hits, and no server extension (unaccent) is needed.
+//
+// Queries are built with to_tsquery from the folded words rather than
+// with websearch_to_tsquery, which has no prefix match: the last word of a
+// query matches as the start of a word, as the library filter needs while
+// the editor types.
+
+// maxPositionedWords is how many words of a text keep their positions in
+// the index. tsvector keeps positions up to 16,383 only and is refused
+// past 1 MB; a longer text (a book-length article) is indexed without
+// positions, so a phrase ("O'Brien") deep in it matches its words anywhere
+// in the text.
+const maxPositionedWords = 16383
+
+// fold lowers a word's case and removes its accents.
+func fold(word string) string {
+	if isASCII(word) {
+		return strings.ToLower(word)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(word) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return norm.NFC.String(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// indexWords is the text PostgreSQL indexes for texts: their words, folded,
+// one space apart, and how many there are.
+func indexWords(texts ...string) (string, int) {
+	var (
+		b strings.Builder
+		n int
+	)
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(t, notWordRune) {
+			if n > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(fold(w))
+			n++
+		}
+	}
+	return b.String(), n
+}
+
+// tsQuery turns queryPhrases into a to_tsquery expression: each phrase
+// its folded words in order (<->), all phrases required (&), the last word
+// a prefix (:*). The words hold only letters, digits and marks, and are
+// quoted besides, so no query is a syntax error.
+func tsQuery(phrases [][]string) string {
+	var b strings.Builder
+	for i, p := range phrases {
+		if i > 0 {
+			b.WriteString(" & ")
+		}
+		b.WriteByte('(')
+		for j, w := range p {
+			if j > 0 {
+				b.WriteString(" <-> ")
+			}
+			b.WriteByte('\'')
+			b.WriteString(strings.ReplaceAll(fold(w), "'", "''"))
+			b.WriteByte('\'')
+			if i == len(phrases)-1 && j == len(p)-1 {
+				b.WriteString(":*")
+			}
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// toTSVector is the SQL that indexes one argument built by indexWords.
+func toTSVector(words int) string {
+	if words > maxPositionedWords {
+		return `strip(to_tsvector('simple', ?))`
+	}
+	return `to_tsvector('simple', ?)`
+}
+
+// indexArticle rebuilds an article's search entry on a PostgreSQL desk
+// from its title, latest revision and drafts. SQLite's triggers do this
+// there, so it does nothing on a SQLite desk.
+func indexArticle(ctx context.Context, tx *txn, id int64) error {
+	if !tx.pg() {
+		return nil
+	}
+	texts, err := articleTexts(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	words, n := indexWords(texts...)
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO article_search (article_id, doc) VALUES (?, `+toTSVector(n)+`)
+		ON CONFLICT (article_id) DO UPDATE SET doc = excluded.doc`, id, words)
+	return err
+}
+
+// articleTexts are the texts an article is searched by: its title, its
+// latest revision and its editors' drafts.
+func articleTexts(ctx context.Context, tx *txn, id int64) ([]string, error) {
+	return queryAll(ctx, tx, scanString, `
+		SELECT title FROM articles WHERE id = ?
+		UNION ALL (SELECT text FROM revisions WHERE article_id = ? ORDER BY number DESC LIMIT 1)
+		UNION ALL (SELECT text FROM working_copies WHERE article_id = ? ORDER BY editor)`, id, id, id)
+}
+
+// indexNote rebuilds a note's search entry on a PostgreSQL desk from its
+// message and replies; nothing on SQLite, whose triggers do it.
+func indexNote(ctx context.Context, tx *txn, id int64) error {
+	if !tx.pg() {
+		return nil
+	}
+	texts, err := noteTexts(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	words, n := indexWords(texts...)
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO note_search (note_id, doc) VALUES (?, `+toTSVector(n)+`)
+		ON CONFLICT (note_id) DO UPDATE SET doc = excluded.doc`, id, words)
+	return err
+}
+
+func noteTexts(ctx context.Context, tx *txn, id int64) ([]string, error) {
+	return queryAll(ctx, tx, scanString, `
+		SELECT message FROM notes WHERE id = ?
+		UNION ALL (SELECT text FROM note_replies WHERE note_id = ? ORDER BY id)`, id, id)
+}
+
+func scanString(row scanner) (string, error) {
+	var s string
+	err := row.Scan(&s)
+	return s, err
+}
+
+// markDraftStale records on a PostgreSQL desk that an article's drafts
+// changed, for indexDrafts; SQLite's triggers do it there.
+func markDraftStale(ctx context.Context, tx *txn, articleID int64) error {
+	if !tx.pg() {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO draft_index_stale (article_id) VALUES (?) ON CONFLICT DO NOTHING`, articleID)
+	return err
+}
+
+// searchPostgres finds the hits of phrases on a PostgreSQL desk, with
+// snippets cut from the texts that matched.
+func searchPostgres(ctx context.Context, tx *txn, phrases [][]string) ([]rankedHit, error) {
+	q := tsQuery(phrases)
+	var hits []rankedHit
+	for _, query := range []string{`
+		SELECT a.id, a.title, 0, a.updated
+		FROM article_search s JOIN articles a ON a.id = s.article_id
+		WHERE s.doc @@ to_tsquery('simple', ?) AND a.deleted_at IS NULL`, `
+		SELECT a.id, a.title, n.id, a.updated
+		FROM note_search s
+			JOIN notes n ON n.id = s.note_id
+			JOIN articles a ON a.id = n.article_id
+		WHERE s.doc @@ to_tsquery('simple', ?) AND a.deleted_at IS NULL`,
+	} {
+		list, err := queryAll(ctx, tx, func(row scanner) (rankedHit, error) {
+			var h rankedHit
+			err := row.Scan(&h.ArticleID, &h.Title, &h.NoteID, timeColumn{&h.updated})
+			return h, err
+		}, query, q)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, list...)
+	}
+	for i := range hits {
+		h := &hits[i]
+		var (
+			texts []string
+			err   error
+		)
+		if h.NoteID != 0 {
+			texts, err = noteTexts(ctx, tx, h.NoteID)
+		} else {
+			texts, err = articleTexts(ctx, tx, h.ArticleID)
+		}
+		if err != nil {
+			return nil, err
+		}
+		h.Snippet, h.Highlights = snippet(texts, phrases)
+	}
+	return hits, nil
+}
+
+// snippetWords is how many words a snippet shows, as FTS4's snippet() is
+// asked for on a SQLite desk.
+const snippetWords = 24
+
+// snippet cuts from the text that holds the most query words a run of
+// snippetWords words around the first of them, "…" marking what was cut,
+// and returns where the query words are in it.
+func snippet(texts []string, phrases [][]string) (string, []editor.Span) {
+	want := map[string]bool{}
+	var prefix string
+	for i, p := range phrases {
+		for j, w := range p {
+			if i == len(phrases)-1 && j == len(p)-1 {
+				prefix = fold(w)
+			} else {
+				want[fold(w)] = true
+			}
+		}
+	}
+	matches := func(w string) bool {
+		f := fold(w)
+		return want[f] || strings.HasPrefix(f, prefix)
+	}
+	type word struct{ start, end int }
+	best, bestCount := -1, 0
+	var bestWords []word
+	for ti, t := range texts {
+		var words []word
+		count := 0
+		start := -1
+		for i, r := range t {
+			if notWordRune(r) {
+				if start >= 0 {
+					words = append(words, word{start, i})
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			words = append(words, word{start, len(t)})
+		}
+		for _, w := range words {
+			if matches(t[w.start:w.end]) {
+				count++
+			}
+		}
+		if best < 0 || count > bestCount {
+			best, bestCount, bestWords = ti, count, words
+		}
+	}
+	if best < 0 || len(bestWords) == 0 {
+		return "", nil
+	}
+	t := texts[best]
+	first := 0
+	for i, w := range bestWords {
+		if matches(t[w.start:w.end]) {
+			first = i
+			break
+		}
+	}
+	from := max(0, min(first-snippetWords/4, len(bestWords)-snippetWords))
+	to := min(len(bestWords), from+snippetWords)
+	var b strings.Builder
+	var spans []editor.Span
+	if from > 0 {
+		b.WriteString("…")
+	}
+	cut := t[bestWords[from].start:bestWords[to-1].end]
+	if from == 0 {
+		cut = t[:bestWords[to-1].end]
+	}
+	if to == len(bestWords) {
+		cut = t[bestWords[from].start:]
+		if from == 0 {
+			cut = t
+		}
+	}
+	base := b.Len()
+	offset := bestWords[from].start
+	if from == 0 {
+		offset = 0
+	}
+	b.WriteString(cut)
+	for _, w := range bestWords[from:to] {
+		if matches(t[w.start:w.end]) {
+			spans = append(spans, editor.Span{Start: base + w.start - offset, End: base + w.end - offset})
+		}
+	}
+	if to < len(bestWords) {
+		b.WriteString("…")
+	}
+	return b.String(), spans
+}
