@@ -56,33 +56,33 @@ type deskFlags struct {
 
 func dbFlag(fs *flag.FlagSet) *deskFlags {
 	d := new(deskFlags)
-	fs.StringVar(&d.path, "db", "", "database `PATH` (default: the user data folder)")
+	fs.StringVar(&d.path, "db", "", "the desk: a SQLite file `PATH` or a postgres:// URL (default: $"+deskEnv+", else a file in the user data folder)")
 	fs.BoolVar(&d.readOnly, "read-only", false, "open the database read-only, as on read-only storage, where this is automatic")
 	return d
 }
 
-// openStore opens the database desk names, or the one at the default path
-// when it names none, creating its folder. created reports whether the
-// file is new.
+// openStore opens the desk desk names, or the default one when it names
+// none, creating a file desk's folder. The editor is the user (currentUser)
+// unless an option in extra names another. resolved is the desk's path, or
+// its URL without a password; created reports whether the desk is new.
 func openStore(ctx context.Context, desk deskFlags, extra ...storage.Option) (db *storage.DB, resolved string, created bool, err error) {
 	path, err := desk.resolve()
 	if err != nil {
 		return nil, "", false, err
 	}
-	opts := extra
+	opts := append([]storage.Option{storage.WithEditor(currentUser())}, extra...)
 	if desk.readOnly {
 		opts = append(opts, storage.WithReadOnly())
-	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, "", false, fmt.Errorf("create database folder: %w", err)
-	}
-	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
-		created = true
+	} else if !storage.IsServerURL(path) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, "", false, fmt.Errorf("create database folder: %w", err)
+		}
 	}
 	db, err = storage.Open(ctx, path, opts...)
 	if err != nil {
 		return nil, "", false, err
 	}
-	return db, path, created, nil
+	return db, db.Path(), db.Fresh(), nil
 }
 
 func parseID(s string) (int64, error) {
@@ -487,10 +487,18 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return textio.WriteFileAtomic(*out, buf.Bytes(), 0o644)
 }
 
-// resolve returns the desk's path: the one given, or the default.
+// deskEnv names the variable that says which desk to open when --db does
+// not: a SQLite file path or a PostgreSQL URL.
+const deskEnv = "COPYDESK_DB"
+
+// resolve returns the desk's path or URL: the one given, the one in
+// $COPYDESK_DB, or the default file.
 func (desk deskFlags) resolve() (string, error) {
 	if desk.path != "" {
 		return desk.path, nil
+	}
+	if env := strings.TrimSpace(os.Getenv(deskEnv)); env != "" {
+		return env, nil
 	}
 	return storage.DefaultPath()
 }
@@ -503,6 +511,9 @@ func openExistingStore(ctx context.Context, desk deskFlags, extra ...storage.Opt
 	path, err := desk.resolve()
 	if err != nil {
 		return nil, "", false, err
+	}
+	if storage.IsServerURL(path) {
+		return openStore(ctx, desk, extra...) // the server says whether the database exists
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, "", false, usageError{fmt.Errorf("no desk at %q (it was moved or deleted, or the path is mistyped); import creates one", path)}

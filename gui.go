@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -39,14 +40,23 @@ func runGUI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if !hasDisplay() {
 		return badInput("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); run it under a desktop session or `xvfb-run copydesk`, or use the command-line tools (copydesk --help)")
 	}
-	store, path, created, err := openStore(ctx, *db)
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	// Working copies are kept per editor: open the desk as the name the
+	// editor gave the app, where they gave one.
+	editor := currentUser()
+	if name := strings.TrimSpace(a.Preferences().String(app.PrefAuthor)); name != "" {
+		editor = name
+	}
+	store, path, created, err := openStore(ctx, *db, storage.WithEditor(editor))
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	// A read-only desk has no autosaves to keep apart, and its folder may
-	// not take the lock file.
-	if !store.ReadOnly() {
+	// not take the lock file. A shared desk keeps each editor's working
+	// copies apart by name, and shows who else is in an article instead.
+	if !store.ReadOnly() && !store.Shared() {
 		lock, err := storage.LockForEditing(path)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -58,8 +68,6 @@ func runGUI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return err
 		}
 	}
-	a := fyneapp.NewWithID(appID)
-	a.SetIcon(assets.Icon)
 	ws := app.NewWorkspace(a, store, app.Options{
 		OpenArticle: *open,
 		Author:      currentUser(),

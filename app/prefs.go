@@ -10,6 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// PrefAuthor is the preference that holds the name the editor works
+// under: notes and revisions carry it, and a shared desk keeps working
+// copies and shows presence by it.
+const PrefAuthor = "editor.author"
+
 // Preference keys, kept in Fyne's per-user preferences.
 const (
 	prefWindowWidth     = "window.width"
@@ -17,7 +22,6 @@ const (
 	prefLastArticle     = "article.last"
 	prefSplitLibrary    = "layout.library"
 	prefSplitSidebar    = "layout.sidebar"
-	prefAuthor          = "editor.author"
 	defaultWindowW      = 1200
 	defaultWindowH      = 800
 	defaultLibrarySplit = 0.22
@@ -32,7 +36,7 @@ const maxAuthorRunes = 80
 // user name) stands, and when Options.AskAuthor is set the editor is
 // asked for their name, once.
 func (w *Workspace) loadAuthor() {
-	if name := strings.TrimSpace(w.app.Preferences().String(prefAuthor)); name != "" {
+	if name := strings.TrimSpace(w.app.Preferences().String(PrefAuthor)); name != "" {
 		w.opts.Author = name
 		return
 	}
@@ -49,7 +53,7 @@ func (w *Workspace) SetAuthor(name string) error {
 	if err != nil {
 		return err
 	}
-	w.app.Preferences().SetString(prefAuthor, name)
+	w.app.Preferences().SetString(PrefAuthor, name)
 	w.opts.Author = name
 	return nil
 }
@@ -114,9 +118,9 @@ func (w *Workspace) showPreferences() *preferencesDialog {
 func (w *Workspace) askAuthor() *preferencesDialog {
 	d := w.newPreferencesDialog("Your Name on the Desk", authorIntro+" You can change it in File ▸ Preferences.", "Skip")
 	d.dialog.SetOnClosed(func() {
-		if w.app.Preferences().String(prefAuthor) == "" {
+		if w.app.Preferences().String(PrefAuthor) == "" {
 			if name, err := cleanAuthor(w.opts.Author); err == nil {
-				w.app.Preferences().SetString(prefAuthor, name)
+				w.app.Preferences().SetString(PrefAuthor, name)
 			}
 		}
 	})

@@ -72,8 +72,8 @@ func TestUserNameFromPreferences(t *testing.T) {
 	// The current name opens selected, so typing replaces it.
 	test.Type(d.name, "Maya Lin")
 	tapDialogButton(t, ws, "Save")
-	if got := ws.app.Preferences().String(prefAuthor); got != "Maya Lin" {
-		t.Fatalf("preference %s = %q", prefAuthor, got)
+	if got := ws.app.Preferences().String(PrefAuthor); got != "Maya Lin" {
+		t.Fatalf("preference %s = %q", PrefAuthor, got)
 	}
 
 	// An own note and a reply carry the name, and the thread shows it.
@@ -190,7 +190,7 @@ func TestUserNameAskedOnce(t *testing.T) {
 		t.Fatalf("the question offers %d entries, want one holding the OS user name", len(entries))
 	}
 	tapDialogButton(t, ws, "Skip")
-	if got := a.Preferences().String(prefAuthor); got != "mlin" {
+	if got := a.Preferences().String(PrefAuthor); got != "mlin" {
 		t.Fatalf("after Skip the name is %q, want mlin", got)
 	}
 	ws.win.Close()
