@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"copydesk/storage/internal/pgtest"
+	"copydesk/storage/pgtest"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
