@@ -32,15 +32,25 @@ import (
 // in the text.
 const maxPositionedWords = 16383
 
-// fold lowers a word's case and removes its accents.
+// fold lowers a word's case and removes the accents of Latin letters
+// ("Zürich" → "zurich"), as unicode61's remove_diacritics does; other
+// scripts keep theirs ("γέφυρα" stays apart from "γεφυρα" on both
+// backends).
 func fold(word string) string {
 	if isASCII(word) {
 		return strings.ToLower(word)
 	}
-	var b strings.Builder
+	var (
+		b     strings.Builder
+		latin bool // the letter the marks that follow belong to is Latin
+	)
 	for _, r := range norm.NFD.String(word) {
 		if unicode.Is(unicode.Mn, r) {
-			continue
+			if latin {
+				continue
+			}
+		} else {
+			latin = unicode.Is(unicode.Latin, r)
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
