@@ -18,7 +18,10 @@ case "${1:-}" in
   test) pkgs=(gcc libc6-dev)
         if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
           pkgs+=(postgresql)
-        fi ;;
+        fi
+        # psql, pg_dump and pg_restore: the setup script and backups are
+        # tested with them.
+        command -v pg_dump >/dev/null 2>&1 || pkgs+=(postgresql-client) ;;
   gui)  pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
               libxinerama-dev libxi-dev libxxf86vm-dev) ;;
   xvfb) pkgs=(xvfb xdotool imagemagick x11-utils) ;;

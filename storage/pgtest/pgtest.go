@@ -152,6 +152,11 @@ func start(t testing.TB, dir string) (string, func()) {
 	return fmt.Sprintf("postgres://copydesk@/postgres?host=%s&sslmode=disable", url.QueryEscape(dir)), stop
 }
 
+// Tool finds a PostgreSQL program (psql, pg_dump…) on the PATH or in
+// Debian's versioned folders, skipping or failing the test as Start does
+// where it is missing.
+func Tool(t testing.TB, name string) string { return tool(t, name) }
+
 // tool finds a PostgreSQL program on the PATH or in Debian's versioned
 // folders.
 func tool(t testing.TB, name string) string {
