@@ -36,6 +36,11 @@ func TestLeastPrivilegeRoles(t *testing.T) {
 		t.Fatalf("creating an editor's role: %v\n%s", err, out)
 	}
 
+	// An editor cannot set the tables up, and is told who can.
+	if _, err := Open(ctx, as("ana")); err == nil || !strings.Contains(err.Error(), "run Copydesk once as the database's owner") {
+		t.Errorf("Open of a new desk as an editor = %v, want it refused naming the owner", err)
+	}
+
 	// The owner's first run sets the desk up.
 	owner, err := Open(ctx, as("copydesk_owner"))
 	if err != nil {

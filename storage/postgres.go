@@ -144,6 +144,11 @@ func (db *DB) migratePostgres(ctx context.Context, migrations []migration) (fres
 				ON CONFLICT (only_row) DO UPDATE SET version = excluded.version`, m.version)
 			return err
 		})
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && (pe.Code == "42501" || pe.Code == "42P17") {
+			return false, fmt.Errorf("%s needs its tables set up or upgraded to version %d, which this role may not do: run Copydesk once as the database's owner (%s)",
+				db.path, len(migrations), pe.Message)
+		}
 		if err != nil {
 			return false, fmt.Errorf("%s: migration %04d_%s: %w", db.path, m.version, m.name, err)
 		}
