@@ -296,7 +296,9 @@ func moveNotesTo(ctx context.Context, store *storage.DB, id int64, text string) 
 		return err
 	}
 	for _, n := range anchor.MoveNotes(notes, text) {
-		if _, err := store.UpdateNote(ctx, n); err != nil {
+		// A note someone changed since it was read here keeps their change:
+		// whoever changed it placed it on the text they saw.
+		if _, err := store.UpdateNote(ctx, n); err != nil && !errors.Is(err, storage.ErrConflict) {
 			return err
 		}
 	}
