@@ -14,7 +14,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // IsServerURL reports whether a --db value names a PostgreSQL desk
@@ -78,10 +78,12 @@ func openPostgres(ctx context.Context, raw string, migrations []migration, opts 
 		// pgx's message may quote the URL; say what is wrong without it.
 		return nil, fmt.Errorf("%w: %s is not a PostgreSQL URL that can be used", ErrInvalid, db.path)
 	}
-	pool, err := sql.Open("pgx", raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", db.path, err)
+	// Name the connections for the server's administrators
+	// (pg_stat_activity), unless the URL names them.
+	if cfg.RuntimeParams["application_name"] == "" {
+		cfg.RuntimeParams["application_name"] = "copydesk"
 	}
+	pool := stdlib.OpenDB(*cfg)
 	pool.SetMaxOpenConns(pgMaxConns)
 	pool.SetMaxIdleConns(pgMaxConns)
 	pool.SetConnMaxIdleTime(5 * time.Minute)
@@ -205,6 +207,8 @@ func (db *DB) startListening(ctx context.Context, cfg *pgx.ConnConfig) error {
 		return err
 	}
 	p := &pgDesk{token: hex.EncodeToString(token), done: make(chan struct{})}
+	cfg = cfg.Copy()
+	cfg.RuntimeParams["application_name"] = "copydesk listener " + p.token
 	conn, err := listen(ctx, cfg)
 	if err != nil {
 		return err

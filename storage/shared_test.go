@@ -428,3 +428,48 @@ func TestMigrationGivesOldWorkingCopiesToTheirEditor(t *testing.T) {
 		t.Errorf("commit of the old draft = %+v, %v", r, err)
 	}
 }
+
+// TestListenerReconnects cuts the connection that listens for other
+// processes' changes, as a server restart or a network failure would: the
+// listener comes back, DataVersion moves (a change may have been missed
+// meanwhile), and later changes arrive as before.
+func TestListenerReconnects(t *testing.T) {
+	ctx := context.Background()
+	desk := pgtest.Database(t)
+	app, cli := openTestDBAt(t, desk), openTestDBAt(t, desk)
+	a, _ := mustCreateArticle(t, cli, "Storm", "Wind.")
+	version := func() int64 {
+		v, err := app.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	waitMove := func(from int64, within time.Duration, what string) int64 {
+		t.Helper()
+		deadline := time.Now().Add(within)
+		for {
+			if v := version(); v != from {
+				return v
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("DataVersion did not move within %v of %s", within, what)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	v := waitMove(0, time.Second, "the article") // cli's article, made after app opened
+	var cut int
+	if err := cli.rw.QueryRow(cli.d.rebind(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE application_name = ?`), "copydesk listener "+app.pg.token).Scan(&cut); err != nil || cut != 1 {
+		t.Fatalf("terminating the listener: %d connections, %v", cut, err)
+	}
+	v = waitMove(v, 10*time.Second, "the listener's connection being cut")
+	if !app.pg.listening.Load() {
+		t.Error("the listener moved DataVersion before it was listening again")
+	}
+	if _, err := cli.AddRevision(ctx, a.ID, "Wind and rain.", "", "desk"); err != nil {
+		t.Fatal(err)
+	}
+	waitMove(v, time.Second, "a revision after the reconnection")
+}
