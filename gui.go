@@ -63,7 +63,9 @@ func runGUI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 		defer lock.Release()
 	}
-	if created {
+	// A new desk of one's own opens on the sample; a newsroom's shared desk
+	// starts with its own stories.
+	if created && !store.Shared() {
 		if err := seedSample(ctx, store); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"os/exec"
 	"strings"
@@ -140,5 +141,28 @@ func TestBackupRestore(t *testing.T) {
 	b, _ := mustCreateArticle(t, cp, "After the restore", "New.")
 	if b.ID <= a.ID {
 		t.Errorf("a new article after the restore got ID %d, not past %d", b.ID, a.ID)
+	}
+}
+
+// TestReadOnlyServer opens a desk whose server takes only reads (as a
+// standby does): reading works and a write is refused with ErrReadOnly.
+func TestReadOnlyServer(t *testing.T) {
+	ctx := context.Background()
+	desk := pgtest.Database(t)
+	db := openTestDBAt(t, desk)
+	mustCreateArticle(t, db, "Kept", "Text.")
+	var name string
+	if err := db.rw.QueryRow(`SELECT current_database()`).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.rw.Exec(`ALTER DATABASE ` + name + ` SET default_transaction_read_only = on`); err != nil {
+		t.Fatal(err)
+	}
+	ro := openTestDBAt(t, desk)
+	if list, err := ro.ListArticles(ctx, editor.ArticleFilter{}); err != nil || len(list) != 1 {
+		t.Errorf("ListArticles on a read-only server = %v, %v", list, err)
+	}
+	if _, _, err := ro.CreateArticle(ctx, editor.Article{Title: "New"}, "x", "", ""); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("CreateArticle on a read-only server = %v, want ErrReadOnly", err)
 	}
 }

@@ -275,3 +275,10 @@ func isPGRetry(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
 }
+
+// isPGReadOnly reports a write refused because the server or session takes
+// only reads.
+func isPGReadOnly(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "25006"
+}

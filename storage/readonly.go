@@ -110,9 +110,12 @@ func (db *DB) readOnlyError() error {
 	return fmt.Errorf("%w: %s cannot be changed (%s)", ErrReadOnly, db.path, db.access.why())
 }
 
+// isReadOnly reports a write refused by the storage: a read-only SQLite
+// file, or a PostgreSQL server that takes only reads (a standby, or
+// default_transaction_read_only).
 func isReadOnly(err error) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && se.Code == sqlite3.ErrReadonly
+	return errors.As(err, &se) && se.Code == sqlite3.ErrReadonly || isPGReadOnly(err)
 }
 
 // openReadOnly opens the pools of a read-only desk, both with
