@@ -66,8 +66,8 @@ func (r CopyReport) SourceRows() int64 {
 // so a desk copied from SQLite to PostgreSQL and back comes back the same;
 // finer digits of an older SQLite desk are dropped (CopyReport.FinerTimes
 // counts them). Who has which article open (presence) is not copied. The
-// search index of the copy is built as it goes (SQLite's triggers, or
-// indexArticle and indexNote on PostgreSQL).
+// copy's search index is built in the same transaction, drafts included,
+// so it starts with nothing left to index.
 //
 // The source is read in one snapshot, a row at a time, so neither a desk
 // that is being written to nor one with long texts is a problem. The
