@@ -102,6 +102,7 @@ func commands() []command {
 		{"diff", "compare two revisions word by word", cmdDiff},
 		{"source", "add, list, show or remove an article's sources", cmdSource},
 		{"notes", "list, add, reply to, resolve or dismiss an article's notes", cmdNotes},
+		{"migrate", "copy a whole desk into a new one (SQLite or PostgreSQL) and check the copy", cmdMigrate},
 	}
 }
 

@@ -465,3 +465,33 @@ func TestOpenAfterCrash(t *testing.T) {
 		})
 	}
 }
+
+// TestWithExistingDeskSetsNothingUp opens a place without a desk with
+// WithExistingDesk: ErrNotFound, and no desk (no file, no schema) is left
+// there; a desk that exists opens as usual.
+func TestWithExistingDeskSetsNothingUp(t *testing.T) {
+	eachBackendDesk(t, func(t *testing.T, desk string) {
+		ctx := context.Background()
+		if db, err := Open(ctx, desk, WithExistingDesk()); !errors.Is(err, ErrNotFound) {
+			if err == nil {
+				db.Close()
+			}
+			t.Fatalf("Open(no desk, WithExistingDesk) = %v, want ErrNotFound", err)
+		}
+		if !IsServerURL(desk) {
+			if _, err := os.Stat(desk); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("a file was left at %s: %v", desk, err)
+			}
+		}
+		db := openTestDBAt(t, desk)
+		if !db.Fresh() {
+			t.Error("the desk was set up by the refused Open: Fresh is false afterwards")
+		}
+		mustCreateArticle(t, db, "Kept", "Text.")
+		again, err := Open(ctx, desk, WithExistingDesk())
+		if err != nil {
+			t.Fatalf("Open(desk, WithExistingDesk) = %v", err)
+		}
+		again.Close()
+	})
+}

@@ -113,6 +113,9 @@ func (db *DB) migratePostgres(ctx context.Context, migrations []migration) (fres
 	if err != nil || version >= len(migrations) {
 		return false, err
 	}
+	if version == 0 && db.existingOnly {
+		return false, noDesk(db.path)
+	}
 	if db.readOnly {
 		return false, fmt.Errorf("%w: %s has schema version %d, this Copydesk needs version %d, and it was opened read-only",
 			ErrReadOnly, db.path, version, len(migrations))

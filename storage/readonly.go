@@ -124,6 +124,9 @@ func isReadOnly(err error) bool {
 // migrated: a schema older than known is refused.
 func (db *DB) openReadOnly(ctx context.Context, abs string, known int) error {
 	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		if db.existingOnly {
+			return noDesk(abs)
+		}
 		return fmt.Errorf("%w: %s does not exist and cannot be created (%s)", ErrReadOnly, abs, db.access.why())
 	}
 	params := readOnlyParams(db.access, abs)
@@ -135,6 +138,8 @@ func (db *DB) openReadOnly(ctx context.Context, abs string, known int) error {
 		return fmt.Errorf("%s cannot be read (%s): %w", abs, db.access.why(), err)
 	}
 	switch {
+	case version == 0 && db.existingOnly:
+		return noDesk(abs)
 	case version == 0:
 		return fmt.Errorf("%w: %s holds no desk yet and cannot be set up (%s)", ErrReadOnly, abs, db.access.why())
 	case version < known:

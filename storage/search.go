@@ -189,29 +189,33 @@ func (db *DB) indexDrafts(ctx context.Context) error {
 	if err != nil || !stale {
 		return err
 	}
-	return db.update(ctx, func(tx *txn, now time.Time) error {
-		if tx.pg() {
-			ids, err := queryAll(ctx, tx, scanID, `DELETE FROM draft_index_stale RETURNING article_id`)
-			if err != nil {
-				return err
-			}
-			for _, id := range ids {
-				if err := indexArticle(ctx, tx, id); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE article_search
-			SET draft = coalesce((SELECT group_concat(w.text, char(10)) FROM working_copies w
-				WHERE w.article_id = article_search.docid), '')
-			WHERE docid IN (SELECT article_id FROM draft_index_stale)`); err != nil {
+	return db.update(ctx, func(tx *txn, now time.Time) error { return reindexStaleDrafts(ctx, tx) })
+}
+
+// reindexStaleDrafts indexes the drafts of the articles draft_index_stale
+// names and clears it.
+func reindexStaleDrafts(ctx context.Context, tx *txn) error {
+	if tx.pg() {
+		ids, err := queryAll(ctx, tx, scanID, `DELETE FROM draft_index_stale RETURNING article_id`)
+		if err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM draft_index_stale`)
+		for _, id := range ids {
+			if err := indexArticle(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `
+		UPDATE article_search
+		SET draft = coalesce((SELECT group_concat(w.text, char(10)) FROM working_copies w
+			WHERE w.article_id = article_search.docid), '')
+		WHERE docid IN (SELECT article_id FROM draft_index_stale)`); err != nil {
 		return err
-	})
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM draft_index_stale`)
+	return err
 }
 
 func scanID(row scanner) (int64, error) {

@@ -88,6 +88,8 @@ type DB struct {
 	now func() time.Time
 	// fresh is set when Open set up a new desk (see Fresh).
 	fresh bool
+	// existingOnly refuses a place that holds no desk (WithExistingDesk).
+	existingOnly bool
 	// editor names whose working copies this DB reads and writes, and
 	// session tells this DB's presence apart from the editor's other
 	// windows (see WithEditor and Heartbeat).
@@ -131,6 +133,15 @@ func WithClock(now func() time.Time) Option {
 			db.now = now
 		}
 	}
+}
+
+// WithExistingDesk makes Open refuse, with ErrNotFound and writing
+// nothing, a file or database that holds no desk yet (a missing or empty
+// file, an empty PostgreSQL database), instead of setting one up there.
+// A command that only reads a desk, such as the source of a copy, uses it
+// so that a mistyped name never leaves an empty desk behind.
+func WithExistingDesk() Option {
+	return func(db *DB) { db.existingOnly = true }
 }
 
 // Open opens the Copydesk database at path, creating it if it does not
@@ -198,6 +209,9 @@ func open(ctx context.Context, path string, migrations []migration, opts ...Opti
 	if err != nil {
 		return nil, err
 	}
+	if version == 0 && db.existingOnly {
+		return nil, noDesk(abs)
+	}
 	db.fresh = version == 0
 
 	db.rw, err = sql.Open("sqlite3", dsn(abs, url.Values{
@@ -239,6 +253,11 @@ func open(ctx context.Context, path string, migrations []migration, opts ...Opti
 		db.ident = fi
 	}
 	return db, nil
+}
+
+// noDesk is the error WithExistingDesk gives for a place without a desk.
+func noDesk(where string) error {
+	return fmt.Errorf("%w: %s holds no desk", ErrNotFound, where)
 }
 
 // dsn builds a go-sqlite3 data source name for the file at the absolute
