@@ -515,7 +515,7 @@ func openExistingStore(ctx context.Context, desk deskFlags, extra ...storage.Opt
 		return nil, "", false, err
 	}
 	if storage.IsServerURL(path) {
-		return openStore(ctx, desk, extra...) // the server says whether the database exists
+		return openStore(ctx, desk, append(extra, storage.WithExistingDesk())...)
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, "", false, usageError{fmt.Errorf("no desk at %q (it was moved or deleted, or the path is mistyped); import creates one", path)}

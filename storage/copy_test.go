@@ -29,22 +29,6 @@ func microClock() func() time.Time {
 	}
 }
 
-// openAs opens the desk at path as editor name (none when empty), closed
-// when the test ends.
-func openAs(t *testing.T, path, name string, now func() time.Time) *DB {
-	t.Helper()
-	opts := []Option{WithClock(now)}
-	if name != "" {
-		opts = append(opts, WithEditor(name))
-	}
-	db, err := Open(context.Background(), path, opts...)
-	if err != nil {
-		t.Fatalf("Open(%q) as %q: %v", path, name, err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 // The editors the filled desk has working copies of; "" is the working
 // copy saved without an editor's name, which the API also gives an
 // editor who has none of their own.
@@ -70,7 +54,7 @@ func fillDesk(t *testing.T, path string) {
 	t.Helper()
 	ctx := context.Background()
 	now := microClock()
-	db := openAs(t, path, "", now)
+	db := openAs(t, path, "", WithClock(now))
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -136,8 +120,8 @@ func fillDesk(t *testing.T, path string) {
 	must(db.PurgeArticle(ctx, purged.ID))
 
 	must(db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a3.ID, Base: 1, Text: long + "Unnamed draft."}))
-	must(openAs(t, path, "ana", now).SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a1.ID, Base: rev3.Number, Text: "Ana’s draft\r\nwith the okapi."}))
-	must(openAs(t, path, "ben", now).SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a1.ID, Base: 2, Text: "Ben’s draft about the narwhal.\x1b"}))
+	must(openAs(t, path, "ana", WithClock(now)).SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a1.ID, Base: rev3.Number, Text: "Ana’s draft\r\nwith the okapi."}))
+	must(openAs(t, path, "ben", WithClock(now)).SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a1.ID, Base: 2, Text: "Ben’s draft about the narwhal.\x1b"}))
 }
 
 // deskContents is everything of a desk the API reads, for comparing a
@@ -157,7 +141,7 @@ type deskContents struct {
 func readDesk(t *testing.T, path string) deskContents {
 	t.Helper()
 	ctx := context.Background()
-	db := openAs(t, path, "", time.Now)
+	db := openAs(t, path, "", WithClock(time.Now))
 	c := deskContents{
 		Revisions: map[int64][]editor.Revision{}, WorkingCopies: map[string]editor.WorkingCopy{},
 		Sources: map[int64][]editor.Source{}, Notes: map[int64][]editor.Note{}, Replies: map[int64][]editor.Reply{},
@@ -179,7 +163,7 @@ func readDesk(t *testing.T, path string) deskContents {
 	sort.Slice(c.Trashed, func(i, j int) bool { return c.Trashed[i] < c.Trashed[j] })
 	editors := map[string]*DB{}
 	for _, name := range copyEditors {
-		editors[name] = openAs(t, path, name, time.Now)
+		editors[name] = openAs(t, path, name, WithClock(time.Now))
 	}
 	for _, id := range ids {
 		a, err := db.Article(ctx, id)
@@ -283,7 +267,7 @@ func TestCopyRoundTrip(t *testing.T) {
 			ids, len(want.Trashed), len(want.WorkingCopies))
 	}
 
-	origDB, sharedDB, backDB := openAs(t, orig, "", time.Now), openAs(t, shared, "", time.Now), openAs(t, back, "", time.Now)
+	origDB, sharedDB, backDB := openAs(t, orig, "", WithClock(time.Now)), openAs(t, shared, "", WithClock(time.Now)), openAs(t, back, "", WithClock(time.Now))
 	r1 := mustCopy(t, origDB, sharedDB)
 	r2 := mustCopy(t, sharedDB, backDB)
 	for i := range r1.Tables {
@@ -497,7 +481,7 @@ func TestCopyRefuses(t *testing.T) {
 func TestCopyComparisonCatchesChanges(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "src.db")
 	fillDesk(t, src)
-	from := openAs(t, src, "", time.Now)
+	from := openAs(t, src, "", WithClock(time.Now))
 	var (
 		longSource int64
 		long       string
@@ -578,7 +562,7 @@ func TestCopyComparisonOfCommittedCopy(t *testing.T) {
 	ctx := context.Background()
 	src := filepath.Join(t.TempDir(), "src.db")
 	fillDesk(t, src)
-	from := openAs(t, src, "", time.Now)
+	from := openAs(t, src, "", WithClock(time.Now))
 	eachBackend(t, func(t *testing.T, open func(t *testing.T) *DB) {
 		to := open(t)
 		mustCopy(t, from, to)
