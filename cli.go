@@ -515,7 +515,11 @@ func openExistingStore(ctx context.Context, desk deskFlags, extra ...storage.Opt
 		return nil, "", false, err
 	}
 	if storage.IsServerURL(path) {
-		return openStore(ctx, desk, append(extra, storage.WithExistingDesk())...)
+		db, resolved, created, err := openStore(ctx, desk, append(extra, storage.WithExistingDesk())...)
+		if errors.Is(err, storage.ErrNotFound) {
+			return nil, "", false, usageError{fmt.Errorf("no desk in %s (the database is empty, or the URL names another); import creates one", storage.RedactURL(path))}
+		}
+		return db, resolved, created, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, "", false, usageError{fmt.Errorf("no desk at %q (it was moved or deleted, or the path is mistyped); import creates one", path)}

@@ -49,9 +49,9 @@ type pgDesk struct {
 	done      chan struct{}
 }
 
-// redactURL is the desk's URL as it may be shown: without a password in
+// RedactURL is a desk URL as it may be shown: without a password in
 // the user part or in the parameters.
-func redactURL(raw string) string {
+func RedactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "postgres://(unreadable URL)"
@@ -68,7 +68,7 @@ func redactURL(raw string) string {
 // brings its schema up to date. The password comes from the URL, the
 // PGPASSWORD variable or ~/.pgpass, as libpq takes it.
 func openPostgres(ctx context.Context, raw string, migrations []migration, opts ...Option) (*DB, error) {
-	db := &DB{path: redactURL(raw), now: time.Now, d: postgresDialect}
+	db := &DB{path: RedactURL(raw), now: time.Now, d: postgresDialect}
 	for _, opt := range opts {
 		opt(db)
 	}

@@ -392,11 +392,11 @@ func TestOpenPostgresRefusesWhatIsNotItsOwn(t *testing.T) {
 		if strings.Contains(err.Error(), "s3cr3t-pw") {
 			t.Errorf("error shows the password: %v", err)
 		}
-		if got := redactURL(url); strings.Contains(got, "s3cr3t-pw") || !strings.Contains(got, "ana") {
-			t.Errorf("redactURL = %q", got)
+		if got := RedactURL(url); strings.Contains(got, "s3cr3t-pw") || !strings.Contains(got, "ana") {
+			t.Errorf("RedactURL = %q", got)
 		}
-		if got := redactURL("postgres://ana@host/desk?password=s3cr3t-pw"); strings.Contains(got, "s3cr3t-pw") {
-			t.Errorf("redactURL with a password parameter = %q", got)
+		if got := RedactURL("postgres://ana@host/desk?password=s3cr3t-pw"); strings.Contains(got, "s3cr3t-pw") {
+			t.Errorf("RedactURL with a password parameter = %q", got)
 		}
 	})
 }
