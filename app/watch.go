@@ -93,13 +93,13 @@ func (w *Workspace) onOutsideChange() {
 	if w.article.ID == 0 {
 		return
 	}
-	// Notes, replies and sources another process added or changed
-	// (copydesk notes, copydesk source) show at once; a changed source
-	// set is reviewed again.
-	w.reloadNotes()
-	before := len(w.sourceList)
+	// Notes, replies and sources another editor or process added or
+	// changed (copydesk notes, copydesk source) show at once; a changed
+	// source set is reviewed again.
+	w.refreshNotes()
+	before := w.sourceList
 	w.reloadSources()
-	if len(w.sourceList) != before {
+	if !sameSources(before, w.sourceList) {
 		w.requestReview()
 	}
 	revs, err := w.store.Revisions(context.Background(), w.article.ID)

@@ -82,6 +82,7 @@ type Workspace struct {
 	article      editor.Article // the open article; ID 0 when none
 	base         int            // revision the working copy started from
 	dialogs      []*keyDialog   // the dialogs open over the window, top last
+	thread       *noteThread    // the Note Thread dialog, while it is up
 	goneAsked    bool           // the desk file went and the editor was offered a copy
 }
 
@@ -116,6 +117,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.notes.actionsFor = w.noteActions
+	w.notes.threadOf = w.threadLine
 	w.notes.onNewNote = w.onNewNote
 	w.notes.onResolveFixed = w.onResolveFixed
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision, w.ShowCompare)
@@ -463,6 +465,10 @@ func (w *Workspace) showReadOnly(title, text string) {
 
 func (w *Workspace) showError(err error) {
 	if err == nil {
+		return
+	}
+	if cs := noteConflicts(err); len(cs) > 0 {
+		w.showNoteConflicts(cs)
 		return
 	}
 	w.showDialog(dialog.NewError(err, w.win), nil, nil)
