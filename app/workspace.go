@@ -45,7 +45,8 @@ type Options struct {
 	Now func() time.Time
 	// WatchEvery is how often the database is checked for changes other
 	// processes made, such as a revision stored by `copydesk revise`; zero
-	// means every 750ms, below zero never (tests look themselves).
+	// means every 750ms, or 250ms on a desk shared by several editors,
+	// below zero never (tests look themselves).
 	WatchEvery time.Duration
 }
 
@@ -180,6 +181,9 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.openInitial()
 	if opts.WatchEvery == 0 {
 		opts.WatchEvery = defaultWatchEvery
+		if w.sharedDesk() {
+			opts.WatchEvery = sharedWatchEvery
+		}
 	}
 	if opts.WatchEvery > 0 {
 		w.watch.start(opts.WatchEvery)
