@@ -109,6 +109,7 @@ func (w *Workspace) onOutsideChange() {
 	if w.article.ID == 0 {
 		return
 	}
+	w.presence.look()
 	// Notes, replies and sources another editor or process added or
 	// changed (copydesk notes, copydesk source) show at once; a changed
 	// source set is reviewed again.

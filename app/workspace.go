@@ -48,6 +48,10 @@ type Options struct {
 	// means every 750ms, or 250ms on a desk shared by several editors,
 	// below zero never (tests look themselves).
 	WatchEvery time.Duration
+	// HeartbeatEvery is how often the desk is told that the editor still
+	// has the open article (storage.HeartbeatEvery); zero means every 10s,
+	// below zero never.
+	HeartbeatEvery time.Duration
 }
 
 // Workspace is the main window: library, editing pane and side panels.
@@ -72,6 +76,9 @@ type Workspace struct {
 	autosave    *Autosaver
 	review      *reviewer
 	watch       *dbWatcher      // notices changes other processes make
+	presence    *presenceKeeper // tells the desk the editor is in the article, and who else is
+	present     *statusLabel    // says who else has the open article
+	presentFor  int64           // the article present speaks of
 	arrival     *arrivalNotice  // a newer revision than the unsaved edits' base
 	lastReview  reviewResult    // the latest review of the open article
 	storedNotes []editor.Note   // notes kept with the open article
@@ -146,8 +153,10 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 			w.win.Canvas().Unfocus()
 		}
 	}
+	w.present = newStatusLabel(fyne.TextAlignTrailing)
+	w.present.TextStyle.Italic = true
 	prefs := a.Preferences()
-	w.inner = container.NewHSplit(w.mainTabs, w.sideTabs)
+	w.inner = container.NewHSplit(container.New(tabBarOverlay{w.mainTabs}, w.mainTabs, w.present), w.sideTabs)
 	w.inner.SetOffset(prefs.FloatWithFallback(prefSplitSidebar, defaultSidebarSplit))
 	w.split = container.NewHSplit(w.library.content, container.NewBorder(w.arrival.content, nil, nil, nil, w.inner))
 	w.split.SetOffset(prefs.FloatWithFallback(prefSplitLibrary, defaultLibrarySplit))
@@ -177,6 +186,13 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	// from here on, while the library and article load, are noticed.
 	w.watch = newDBWatcher(store.DataVersion, w.onOutsideChange, opts.Dispatch)
 	w.watch.poll()
+	w.presence = newPresenceKeeper(store, w.showPresence, opts.Dispatch)
+	if opts.HeartbeatEvery == 0 {
+		opts.HeartbeatEvery = defaultHeartbeatEvery
+	}
+	if opts.HeartbeatEvery > 0 {
+		w.presence.start(opts.HeartbeatEvery)
+	}
 	w.library.reload()
 	w.openInitial()
 	if opts.WatchEvery == 0 {
@@ -254,6 +270,7 @@ func (w *Workspace) openArticle(id int64) {
 	w.edit.load(op.text)
 	w.edit.setSaveState(op.saveState())
 	w.win.SetTitle("Copydesk — " + a.Title)
+	w.presenceOpened()
 	w.app.Preferences().SetInt(prefLastArticle, int(id))
 	w.library.markSelected(id)
 	w.reloadSide()
@@ -496,6 +513,7 @@ func (w *Workspace) onClose() {
 func (w *Workspace) closeNow() {
 	w.autosave.Stop()
 	w.watch.stop()
+	w.presence.stop() // and leave the article
 	prefs := w.app.Preferences()
 	size := w.win.Canvas().Size()
 	if size.Width > 0 && size.Height > 0 {
