@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,8 +25,16 @@ const presenceTimeout = 2 * time.Second
 
 // presenceText says who else has the article open: "Ana is editing", "Ana
 // and Ben are editing", "Ana, Ben and Cy are editing", "Ana, Ben and 2
-// others are editing"; "" for nobody.
-func presenceText(names []string) string {
+// others are editing"; "" for nobody. The editor's own name (self) is
+// another window of theirs, and is said so, last.
+func presenceText(names []string, self string) string {
+	names, selfToo := withoutSelf(names, self)
+	if selfToo {
+		if len(names) == 0 {
+			return "You have this open in another window"
+		}
+		names = append(names, "you in another window")
+	}
 	switch n := len(names); {
 	case n == 0:
 		return ""
@@ -40,12 +49,25 @@ func presenceText(names []string) string {
 	}
 }
 
+// withoutSelf returns names without self, and whether it was there.
+func withoutSelf(names []string, self string) ([]string, bool) {
+	i := slices.Index(names, self)
+	if self == "" || i < 0 {
+		return names, false
+	}
+	return slices.Delete(slices.Clone(names), i, i+1), true
+}
+
 // presenceTip names everyone presenceText counts, for the label's tooltip.
-func presenceTip(names []string) string {
+func presenceTip(names []string, self string) string {
+	names, selfToo := withoutSelf(names, self)
+	if selfToo {
+		names = append(names, "you, in another window")
+	}
 	if len(names) == 0 {
 		return ""
 	}
-	return "Also in this article: " + strings.Join(names, ", ") + ". Each editor keeps their own unsaved text; saving a revision is what the others see."
+	return "Also in this article: " + strings.Join(names, ", ") + ". Each editor keeps their own unsaved text; a saved revision is what the others see."
 }
 
 // presenceKeeper keeps the editor's presence in the open article on the
@@ -170,8 +192,8 @@ func (w *Workspace) showPresence(articleID int64, names []string) {
 		return
 	}
 	w.presentFor = articleID
-	w.present.tip = presenceTip(names)
-	w.present.SetText(presenceText(names))
+	w.present.tip = presenceTip(names, w.opts.Author)
+	w.present.SetText(presenceText(names, w.opts.Author))
 }
 
 // presenceOpened tells the keeper the article now open; the names shown

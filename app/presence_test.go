@@ -25,10 +25,13 @@ func TestPresenceText(t *testing.T) {
 		{"two", []string{"Ana", "Ben"}, "Ana and Ben are editing"},
 		{"three", []string{"Ana", "Ben", "Cy"}, "Ana, Ben and Cy are editing"},
 		{"four", []string{"Ana", "Ben", "Cy", "Di"}, "Ana, Ben and 2 others are editing"},
+		{"the editor's other window", []string{"Eve"}, "You have this open in another window"},
+		{"another editor and the editor's other window", []string{"Ana", "Eve"}, "Ana and you in another window are editing"},
+		{"the editor's other window named last", []string{"Ana", "Ben", "Eve", "Fay"}, "Ana, Ben and 2 others are editing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := presenceText(tc.names); got != tc.want {
-				t.Errorf("presenceText(%q) = %q, want %q", tc.names, got, tc.want)
+			if got := presenceText(tc.names, "Eve"); got != tc.want {
+				t.Errorf("presenceText(%q, Eve) = %q, want %q", tc.names, got, tc.want)
 			}
 		})
 	}
