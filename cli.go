@@ -296,8 +296,9 @@ func moveNotesTo(ctx context.Context, store *storage.DB, id int64, text string) 
 		return err
 	}
 	for _, n := range anchor.MoveNotes(notes, text) {
-		// A note someone changed since it was read here keeps their change:
-		// whoever changed it placed it on the text they saw.
+		// A note changed meanwhile (an editor's window placing it on the
+		// new revision too, or resolving it) is left as they made it: the
+		// windows open on the article place it again when they load it.
 		if _, err := store.UpdateNote(ctx, n); err != nil && !errors.Is(err, storage.ErrConflict) {
 			return err
 		}

@@ -71,9 +71,10 @@ func runGUI(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 	}
 	ws := app.NewWorkspace(a, store, app.Options{
-		OpenArticle: *open,
-		Author:      currentUser(),
-		AskAuthor:   true,
+		OpenArticle:    *open,
+		Author:         currentUser(),
+		AskAuthor:      true,
+		HeartbeatEvery: storage.HeartbeatEvery,
 	})
 	ws.Window().ShowAndRun()
 	return ws.FlushAutosave()

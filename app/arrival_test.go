@@ -72,7 +72,7 @@ func TestReopeningKeepsUnsavedEditsOverANewerRevision(t *testing.T) {
 			return ws
 		}},
 		{"at start", func() *Workspace {
-			return newWorkspace(ws.app, store, Options{OpenArticle: art.ID, WatchEvery: -1}, func(run func()) { run() })
+			return newWorkspace(ws.app, store, Options{OpenArticle: art.ID, WatchEvery: -1, HeartbeatEvery: -1}, func(run func()) { run() })
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -88,14 +89,117 @@ func (w *Workspace) AddComment(message string) error {
 	return nil
 }
 
-// SetNoteStatus resolves, reopens or dismisses a note.
+// SetNoteStatus resolves, reopens or dismisses note n, as the editor last
+// saw it. If someone else changed the note since, nothing is stored: the
+// note is shown as it now is and the error (a *noteConflict) says what
+// changed.
 func (w *Workspace) SetNoteStatus(n editor.Note, status editor.NoteStatus) error {
 	n.Status = status
-	if _, err := w.store.UpdateNote(context.Background(), n); err != nil {
+	if _, err := w.updateNote(n); err != nil {
 		return err
 	}
 	w.reloadNotes()
 	return nil
+}
+
+// updateNote stores a change to note n, made to the version of it the
+// workspace last read (n.Updated says which), and keeps the note as
+// stored, so the next change starts from it. When the note changed on
+// the desk since, nothing is stored: the workspace keeps and shows the
+// note as it now is, and returns a *noteConflict.
+func (w *Workspace) updateNote(n editor.Note) (editor.Note, error) {
+	ctx := context.Background()
+	got, err := w.store.UpdateNote(ctx, n)
+	switch {
+	case err == nil:
+		w.keepNote(got)
+		return got, nil
+	case errors.Is(err, editor.ErrConflict) && got.ID == n.ID:
+		w.keepNote(got)
+		w.showFindingsAndNotes()
+		c := &noteConflict{err: err, now: got}
+		if replies, rerr := w.store.Replies(ctx, got.ID); rerr == nil && len(replies) > 0 {
+			c.lastReply = &replies[len(replies)-1]
+		}
+		return got, c
+	}
+	return editor.Note{}, err
+}
+
+// keepNote replaces the workspace's copy of note n with n.
+func (w *Workspace) keepNote(n editor.Note) {
+	for i := range w.storedNotes {
+		if w.storedNotes[i].ID == n.ID {
+			w.storedNotes[i] = n
+			return
+		}
+	}
+}
+
+// noteConflict is the error of a change to a note that someone else
+// changed after the editor read it: the change was not made, and now is
+// the note as it is.
+type noteConflict struct {
+	err       error // from the store; Is editor.ErrConflict
+	now       editor.Note
+	lastReply *editor.Reply // the latest reply under it, if any
+}
+
+func (c *noteConflict) Error() string { return c.err.Error() }
+func (c *noteConflict) Unwrap() error { return c.err }
+
+// message tells the editor what happened and what the note is now.
+func (c *noteConflict) message() string {
+	// The store's reason, without the words that say where it came from.
+	reason := c.err.Error()
+	if i := strings.LastIndex(reason, editor.ErrConflict.Error()+": "); i >= 0 {
+		reason = reason[i+len(editor.ErrConflict.Error())+2:]
+	}
+	if reason != "" {
+		reason = strings.ToUpper(reason[:1]) + reason[1:]
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s.\n\nThe note now: “%s”, %s", reason, oneLine(c.now.Message), c.now.Status)
+	if c.now.Orphaned {
+		b.WriteString(", its words gone from the text")
+	}
+	fmt.Fprintf(&b, " (last changed %s).", c.now.Updated.Local().Format("Jan 2 15:04"))
+	if r := c.lastReply; r != nil {
+		fmt.Fprintf(&b, "\nLatest reply, from %s: “%s”", orDash(r.Author), oneLine(r.Text))
+	}
+	b.WriteString("\n\nThe notes panel shows it as it is now. If your change still applies, make it again.")
+	return b.String()
+}
+
+// noteConflicts returns the note conflicts err holds (one, or several
+// joined).
+func noteConflicts(err error) []*noteConflict {
+	var c *noteConflict
+	if errors.As(err, &c) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			var all []*noteConflict
+			for _, e := range j.Unwrap() {
+				all = append(all, noteConflicts(e)...)
+			}
+			return all
+		}
+		return []*noteConflict{c}
+	}
+	return nil
+}
+
+// showNoteConflicts tells the editor that changes to notes were not made
+// because someone else changed the notes first, and what they are now.
+func (w *Workspace) showNoteConflicts(cs []*noteConflict) {
+	msgs := make([]string, len(cs))
+	for i, c := range cs {
+		msgs[i] = c.message()
+	}
+	title := "Note Changed by Someone Else"
+	if len(cs) > 1 {
+		title = "Notes Changed by Someone Else"
+	}
+	w.showInformation(title, strings.Join(msgs, "\n\n"))
 }
 
 // reloadNotes reads the notes and shows them with the open findings.
@@ -108,6 +212,41 @@ func (w *Workspace) reloadNotes() {
 	w.storedNotes = notes
 	w.showFindingsAndNotes()
 	w.library.reload()
+}
+
+// refreshNotes reads the notes after an outside change and shows them if
+// any was added, changed (status, text, place) or replied to, or went; an
+// open thread shows its new replies. Unchanged notes are left as shown,
+// so the editor's place in the panel stays while others work elsewhere.
+func (w *Workspace) refreshNotes() {
+	notes, err := w.store.Notes(context.Background(), w.article.ID, editor.NoteFilter{})
+	if err != nil {
+		if !errors.Is(err, editor.ErrNotFound) { // purged meanwhile
+			w.showError(err)
+		}
+		return
+	}
+	if sameNotes(notes, w.storedNotes) {
+		return
+	}
+	w.storedNotes = notes
+	w.showFindingsAndNotes()
+	w.refreshThread()
+}
+
+// sameNotes reports whether two reads of an article's notes hold the same
+// notes in the same state. Every change to a note, a reply included, moves
+// its Updated time.
+func sameNotes(a, b []editor.Note) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || !a[i].Updated.Equal(b[i].Updated) {
+			return false
+		}
+	}
+	return true
 }
 
 // showFindingsAndNotes fills the notes panel and the highlights from the
@@ -184,16 +323,23 @@ func fixedLabel(rev int) string {
 // ResolveFixedNotes resolves every open note whose finding the last review
 // no longer raised, each with a reply saying why, so the thread and the
 // review record show it.
+//
+// A note someone else changed meanwhile is left as they made it; the
+// others are resolved all the same, and the error names those left.
 func (w *Workspace) ResolveFixedNotes() error {
 	ctx := context.Background()
 	defer w.reloadNotes()
-	for _, n := range w.storedNotes {
+	var conflicts []error
+	for _, n := range slices.Clone(w.storedNotes) {
 		rev, fixed := w.notes.fixed[n.ID]
 		if !fixed || n.Status != editor.NoteOpen {
 			continue
 		}
 		n.Status = editor.NoteResolved
-		if _, err := w.store.UpdateNote(ctx, n); err != nil {
+		if _, err := w.updateNote(n); errors.Is(err, editor.ErrConflict) {
+			conflicts = append(conflicts, err)
+			continue
+		} else if err != nil {
 			return err
 		}
 		why := "Resolved: the checks no longer raise this."
@@ -204,7 +350,7 @@ func (w *Workspace) ResolveFixedNotes() error {
 			return err
 		}
 	}
-	return nil
+	return errors.Join(conflicts...)
 }
 
 // onResolveFixed is the notes panel's Resolve Fixed Notes button.
@@ -274,7 +420,15 @@ func (w *Workspace) onNewNote() {
 	d.Resize(fyne.NewSize(520, 320))
 }
 
-// showReplies shows a note's thread and takes a reply.
+// noteThread is the Note Thread dialog while it is up: the note it shows
+// and the box of messages, filled again when replies arrive.
+type noteThread struct {
+	noteID int64
+	box    *fyne.Container
+}
+
+// showReplies shows a note's thread and takes a reply. Replies other
+// editors send while it is up show in it as they arrive.
 func (w *Workspace) showReplies(n editor.Note) {
 	replies, err := w.store.Replies(context.Background(), n.ID)
 	if err != nil {
@@ -282,15 +436,7 @@ func (w *Workspace) showReplies(n editor.Note) {
 		return
 	}
 	thread := container.NewVBox()
-	head := widget.NewLabel(fmt.Sprintf("%s — %s, %s", n.Message, orDash(n.Author), n.Created.Local().Format("Jan 2 15:04")))
-	head.Wrapping = fyne.TextWrapWord
-	head.TextStyle.Bold = true
-	thread.Add(head)
-	for _, r := range replies {
-		l := widget.NewLabel(fmt.Sprintf("%s (%s, %s)", r.Text, orDash(r.Author), r.Created.Local().Format("Jan 2 15:04")))
-		l.Wrapping = fyne.TextWrapWord
-		thread.Add(l)
-	}
+	fillThread(thread, n, replies)
 	reply := newDialogMultiLineEntry()
 	reply.SetPlaceHolder("Reply (Ctrl+Enter sends)")
 	reply.SetMinRowsVisible(3)
@@ -316,6 +462,55 @@ func (w *Workspace) showReplies(n editor.Note) {
 		d.Hide()
 		send()
 	}, reply)
+	open := &noteThread{noteID: n.ID, box: thread}
+	w.thread = open
+	d.SetOnClosed(func() {
+		if w.thread == open {
+			w.thread = nil
+		}
+	})
+}
+
+// fillThread puts note n and its replies in box, oldest first.
+func fillThread(box *fyne.Container, n editor.Note, replies []editor.Reply) {
+	box.RemoveAll()
+	head := widget.NewLabel(fmt.Sprintf("%s — %s, %s", noteHeadline(n), orDash(n.Author), n.Created.Local().Format("Jan 2 15:04")))
+	head.Wrapping = fyne.TextWrapWord
+	head.TextStyle.Bold = true
+	box.Add(head)
+	for _, r := range replies {
+		l := widget.NewLabel(fmt.Sprintf("%s (%s, %s)", r.Text, orDash(r.Author), r.Created.Local().Format("Jan 2 15:04")))
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+}
+
+// refreshThread fills the open Note Thread dialog again from the desk.
+func (w *Workspace) refreshThread() {
+	t := w.thread
+	if t == nil {
+		return
+	}
+	for _, n := range w.storedNotes {
+		if n.ID != t.noteID {
+			continue
+		}
+		if replies, err := w.store.Replies(context.Background(), n.ID); err == nil {
+			fillThread(t.box, n, replies)
+		}
+		return
+	}
+}
+
+// threadLine says, for the detail of a selected note, how many replies it
+// has and the latest; "" for none.
+func (w *Workspace) threadLine(noteID int64) string {
+	replies, err := w.store.Replies(context.Background(), noteID)
+	if err != nil || len(replies) == 0 {
+		return ""
+	}
+	r := replies[len(replies)-1]
+	return fmt.Sprintf("%s; the latest, from %s: “%s”", plural(len(replies), "reply", "replies"), orDash(r.Author), oneLine(r.Text))
 }
 
 func orDash(s string) string {
@@ -331,18 +526,42 @@ func orDash(s string) string {
 // never deleted. Orphaned notes are looked for too, so a note whose words
 // come back (Undo, Redo, retyped) is anchored on them again. A read-only
 // desk keeps its notes where they were stored.
+//
+// On a shared desk another editor may move or change a note at the same
+// moment. Such a note is taken as they left it and placed again once; a
+// note that changes under that too is left for the next autosave. None of
+// this is the editor's doing, so none of it is put to them.
 func (w *Workspace) reanchorNotes() {
 	if len(w.storedNotes) == 0 || w.readOnlyDesk() {
 		return
 	}
-	changed := anchor.MoveNotes(w.storedNotes, w.edit.ed.Text())
-	for _, n := range changed {
-		if _, err := w.store.UpdateNote(context.Background(), n); err != nil {
+	moved := false
+	for try := 0; try < 2; try++ {
+		conflicted := false
+		for _, n := range anchor.MoveNotes(w.storedNotes, w.edit.ed.Text()) {
+			_, err := w.store.UpdateNote(context.Background(), n)
+			switch {
+			case err == nil:
+				moved = true
+			case errors.Is(err, editor.ErrConflict):
+				conflicted = true
+			default:
+				w.showError(err)
+				w.reloadNotes()
+				return
+			}
+		}
+		if !conflicted {
+			break
+		}
+		notes, err := w.store.Notes(context.Background(), w.article.ID, editor.NoteFilter{})
+		if err != nil {
 			w.showError(err)
 			return
 		}
+		w.storedNotes, moved = notes, true
 	}
-	if len(changed) > 0 {
+	if moved {
 		w.reloadNotes()
 	}
 }

@@ -83,7 +83,9 @@ func TestCommentsRepliesAndStatus(t *testing.T) {
 	if _, err := ws.store.AddReply(ctx, notes[0].ID, "writer", "Fiscal 2027."); err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.SetNoteStatus(notes[0], editor.NoteResolved); err != nil {
+	// The note the desk resolves is the one it shows, reply and all.
+	ws.reloadNotes()
+	if err := ws.SetNoteStatus(ws.Notes()[0], editor.NoteResolved); err != nil {
 		t.Fatal(err)
 	}
 	ws.notes.status.SetSelected(filterResolved)

@@ -177,7 +177,7 @@ func TestUserNameAskedOnce(t *testing.T) {
 	}
 	t.Cleanup(func() { store.Close() })
 	open := func() *Workspace {
-		return newWorkspace(a, store, Options{Author: "mlin", AskAuthor: true, AutosaveQuiet: time.Hour, AutosaveMaxWait: time.Hour},
+		return newWorkspace(a, store, Options{Author: "mlin", AskAuthor: true, AutosaveQuiet: time.Hour, AutosaveMaxWait: time.Hour, HeartbeatEvery: -1},
 			func(run func()) { run() })
 	}
 	ws := open()

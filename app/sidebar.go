@@ -61,8 +61,15 @@ type notesPanel struct {
 	empty        *widget.Label
 	rows         []noteRow
 	onSelect     func(noteRow)
-	selected     int
-	content      fyne.CanvasObject
+	// threadOf says what the thread under a note holds, for the detail
+	// of the selected note.
+	threadOf func(noteID int64) string
+	selected int
+	// restoring is set while render selects again the row that was
+	// selected before: the detail is shown again, but the editor's
+	// selection and focus stay where the editor left them.
+	restoring bool
+	content   fyne.CanvasObject
 }
 
 func newNotesPanel(onSelect func(noteRow)) *notesPanel {
@@ -91,10 +98,16 @@ func newNotesPanel(onSelect func(noteRow)) *notesPanel {
 			p.list.Unselect(i)
 			return
 		}
-		p.detail.SetText(rowDetail(row))
+		d := rowDetail(row)
+		if row.note != nil && p.threadOf != nil {
+			if t := p.threadOf(row.note.ID); t != "" {
+				d += "\n" + t
+			}
+		}
+		p.detail.SetText(d)
 		p.showRelated(row)
 		p.showActions(row)
-		if p.onSelect != nil {
+		if p.onSelect != nil && !p.restoring {
 			p.onSelect(row)
 		}
 	}
@@ -310,6 +323,10 @@ func (p *notesPanel) setContent(text string, findings []editor.Finding, notes []
 
 func (p *notesPanel) render() {
 	text, findings, notes := p.text, p.findings, p.notes
+	keep := ""
+	if p.selected >= 0 && p.selected < len(p.rows) {
+		keep = rowIdentity(p.rows[p.selected])
+	}
 	var rows []noteRow
 	for sev := editor.Error; sev >= editor.Info; sev-- {
 		var group []noteRow
@@ -359,6 +376,31 @@ func (p *notesPanel) render() {
 	p.selected = -1
 	p.list.UnselectAll()
 	p.fitRowHeights(p.list.Size().Width)
+	if keep == "" {
+		return
+	}
+	for i, row := range rows {
+		if rowIdentity(row) == keep {
+			p.restoring = true
+			p.list.Select(i)
+			p.restoring = false
+			return
+		}
+	}
+}
+
+// rowIdentity tells which note or finding a row shows, so the row can be
+// found again after the panel is filled again: a note by its ID, a finding
+// by its check, place and message.
+func rowIdentity(row noteRow) string {
+	switch {
+	case row.note != nil:
+		return fmt.Sprintf("note %d", row.note.ID)
+	case row.finding != nil:
+		f := row.finding
+		return fmt.Sprintf("finding %s %d %d %s", f.Check, f.Span.Start, f.Span.End, f.Message)
+	}
+	return ""
 }
 
 // rowWidthLayout stacks the notes list and the empty-filter message, and

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -111,6 +112,12 @@ func (w *Workspace) reloadSources() {
 	}
 	w.sourceList = sources
 	w.sources.setSources(sources)
+}
+
+// sameSources reports whether two reads of an article's sources list the
+// same ones (a source is never edited, only attached or detached).
+func sameSources(a, b []editor.Source) bool {
+	return slices.EqualFunc(a, b, func(x, y editor.Source) bool { return x.ID == y.ID })
 }
 
 // AttachSource stores text as a source of the open article and re-runs

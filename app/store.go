@@ -41,4 +41,10 @@ type Store interface {
 	// DataVersion changes whenever another process commits a change to
 	// the database; the workspace's own writes leave it as it was.
 	DataVersion(ctx context.Context) (int64, error)
+	// Heartbeat records that this editor has the article open, Leave that
+	// they closed it, and Editing names the other editors who have it
+	// open: advisory presence, shown as "Ana is editing".
+	Heartbeat(ctx context.Context, articleID int64) error
+	Leave(ctx context.Context, articleID int64) error
+	Editing(ctx context.Context, articleID int64) ([]string, error)
 }

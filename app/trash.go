@@ -74,4 +74,5 @@ func (w *Workspace) closeArticle() {
 	w.revisions.setRevisions(nil)
 	w.arrival.hide()
 	w.win.SetTitle("Copydesk")
+	w.presenceOpened()
 }

@@ -15,6 +15,15 @@ import (
 // (storage's BenchmarkDataVersion), so polling costs nothing noticeable.
 const defaultWatchEvery = 750 * time.Millisecond
 
+// sharedWatchEvery is how often the workspace looks on a desk shared by
+// several editors (PostgreSQL). Another editor's note or revision must
+// show within a second; at 750ms a change committed just after a look
+// would leave the refresh (a handful of queries to the server, and the
+// panels laid out again) a quarter of a second. There a look reads a
+// counter the desk's listener keeps, with no round trip, so looking three
+// times as often costs nothing and leaves the refresh most of the second.
+const sharedWatchEvery = 250 * time.Millisecond
+
 // watchTimeout bounds one look, so a database held busy by another
 // process delays the next look instead of piling them up.
 const watchTimeout = 5 * time.Second
@@ -84,6 +93,13 @@ func (d *dbWatcher) poll() bool {
 	return changed
 }
 
+// sharedDesk reports whether the store is a desk several editors use at
+// once. A store that cannot say is taken to be one editor's.
+func (w *Workspace) sharedDesk() bool {
+	s, ok := w.store.(interface{ Shared() bool })
+	return ok && s.Shared()
+}
+
 // onOutsideChange runs on the UI goroutine after another process changed
 // the database: the library and the open article's revisions are listed
 // again, and a revision that arrived under the open article is loaded, or,
@@ -93,13 +109,14 @@ func (w *Workspace) onOutsideChange() {
 	if w.article.ID == 0 {
 		return
 	}
-	// Notes, replies and sources another process added or changed
-	// (copydesk notes, copydesk source) show at once; a changed source
-	// set is reviewed again.
-	w.reloadNotes()
-	before := len(w.sourceList)
+	w.presence.look()
+	// Notes, replies and sources another editor or process added or
+	// changed (copydesk notes, copydesk source) show at once; a changed
+	// source set is reviewed again.
+	w.refreshNotes()
+	before := w.sourceList
 	w.reloadSources()
-	if len(w.sourceList) != before {
+	if !sameSources(before, w.sourceList) {
 		w.requestReview()
 	}
 	revs, err := w.store.Revisions(context.Background(), w.article.ID)

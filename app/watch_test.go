@@ -287,6 +287,10 @@ func TestNotesAndSourcesFromOutside(t *testing.T) {
 		t.Errorf("sources panel = %+v, want the wire copy", got)
 	}
 
+	// As `copydesk notes resolve` does: the note as it is now, reply and all.
+	if n, err = cli.Note(ctx, n.ID); err != nil {
+		t.Fatal(err)
+	}
 	n.Status = editor.NoteResolved
 	if _, err := cli.UpdateNote(ctx, n); err != nil {
 		t.Fatal(err)

@@ -45,8 +45,13 @@ type Options struct {
 	Now func() time.Time
 	// WatchEvery is how often the database is checked for changes other
 	// processes made, such as a revision stored by `copydesk revise`; zero
-	// means every 750ms, below zero never (tests look themselves).
+	// means every 750ms, or 250ms on a desk shared by several editors,
+	// below zero never (tests look themselves).
 	WatchEvery time.Duration
+	// HeartbeatEvery is how often the desk is told that the editor still
+	// has the open article (storage.HeartbeatEvery); zero means every 10s,
+	// below zero never.
+	HeartbeatEvery time.Duration
 }
 
 // Workspace is the main window: library, editing pane and side panels.
@@ -71,6 +76,9 @@ type Workspace struct {
 	autosave    *Autosaver
 	review      *reviewer
 	watch       *dbWatcher      // notices changes other processes make
+	presence    *presenceKeeper // tells the desk the editor is in the article, and who else is
+	present     *statusLabel    // says who else has the open article
+	presentFor  int64           // the article present speaks of
 	arrival     *arrivalNotice  // a newer revision than the unsaved edits' base
 	lastReview  reviewResult    // the latest review of the open article
 	storedNotes []editor.Note   // notes kept with the open article
@@ -82,6 +90,7 @@ type Workspace struct {
 	article      editor.Article // the open article; ID 0 when none
 	base         int            // revision the working copy started from
 	dialogs      []*keyDialog   // the dialogs open over the window, top last
+	thread       *noteThread    // the Note Thread dialog, while it is up
 	goneAsked    bool           // the desk file went and the editor was offered a copy
 }
 
@@ -116,6 +125,7 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	w.edit.ed.onFunctionKey = w.onFunctionKey
 	w.notes = newNotesPanel(w.onNoteSelected)
 	w.notes.actionsFor = w.noteActions
+	w.notes.threadOf = w.threadLine
 	w.notes.onNewNote = w.onNewNote
 	w.notes.onResolveFixed = w.onResolveFixed
 	w.revisions = newRevisionsPanel(w.onSaveRevision, w.onViewRevision, w.ShowCompare)
@@ -143,8 +153,10 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 			w.win.Canvas().Unfocus()
 		}
 	}
+	w.present = newStatusLabel(fyne.TextAlignTrailing)
+	w.present.TextStyle.Italic = true
 	prefs := a.Preferences()
-	w.inner = container.NewHSplit(w.mainTabs, w.sideTabs)
+	w.inner = container.NewHSplit(container.New(tabBarOverlay{w.mainTabs}, w.mainTabs, w.present), w.sideTabs)
 	w.inner.SetOffset(prefs.FloatWithFallback(prefSplitSidebar, defaultSidebarSplit))
 	w.split = container.NewHSplit(w.library.content, container.NewBorder(w.arrival.content, nil, nil, nil, w.inner))
 	w.split.SetOffset(prefs.FloatWithFallback(prefSplitLibrary, defaultLibrarySplit))
@@ -174,10 +186,20 @@ func newWorkspace(a fyne.App, store Store, opts Options, spawn func(func())) *Wo
 	// from here on, while the library and article load, are noticed.
 	w.watch = newDBWatcher(store.DataVersion, w.onOutsideChange, opts.Dispatch)
 	w.watch.poll()
+	w.presence = newPresenceKeeper(store, w.showPresence, opts.Dispatch)
+	if opts.HeartbeatEvery == 0 {
+		opts.HeartbeatEvery = defaultHeartbeatEvery
+	}
+	if opts.HeartbeatEvery > 0 {
+		w.presence.start(opts.HeartbeatEvery)
+	}
 	w.library.reload()
 	w.openInitial()
 	if opts.WatchEvery == 0 {
 		opts.WatchEvery = defaultWatchEvery
+		if w.sharedDesk() {
+			opts.WatchEvery = sharedWatchEvery
+		}
 	}
 	if opts.WatchEvery > 0 {
 		w.watch.start(opts.WatchEvery)
@@ -248,6 +270,7 @@ func (w *Workspace) openArticle(id int64) {
 	w.edit.load(op.text)
 	w.edit.setSaveState(op.saveState())
 	w.win.SetTitle("Copydesk — " + a.Title)
+	w.presenceOpened()
 	w.app.Preferences().SetInt(prefLastArticle, int(id))
 	w.library.markSelected(id)
 	w.reloadSide()
@@ -465,6 +488,10 @@ func (w *Workspace) showError(err error) {
 	if err == nil {
 		return
 	}
+	if cs := noteConflicts(err); len(cs) > 0 {
+		w.showNoteConflicts(cs)
+		return
+	}
 	w.showDialog(dialog.NewError(err, w.win), nil, nil)
 }
 
@@ -486,6 +513,7 @@ func (w *Workspace) onClose() {
 func (w *Workspace) closeNow() {
 	w.autosave.Stop()
 	w.watch.stop()
+	w.presence.stop() // and leave the article
 	prefs := w.app.Preferences()
 	size := w.win.Canvas().Size()
 	if size.Width > 0 && size.Height > 0 {

@@ -93,6 +93,7 @@ func openBenchWorkspace(a fyne.App, store *storage.DB, id int64, reviews *sync.W
 		AutosaveQuiet:   time.Hour,
 		AutosaveMaxWait: time.Hour,
 		WatchEvery:      -1,
+		HeartbeatEvery:  -1,
 	}, func(run func()) { reviews.Go(run) })
 	ws.win.Resize(fyne.NewSize(1280, 860))
 	ws.win.Show()

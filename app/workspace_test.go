@@ -43,6 +43,7 @@ func newWorkspaceOn(a fyne.App, store *storage.DB) *Workspace {
 		AutosaveQuiet:   time.Hour,
 		AutosaveMaxWait: time.Hour,
 		WatchEvery:      -1, // tests look for outside changes themselves
+		HeartbeatEvery:  -1, // and read who is editing themselves
 	}, func(run func()) { run() })
 }
 
