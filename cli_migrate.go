@@ -115,3 +115,33 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// cmdSetup sets a desk up, or upgrades its tables to this Copydesk's
+// schema, and says which it did. On a shared desk it is what the
+// database's owner runs after installing or upgrading Copydesk, since the
+// editors' roles may not change the tables.
+func cmdSetup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("setup", "setup [--db DESK]", stderr)
+	db := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return badInput("want no arguments")
+	}
+	store, where, _, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	switch was, is := store.Schema(); {
+	case was == 0:
+		fmt.Fprintf(stdout, "set up a new desk in %s (schema version %d)\n", where, is)
+	case was < is:
+		fmt.Fprintf(stdout, "upgraded %s from schema version %d to %d\n", where, was, is)
+	default:
+		fmt.Fprintf(stdout, "%s is up to date (schema version %d)\n", where, is)
+	}
+	return nil
+}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"copydesk/storage"
 	"copydesk/storage/pgtest"
 )
 
@@ -38,4 +41,34 @@ func TestDeskFromEnvironment(t *testing.T) {
 			t.Errorf("a command printed the password: %q %q", out, errOut)
 		}
 	}
+}
+
+// TestSetup sets a desk up, finds it up to date, and upgrades one of an
+// older schema, on a file and on a PostgreSQL database.
+func TestSetup(t *testing.T) {
+	for _, desk := range []string{filepath.Join(t.TempDir(), "desk.db"), withPassword(t, pgtest.Database(t))} {
+		code, out, errOut := cli(t, "setup", "--db", desk)
+		if code != 0 || !strings.HasPrefix(out, "set up a new desk in ") || !strings.HasSuffix(out, "(schema version "+schemaVersion(t, desk)+")\n") {
+			t.Errorf("setup of a new desk = %d, %q, %q", code, out, errOut)
+		}
+		code, out, errOut = cli(t, "setup", "--db", desk)
+		if code != 0 || !strings.HasSuffix(out, " is up to date (schema version "+schemaVersion(t, desk)+")\n") {
+			t.Errorf("setup again = %d, %q, %q", code, out, errOut)
+		}
+		if strings.Contains(out+errOut, secret) {
+			t.Errorf("setup printed the password: %q", out)
+		}
+	}
+}
+
+// schemaVersion is the newest schema version of desk's backend.
+func schemaVersion(t *testing.T, desk string) string {
+	t.Helper()
+	db, err := storage.Open(context.Background(), desk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, is := db.Schema()
+	return strconv.Itoa(is)
 }

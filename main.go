@@ -103,6 +103,7 @@ func commands() []command {
 		{"source", "add, list, show or remove an article's sources", cmdSource},
 		{"notes", "list, add, reply to, resolve or dismiss an article's notes", cmdNotes},
 		{"migrate", "copy a whole desk into a new one (SQLite or PostgreSQL) and check the copy", cmdMigrate},
+		{"setup", "set a desk up, or upgrade its tables to this version's schema", cmdSetup},
 	}
 }
 

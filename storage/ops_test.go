@@ -38,7 +38,7 @@ func TestLeastPrivilegeRoles(t *testing.T) {
 	}
 
 	// An editor cannot set the tables up, and is told who can.
-	if _, err := Open(ctx, as("ana")); err == nil || !strings.Contains(err.Error(), "run Copydesk once as the database's owner") {
+	if _, err := Open(ctx, as("ana")); err == nil || !strings.Contains(err.Error(), "the database's owner sets them up with copydesk setup") {
 		t.Errorf("Open of a new desk as an editor = %v, want it refused naming the owner", err)
 	}
 

@@ -110,6 +110,7 @@ func openPostgres(ctx context.Context, raw string, migrations []migration, opts 
 // other tables and no desk, or a desk of a newer Copydesk.
 func (db *DB) migratePostgres(ctx context.Context, migrations []migration) (fresh bool, err error) {
 	version, err := db.pgSchemaVersion(ctx, len(migrations))
+	db.schemaWas, db.schemaIs = version, version
 	if err != nil || version >= len(migrations) {
 		return false, err
 	}
@@ -151,13 +152,14 @@ func (db *DB) migratePostgres(ctx context.Context, migrations []migration) (fres
 		})
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && (pe.Code == "42501" || pe.Code == "42P17") {
-			return false, fmt.Errorf("%s needs its tables set up or upgraded to version %d, which this role may not do: run Copydesk once as the database's owner (%s)",
+			return false, fmt.Errorf("%s needs its tables set up or upgraded to version %d, which this role may not do: the database's owner sets them up with copydesk setup (%s)",
 				db.path, len(migrations), pe.Message)
 		}
 		if err != nil {
 			return false, fmt.Errorf("%s: migration %04d_%s: %w", db.path, m.version, m.name, err)
 		}
 	}
+	db.schemaIs = len(migrations)
 	return version == 0, nil
 }
 

@@ -146,6 +146,7 @@ func (db *DB) openReadOnly(ctx context.Context, abs string, known int) error {
 		return fmt.Errorf("%w: %s has schema version %d, this Copydesk needs version %d, and it cannot be upgraded (%s); open it once where it can be written",
 			ErrReadOnly, abs, version, known, db.access.why())
 	}
+	db.schemaWas, db.schemaIs = version, version
 	if db.rw, err = sql.Open("sqlite3", dsn(abs, params)); err != nil {
 		return err
 	}

@@ -417,6 +417,9 @@ func TestMigrationGivesOldWorkingCopiesToTheirEditor(t *testing.T) {
 	old.Close()
 
 	db := openAs(t, path, "Ana")
+	if was, is := db.Schema(); was != 3 || is != len(all) {
+		t.Errorf("Schema() = %d, %d; want 3, %d", was, is, len(all))
+	}
 	wc, err := db.WorkingCopy(ctx, a.ID)
 	if err != nil || wc.Text != "The harbour will be dredged in spring." || !wc.Updated.Equal(at(9)) {
 		t.Fatalf("working copy after the migration = %+v, %v", wc, err)

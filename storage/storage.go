@@ -86,8 +86,10 @@ type DB struct {
 	d   dialect
 	pg  *pgDesk
 	now func() time.Time
-	// fresh is set when Open set up a new desk (see Fresh).
-	fresh bool
+	// fresh is set when Open set up a new desk (see Fresh); schemaWas and
+	// schemaIs are its schema version before and after Open (see Schema).
+	fresh               bool
+	schemaWas, schemaIs int
 	// existingOnly refuses a place that holds no desk (WithExistingDesk).
 	existingOnly bool
 	// editor names whose working copies this DB reads and writes, and
@@ -213,6 +215,7 @@ func open(ctx context.Context, path string, migrations []migration, opts ...Opti
 		return nil, noDesk(abs)
 	}
 	db.fresh = version == 0
+	db.schemaWas, db.schemaIs = version, len(migrations)
 
 	db.rw, err = sql.Open("sqlite3", dsn(abs, url.Values{
 		"_journal_mode": {"WAL"},
@@ -278,6 +281,10 @@ func (db *DB) Path() string { return db.path }
 // Fresh reports whether Open set the desk up: the file or the database
 // held no desk before.
 func (db *DB) Fresh() bool { return db.fresh }
+
+// Schema returns the schema version the desk had when Open found it (0
+// for a new desk) and the one it has now, after any migration.
+func (db *DB) Schema() (was, is int) { return db.schemaWas, db.schemaIs }
 
 // Shared reports whether the desk is on a PostgreSQL server, where many
 // editors work at once, rather than in a SQLite file.
