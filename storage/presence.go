@@ -30,27 +30,36 @@ func (db *DB) sessionID() string {
 }
 
 // Heartbeat records that the editor (WithEditor) has the article open in
-// this DB, and clears rows that have timed out. It writes without
-// notifying other workspaces: presence is read on its own clock (Editing),
-// not pushed.
+// this DB, and clears rows that have timed out. Arriving in an article
+// notifies other workspaces (DataVersion moves), so they show the editor
+// at once; the heartbeats that follow write without notifying anyone.
 func (db *DB) Heartbeat(ctx context.Context, articleID int64) error {
-	return db.presence(ctx, "heartbeat", func(tx *txn, now time.Time) error {
+	return db.presence(ctx, "heartbeat", func(tx *txn, now time.Time) (bool, error) {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM presence WHERE seen < ?`, tx.time(now.Add(-PresenceTimeout))); err != nil {
-			return err
+			return false, err
 		}
-		_, err := tx.ExecContext(ctx, `
+		there, err := exists(ctx, tx, `SELECT 1 FROM presence WHERE article_id = ? AND session = ?`, articleID, db.sessionID())
+		if err != nil {
+			return false, err
+		}
+		_, err = tx.ExecContext(ctx, `
 			INSERT INTO presence (article_id, session, editor, seen) VALUES (?, ?, ?, ?)
 			ON CONFLICT (article_id, session) DO UPDATE SET editor = excluded.editor, seen = excluded.seen`,
 			articleID, db.sessionID(), db.editor, tx.time(now))
-		return err
+		return !there, err
 	})
 }
 
-// Leave records that the editor closed the article in this DB.
+// Leave records that the editor closed the article in this DB, and
+// notifies other workspaces.
 func (db *DB) Leave(ctx context.Context, articleID int64) error {
-	return db.presence(ctx, "leave", func(tx *txn, now time.Time) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM presence WHERE article_id = ? AND session = ?`, articleID, db.sessionID())
-		return err
+	return db.presence(ctx, "leave", func(tx *txn, now time.Time) (bool, error) {
+		res, err := tx.ExecContext(ctx, `DELETE FROM presence WHERE article_id = ? AND session = ?`, articleID, db.sessionID())
+		if err != nil {
+			return false, err
+		}
+		n, err := res.RowsAffected()
+		return n > 0, err
 	})
 }
 
@@ -75,14 +84,21 @@ func (db *DB) Editing(ctx context.Context, articleID int64) ([]string, error) {
 }
 
 // presence runs a presence write: like update, but a read-only desk
-// skips it quietly and other workspaces are not notified.
-func (db *DB) presence(ctx context.Context, what string, fn func(tx *txn, now time.Time) error) error {
+// skips it quietly, and other workspaces are notified only when fn says
+// someone arrived or left.
+func (db *DB) presence(ctx context.Context, what string, fn func(tx *txn, now time.Time) (announce bool, err error)) error {
 	if db.readOnly || db.gone() != nil {
 		return nil
 	}
 	now := db.now().UTC().Truncate(time.Microsecond)
 	err := retryBusy(ctx, func() error {
-		return db.inTx(ctx, db.rw, nil, func(tx *txn) error { return fn(tx, now) })
+		return db.inTx(ctx, db.rw, nil, func(tx *txn) error {
+			announce, err := fn(tx, now)
+			if err != nil || !announce {
+				return err
+			}
+			return db.announce(ctx, tx)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("storage: %s: %w", what, err)

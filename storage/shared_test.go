@@ -476,3 +476,36 @@ func TestListenerReconnects(t *testing.T) {
 	}
 	waitMove(v, time.Second, "a revision after the reconnection")
 }
+
+// TestArrivingAndLeavingNotify: an editor opening or closing an article
+// moves other workspaces' DataVersion, so they show it at once; the
+// heartbeats in between do not.
+func TestArrivingAndLeavingNotify(t *testing.T) {
+	ctx := context.Background()
+	desk := pgtest.Database(t)
+	ana, ben := openAs(t, desk, "Ana"), openAs(t, desk, "Ben")
+	a, _ := mustCreateArticle(t, ben, "Budget", "The council met.")
+	version := func() int64 { v, _ := ana.DataVersion(ctx); return v }
+	settle := func() int64 {
+		time.Sleep(200 * time.Millisecond) // notifications arrive in milliseconds
+		return version()
+	}
+	for _, step := range []struct {
+		name   string
+		do     func() error
+		notify bool
+	}{
+		{"arrive", func() error { return ben.Heartbeat(ctx, a.ID) }, true},
+		{"heartbeat", func() error { return ben.Heartbeat(ctx, a.ID) }, false},
+		{"leave", func() error { return ben.Leave(ctx, a.ID) }, true},
+		{"leave again", func() error { return ben.Leave(ctx, a.ID) }, false},
+	} {
+		before := settle()
+		if err := step.do(); err != nil {
+			t.Fatal(err)
+		}
+		if moved := settle() != before; moved != step.notify {
+			t.Errorf("%s: DataVersion moved %v, want %v", step.name, moved, step.notify)
+		}
+	}
+}
