@@ -191,16 +191,7 @@ func (db *DB) indexDrafts(ctx context.Context) error {
 	}
 	return db.update(ctx, func(tx *txn, now time.Time) error {
 		if tx.pg() {
-			ids, err := queryAll(ctx, tx, scanID, `DELETE FROM draft_index_stale RETURNING article_id`)
-			if err != nil {
-				return err
-			}
-			for _, id := range ids {
-				if err := indexArticle(ctx, tx, id); err != nil {
-					return err
-				}
-			}
-			return nil
+			return indexStaleDrafts(ctx, tx)
 		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE article_search

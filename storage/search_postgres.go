@@ -176,6 +176,31 @@ func markDraftStale(ctx context.Context, tx *txn, articleID int64) error {
 	return err
 }
 
+// indexStaleDrafts re-indexes, on a PostgreSQL desk, the articles whose
+// drafts markDraftStale marked. It takes their search rows before their
+// marks, in the order a revision takes them (indexArticle, then
+// markDraftStale as the working copy goes): in the other order a search
+// and a commit on the same article each waited for the other until the
+// server broke the deadlock, a second later.
+func indexStaleDrafts(ctx context.Context, tx *txn) error {
+	ids, err := queryAll(ctx, tx, scanID, `
+		SELECT s.article_id FROM article_search s JOIN draft_index_stale d USING (article_id)
+		ORDER BY s.article_id FOR UPDATE OF s`)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	ids, err = queryAll(ctx, tx, scanID, `DELETE FROM draft_index_stale WHERE article_id = ANY (?) RETURNING article_id`, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := indexArticle(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // searchPostgres finds the hits of phrases on a PostgreSQL desk, with
 // snippets cut from the texts that matched.
 func searchPostgres(ctx context.Context, tx *txn, phrases [][]string) ([]rankedHit, error) {
