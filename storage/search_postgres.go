@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -202,23 +203,40 @@ func indexStaleDrafts(ctx context.Context, tx *txn) error {
 }
 
 // searchPostgres finds the hits of phrases on a PostgreSQL desk, with
-// snippets cut from the texts that matched.
+// snippets cut from the texts that matched: an article's title, latest
+// revision and drafts, or a note's message and replies, as indexArticle
+// and indexNote index them. The texts come with the hits, and the drafts
+// and replies in one query each, rather than in a query per hit, which
+// made a word in a thousand articles cost a thousand round trips.
 func searchPostgres(ctx context.Context, tx *txn, phrases [][]string) ([]rankedHit, error) {
 	q := tsQuery(phrases)
-	var hits []rankedHit
+	type found struct {
+		rankedHit
+		texts []string
+	}
+	var hits []found
 	for _, query := range []string{`
-		SELECT a.id, a.title, 0, a.updated
+		SELECT a.id, a.title, 0, a.updated, a.title,
+			(SELECT text FROM revisions WHERE article_id = a.id ORDER BY number DESC LIMIT 1)
 		FROM article_search s JOIN articles a ON a.id = s.article_id
 		WHERE s.doc @@ to_tsquery('simple', ?) AND a.deleted_at IS NULL`, `
-		SELECT a.id, a.title, n.id, a.updated
+		SELECT a.id, a.title, n.id, a.updated, n.message, NULL
 		FROM note_search s
 			JOIN notes n ON n.id = s.note_id
 			JOIN articles a ON a.id = n.article_id
 		WHERE s.doc @@ to_tsquery('simple', ?) AND a.deleted_at IS NULL`,
 	} {
-		list, err := queryAll(ctx, tx, func(row scanner) (rankedHit, error) {
-			var h rankedHit
-			err := row.Scan(&h.ArticleID, &h.Title, &h.NoteID, timeColumn{&h.updated})
+		list, err := queryAll(ctx, tx, func(row scanner) (found, error) {
+			var (
+				h      found
+				first  string
+				latest sql.NullString
+			)
+			err := row.Scan(&h.ArticleID, &h.Title, &h.NoteID, timeColumn{&h.updated}, &first, &latest)
+			h.texts = []string{first}
+			if latest.Valid {
+				h.texts = append(h.texts, latest.String)
+			}
 			return h, err
 		}, query, q)
 		if err != nil {
@@ -226,23 +244,60 @@ func searchPostgres(ctx context.Context, tx *txn, phrases [][]string) ([]rankedH
 		}
 		hits = append(hits, list...)
 	}
-	for i := range hits {
-		h := &hits[i]
-		var (
-			texts []string
-			err   error
-		)
+	var articles, notes []int64
+	for _, h := range hits {
 		if h.NoteID != 0 {
-			texts, err = noteTexts(ctx, tx, h.NoteID)
+			notes = append(notes, h.NoteID)
 		} else {
-			texts, err = articleTexts(ctx, tx, h.ArticleID)
+			articles = append(articles, h.ArticleID)
 		}
-		if err != nil {
+	}
+	drafts, err := textsByID(ctx, tx, `
+		SELECT article_id, text FROM working_copies WHERE article_id = ANY (?) ORDER BY article_id, editor`, articles)
+	if err != nil {
+		return nil, err
+	}
+	replies, err := textsByID(ctx, tx, `
+		SELECT note_id, text FROM note_replies WHERE note_id = ANY (?) ORDER BY note_id, id`, notes)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rankedHit, len(hits))
+	for i, h := range hits {
+		if h.NoteID != 0 {
+			h.texts = append(h.texts, replies[h.NoteID]...)
+		} else {
+			h.texts = append(h.texts, drafts[h.ArticleID]...)
+		}
+		h.Snippet, h.Highlights = snippet(h.texts, phrases)
+		out[i] = h.rankedHit
+	}
+	return out, nil
+}
+
+// textsByID runs query, which selects an ID and a text for the IDs in
+// ids, and returns the texts of each ID in the order the rows came.
+func textsByID(ctx context.Context, tx *txn, query string, ids []int64) (map[int64][]string, error) {
+	texts := map[int64][]string{}
+	if len(ids) == 0 {
+		return texts, nil
+	}
+	rows, err := tx.QueryContext(ctx, query, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id   int64
+			text string
+		)
+		if err := rows.Scan(&id, &text); err != nil {
 			return nil, err
 		}
-		h.Snippet, h.Highlights = snippet(texts, phrases)
+		texts[id] = append(texts[id], text)
 	}
-	return hits, nil
+	return texts, rows.Err()
 }
 
 // snippetWords is how many words a snippet shows, as FTS4's snippet() is
