@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -308,91 +309,163 @@ const snippetWords = 24
 // snippetWords words around the first of them, "…" marking what was cut,
 // and returns where the query words are in it.
 func snippet(texts []string, phrases [][]string) (string, []editor.Span) {
-	want := map[string]bool{}
-	var prefix string
-	for i, p := range phrases {
-		for j, w := range p {
-			if i == len(phrases)-1 && j == len(p)-1 {
-				prefix = fold(w)
-			} else {
-				want[fold(w)] = true
-			}
-		}
-	}
-	matches := func(w string) bool {
-		f := fold(w)
-		return want[f] || strings.HasPrefix(f, prefix)
-	}
-	type word struct{ start, end int }
-	best, bestCount := -1, 0
-	var bestWords []word
+	m := newSnippetMatcher(phrases)
+	// First count, in each text, its words and those that match, and
+	// find the first match; then go through the best text again only as
+	// far as the snippet reaches. A search for a common word has a
+	// thousand hits, and this is most of what it costs.
+	best, bestCount, bestWords, bestFirst := -1, 0, 0, 0
 	for ti, t := range texts {
-		var words []word
-		count := 0
-		start := -1
-		for i, r := range t {
-			if notWordRune(r) {
-				if start >= 0 {
-					words = append(words, word{start, i})
-					start = -1
+		count, words, first := 0, 0, 0
+		eachWord(t, func(start, end int, ascii bool) bool {
+			if m.matches(t[start:end], ascii) {
+				if count == 0 {
+					first = words
 				}
-			} else if start < 0 {
-				start = i
-			}
-		}
-		if start >= 0 {
-			words = append(words, word{start, len(t)})
-		}
-		for _, w := range words {
-			if matches(t[w.start:w.end]) {
 				count++
 			}
-		}
+			words++
+			return true
+		})
 		if best < 0 || count > bestCount {
-			best, bestCount, bestWords = ti, count, words
+			best, bestCount, bestWords, bestFirst = ti, count, words, first
 		}
 	}
-	if best < 0 || len(bestWords) == 0 {
+	if best < 0 || bestWords == 0 {
 		return "", nil
 	}
 	t := texts[best]
-	first := 0
-	for i, w := range bestWords {
-		if matches(t[w.start:w.end]) {
-			first = i
-			break
+	from := max(0, min(bestFirst-snippetWords/4, bestWords-snippetWords))
+	to := min(bestWords, from+snippetWords)
+	shown := make([]snippetWord, 0, to-from)
+	i := 0
+	eachWord(t, func(start, end int, ascii bool) bool {
+		if i >= from {
+			shown = append(shown, snippetWord{start, end, m.matches(t[start:end], ascii)})
 		}
-	}
-	from := max(0, min(first-snippetWords/4, len(bestWords)-snippetWords))
-	to := min(len(bestWords), from+snippetWords)
-	var b strings.Builder
-	var spans []editor.Span
-	if from > 0 {
-		b.WriteString("…")
-	}
-	cut := t[bestWords[from].start:bestWords[to-1].end]
+		i++
+		return i < to
+	})
+	first, last := shown[0], shown[len(shown)-1]
+	cut, offset := t[first.start:last.end], first.start
 	if from == 0 {
-		cut = t[:bestWords[to-1].end]
+		cut, offset = t[:last.end], 0
 	}
-	if to == len(bestWords) {
-		cut = t[bestWords[from].start:]
+	if to == bestWords {
+		cut = t[first.start:]
 		if from == 0 {
 			cut = t
 		}
 	}
-	base := b.Len()
-	offset := bestWords[from].start
-	if from == 0 {
-		offset = 0
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
 	}
+	base := b.Len()
 	b.WriteString(cut)
-	for _, w := range bestWords[from:to] {
-		if matches(t[w.start:w.end]) {
+	var spans []editor.Span
+	for _, w := range shown {
+		if w.match {
 			spans = append(spans, editor.Span{Start: base + w.start - offset, End: base + w.end - offset})
 		}
 	}
-	if to < len(bestWords) {
+	if to < bestWords {
 		b.WriteString("…")
 	}
 	return b.String(), spans
+}
+
+// snippetWord is a word of a text snippet looks at: its byte span and
+// whether it matches the query.
+type snippetWord struct {
+	start, end int
+	match      bool
+}
+
+// snippetMatcher tells the words of a text that match a query: its words,
+// folded, and the start of its last word.
+type snippetMatcher struct {
+	want   []string
+	prefix string
+	// The query's words (want, prefix) that are ASCII, for ASCII words of
+	// the text, which fold to their lower case and so are compared
+	// ignoring case instead of folded: a search for a common word looks
+	// at every word of a thousand articles.
+	wantASCII   []string
+	prefixASCII bool
+}
+
+func newSnippetMatcher(phrases [][]string) snippetMatcher {
+	var m snippetMatcher
+	for i, p := range phrases {
+		for j, w := range p {
+			f := fold(w)
+			switch {
+			case i == len(phrases)-1 && j == len(p)-1:
+				m.prefix, m.prefixASCII = f, isASCII(f)
+			case isASCII(f):
+				m.wantASCII = append(m.wantASCII, f)
+				fallthrough
+			default:
+				m.want = append(m.want, f)
+			}
+		}
+	}
+	return m
+}
+
+// matches reports whether word, folded, is one of the query's words or
+// starts with its last; ascii says word is ASCII.
+func (m snippetMatcher) matches(word string, ascii bool) bool {
+	if !ascii {
+		f := fold(word)
+		return slices.Contains(m.want, f) || strings.HasPrefix(f, m.prefix)
+	}
+	for _, w := range m.wantASCII {
+		if len(w) == len(word) && strings.EqualFold(w, word) {
+			return true
+		}
+	}
+	return m.prefixASCII && len(word) >= len(m.prefix) && strings.EqualFold(word[:len(m.prefix)], m.prefix)
+}
+
+// asciiWordByte tells the ASCII characters notWordRune does not separate
+// words at: letters and digits.
+var asciiWordByte = func() (is [utf8.RuneSelf]bool) {
+	for c := range is {
+		is[c] = !notWordRune(rune(c))
+	}
+	return is
+}()
+
+// eachWord calls fn with the byte span of each word of t, as queryPhrases
+// splits words (notWordRune), and whether the word is ASCII, until fn
+// returns false.
+func eachWord(t string, fn func(start, end int, ascii bool) bool) {
+	start, ascii := -1, true
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		var isWord bool
+		if r < utf8.RuneSelf {
+			isWord = asciiWordByte[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(t[i:])
+			isWord = !notWordRune(r)
+		}
+		switch {
+		case isWord && start < 0:
+			start, ascii = i, size == 1
+		case isWord:
+			ascii = ascii && size == 1
+		case start >= 0:
+			if !fn(start, i, ascii) {
+				return
+			}
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(start, len(t), ascii)
+	}
 }
