@@ -169,12 +169,18 @@ func scanString(row scanner) (string, error) {
 }
 
 // markDraftStale records on a PostgreSQL desk that an article's drafts
-// changed, for indexDrafts; SQLite's triggers do it there.
+// changed, for indexDrafts; SQLite's triggers do it there. A mark already
+// there is locked all the same (the update changes nothing), so that a
+// search indexing the drafts meanwhile waits for this transaction and
+// then reads its text, instead of taking the mark away and indexing the
+// draft as it was before.
 func markDraftStale(ctx context.Context, tx *txn, articleID int64) error {
 	if !tx.pg() {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO draft_index_stale (article_id) VALUES (?) ON CONFLICT DO NOTHING`, articleID)
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO draft_index_stale (article_id) VALUES (?)
+		ON CONFLICT (article_id) DO UPDATE SET article_id = excluded.article_id`, articleID)
 	return err
 }
 
