@@ -32,8 +32,11 @@ import (
 //     reports how many hits each returns.
 //
 // Targets on PostgreSQL (a local server, two cores): add and list notes
-// p99 ≤ 50 ms, revise and search p99 ≤ 100 ms. Give it enough operations
-// for a 99th percentile: -benchtime 5s or more. Run with TMPDIR on the
+// p99 ≤ 50 ms, revise and search p99 ≤ 100 ms. The editors do not pause
+// between operations, so on a small machine these are the latencies of
+// a saturated desk (ns/op is its time per operation, all editors
+// together). Give it enough operations for a 99th percentile:
+// -benchtime 5s or more. Run with TMPDIR on the
 // disk the desk would live on (a tmpfs makes SQLite's fsync free); the
 // test server runs with fsync off.
 func BenchmarkEditors(b *testing.B) {
