@@ -31,32 +31,41 @@ func (db *DB) ImportArticle(ctx context.Context, a editor.Article, text, label, 
 		rev     editor.Revision
 	)
 	err := db.update(ctx, func(tx *txn, now time.Time) error {
-		if err := checkArticle(a); err != nil {
-			return err
-		}
-		article = a
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO articles (title, slug, byline, created, updated)
-			VALUES (?, ?, ?, ?, ?)
-			RETURNING id`,
-			a.Title, a.Slug, a.Byline, tx.time(now), tx.time(now)).Scan(&article.ID)
-		if err != nil {
-			return err
-		}
-		article.Created, article.Updated = now, now
-		if rev, err = insertRevision(ctx, tx, article.ID, text, label, author, now); err != nil {
-			return err
-		}
-		for _, th := range threads {
-			th.Note.ArticleID, th.Note.Revision = article.ID, rev.Number
-			if _, err := insertThread(ctx, tx, th, now); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		article, rev, err = insertArticle(ctx, tx, a, text, label, author, threads, now)
+		return err
 	})
 	if err != nil {
 		return editor.Article{}, editor.Revision{}, fmt.Errorf("storage: create article: %w", err)
+	}
+	return article, rev, nil
+}
+
+// insertArticle stores an article, its revision 1 and the threads on it
+// in tx, as ImportArticle does.
+func insertArticle(ctx context.Context, tx *txn, a editor.Article, text, label, author string, threads []editor.Thread, now time.Time) (editor.Article, editor.Revision, error) {
+	if err := checkArticle(a); err != nil {
+		return editor.Article{}, editor.Revision{}, err
+	}
+	article := a
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO articles (title, slug, byline, created, updated)
+		VALUES (?, ?, ?, ?, ?)
+		RETURNING id`,
+		a.Title, a.Slug, a.Byline, tx.time(now), tx.time(now)).Scan(&article.ID)
+	if err != nil {
+		return editor.Article{}, editor.Revision{}, err
+	}
+	article.Created, article.Updated = now, now
+	rev, err := insertRevision(ctx, tx, article.ID, text, label, author, now)
+	if err != nil {
+		return editor.Article{}, editor.Revision{}, err
+	}
+	for _, th := range threads {
+		th.Note.ArticleID, th.Note.Revision = article.ID, rev.Number
+		if _, err := insertThread(ctx, tx, th, now); err != nil {
+			return editor.Article{}, editor.Revision{}, err
+		}
 	}
 	return article, rev, nil
 }

@@ -16,12 +16,12 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 type backend struct {
 	name string
 	// newDesk returns where a new, empty desk is: a file path or a URL.
-	newDesk func(t *testing.T) string
+	newDesk func(t testing.TB) string
 }
 
 var backends = []backend{
-	{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "copydesk.db") }},
-	{"postgres", func(t *testing.T) string { return pgtest.Database(t) }},
+	{"sqlite", func(t testing.TB) string { return filepath.Join(t.TempDir(), "copydesk.db") }},
+	{"postgres", func(t testing.TB) string { return pgtest.Database(t) }},
 }
 
 // eachBackend runs test on each backend, as a subtest named after it.

@@ -196,16 +196,7 @@ func (db *DB) indexDrafts(ctx context.Context) error {
 // names and clears it.
 func reindexStaleDrafts(ctx context.Context, tx *txn) error {
 	if tx.pg() {
-		ids, err := queryAll(ctx, tx, scanID, `DELETE FROM draft_index_stale RETURNING article_id`)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if err := indexArticle(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		return nil
+		return indexStaleDrafts(ctx, tx)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE article_search

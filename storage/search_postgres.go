@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -177,33 +179,81 @@ func scanString(row scanner) (string, error) {
 }
 
 // markDraftStale records on a PostgreSQL desk that an article's drafts
-// changed, for indexDrafts; SQLite's triggers do it there.
+// changed, for indexDrafts; SQLite's triggers do it there. A mark already
+// there is locked all the same (the update changes nothing), so that a
+// search indexing the drafts meanwhile waits for this transaction and
+// then reads its text, instead of taking the mark away and indexing the
+// draft as it was before.
 func markDraftStale(ctx context.Context, tx *txn, articleID int64) error {
 	if !tx.pg() {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO draft_index_stale (article_id) VALUES (?) ON CONFLICT DO NOTHING`, articleID)
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO draft_index_stale (article_id) VALUES (?)
+		ON CONFLICT (article_id) DO UPDATE SET article_id = excluded.article_id`, articleID)
 	return err
 }
 
+// indexStaleDrafts re-indexes, on a PostgreSQL desk, the articles whose
+// drafts markDraftStale marked. It takes their search rows before their
+// marks, in the order a revision takes them (indexArticle, then
+// markDraftStale as the working copy goes): in the other order a search
+// and a commit on the same article each waited for the other until the
+// server broke the deadlock, a second later.
+func indexStaleDrafts(ctx context.Context, tx *txn) error {
+	ids, err := queryAll(ctx, tx, scanID, `
+		SELECT s.article_id FROM article_search s JOIN draft_index_stale d USING (article_id)
+		ORDER BY s.article_id FOR UPDATE OF s`)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	ids, err = queryAll(ctx, tx, scanID, `DELETE FROM draft_index_stale WHERE article_id = ANY (?) RETURNING article_id`, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := indexArticle(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // searchPostgres finds the hits of phrases on a PostgreSQL desk, with
-// snippets cut from the texts that matched.
+// snippets cut from the texts that matched: an article's title, latest
+// revision and drafts, or a note's message and replies, as indexArticle
+// and indexNote index them. The texts come with the hits, and the drafts
+// and replies in one query each, rather than in a query per hit, which
+// made a word in a thousand articles cost a thousand round trips.
 func searchPostgres(ctx context.Context, tx *txn, phrases [][]string) ([]rankedHit, error) {
 	q := tsQuery(phrases)
-	var hits []rankedHit
+	type found struct {
+		rankedHit
+		texts []string
+	}
+	var hits []found
 	for _, query := range []string{`
-		SELECT a.id, a.title, 0, a.updated
+		SELECT a.id, a.title, 0, a.updated, a.title,
+			(SELECT text FROM revisions WHERE article_id = a.id ORDER BY number DESC LIMIT 1)
 		FROM article_search s JOIN articles a ON a.id = s.article_id
 		WHERE s.doc @@ to_tsquery('simple', ?) AND a.deleted_at IS NULL`, `
-		SELECT a.id, a.title, n.id, a.updated
+		SELECT a.id, a.title, n.id, a.updated, n.message, NULL
 		FROM note_search s
 			JOIN notes n ON n.id = s.note_id
 			JOIN articles a ON a.id = n.article_id
 		WHERE s.doc @@ to_tsquery('simple', ?) AND a.deleted_at IS NULL`,
 	} {
-		list, err := queryAll(ctx, tx, func(row scanner) (rankedHit, error) {
-			var h rankedHit
-			err := row.Scan(&h.ArticleID, &h.Title, &h.NoteID, timeColumn{&h.updated})
+		list, err := queryAll(ctx, tx, func(row scanner) (found, error) {
+			var (
+				h      found
+				first  string
+				latest sql.NullString
+			)
+			err := row.Scan(&h.ArticleID, &h.Title, &h.NoteID, timeColumn{&h.updated}, &first, &latest)
+			h.texts = []string{first}
+			if latest.Valid {
+				h.texts = append(h.texts, latest.String)
+			}
 			return h, err
 		}, query, q)
 		if err != nil {
@@ -211,23 +261,60 @@ func searchPostgres(ctx context.Context, tx *txn, phrases [][]string) ([]rankedH
 		}
 		hits = append(hits, list...)
 	}
-	for i := range hits {
-		h := &hits[i]
-		var (
-			texts []string
-			err   error
-		)
+	var articles, notes []int64
+	for _, h := range hits {
 		if h.NoteID != 0 {
-			texts, err = noteTexts(ctx, tx, h.NoteID)
+			notes = append(notes, h.NoteID)
 		} else {
-			texts, err = articleTexts(ctx, tx, h.ArticleID)
+			articles = append(articles, h.ArticleID)
 		}
-		if err != nil {
+	}
+	drafts, err := textsByID(ctx, tx, `
+		SELECT article_id, text FROM working_copies WHERE article_id = ANY (?) ORDER BY article_id, editor`, articles)
+	if err != nil {
+		return nil, err
+	}
+	replies, err := textsByID(ctx, tx, `
+		SELECT note_id, text FROM note_replies WHERE note_id = ANY (?) ORDER BY note_id, id`, notes)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rankedHit, len(hits))
+	for i, h := range hits {
+		if h.NoteID != 0 {
+			h.texts = append(h.texts, replies[h.NoteID]...)
+		} else {
+			h.texts = append(h.texts, drafts[h.ArticleID]...)
+		}
+		h.Snippet, h.Highlights = snippet(h.texts, phrases)
+		out[i] = h.rankedHit
+	}
+	return out, nil
+}
+
+// textsByID runs query, which selects an ID and a text for the IDs in
+// ids, and returns the texts of each ID in the order the rows came.
+func textsByID(ctx context.Context, tx *txn, query string, ids []int64) (map[int64][]string, error) {
+	texts := map[int64][]string{}
+	if len(ids) == 0 {
+		return texts, nil
+	}
+	rows, err := tx.QueryContext(ctx, query, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id   int64
+			text string
+		)
+		if err := rows.Scan(&id, &text); err != nil {
 			return nil, err
 		}
-		h.Snippet, h.Highlights = snippet(texts, phrases)
+		texts[id] = append(texts[id], text)
 	}
-	return hits, nil
+	return texts, rows.Err()
 }
 
 // snippetWords is how many words a snippet shows, as FTS4's snippet() is
@@ -238,91 +325,163 @@ const snippetWords = 24
 // snippetWords words around the first of them, "…" marking what was cut,
 // and returns where the query words are in it.
 func snippet(texts []string, phrases [][]string) (string, []editor.Span) {
-	want := map[string]bool{}
-	var prefix string
-	for i, p := range phrases {
-		for j, w := range p {
-			if i == len(phrases)-1 && j == len(p)-1 {
-				prefix = fold(w)
-			} else {
-				want[fold(w)] = true
-			}
-		}
-	}
-	matches := func(w string) bool {
-		f := fold(w)
-		return want[f] || strings.HasPrefix(f, prefix)
-	}
-	type word struct{ start, end int }
-	best, bestCount := -1, 0
-	var bestWords []word
+	m := newSnippetMatcher(phrases)
+	// First count, in each text, its words and those that match, and
+	// find the first match; then go through the best text again only as
+	// far as the snippet reaches. A search for a common word has a
+	// thousand hits, and this is most of what it costs.
+	best, bestCount, bestWords, bestFirst := -1, 0, 0, 0
 	for ti, t := range texts {
-		var words []word
-		count := 0
-		start := -1
-		for i, r := range t {
-			if notWordRune(r) {
-				if start >= 0 {
-					words = append(words, word{start, i})
-					start = -1
+		count, words, first := 0, 0, 0
+		eachWord(t, func(start, end int, ascii bool) bool {
+			if m.matches(t[start:end], ascii) {
+				if count == 0 {
+					first = words
 				}
-			} else if start < 0 {
-				start = i
-			}
-		}
-		if start >= 0 {
-			words = append(words, word{start, len(t)})
-		}
-		for _, w := range words {
-			if matches(t[w.start:w.end]) {
 				count++
 			}
-		}
+			words++
+			return true
+		})
 		if best < 0 || count > bestCount {
-			best, bestCount, bestWords = ti, count, words
+			best, bestCount, bestWords, bestFirst = ti, count, words, first
 		}
 	}
-	if best < 0 || len(bestWords) == 0 {
+	if best < 0 || bestWords == 0 {
 		return "", nil
 	}
 	t := texts[best]
-	first := 0
-	for i, w := range bestWords {
-		if matches(t[w.start:w.end]) {
-			first = i
-			break
+	from := max(0, min(bestFirst-snippetWords/4, bestWords-snippetWords))
+	to := min(bestWords, from+snippetWords)
+	shown := make([]snippetWord, 0, to-from)
+	i := 0
+	eachWord(t, func(start, end int, ascii bool) bool {
+		if i >= from {
+			shown = append(shown, snippetWord{start, end, m.matches(t[start:end], ascii)})
 		}
-	}
-	from := max(0, min(first-snippetWords/4, len(bestWords)-snippetWords))
-	to := min(len(bestWords), from+snippetWords)
-	var b strings.Builder
-	var spans []editor.Span
-	if from > 0 {
-		b.WriteString("…")
-	}
-	cut := t[bestWords[from].start:bestWords[to-1].end]
+		i++
+		return i < to
+	})
+	first, last := shown[0], shown[len(shown)-1]
+	cut, offset := t[first.start:last.end], first.start
 	if from == 0 {
-		cut = t[:bestWords[to-1].end]
+		cut, offset = t[:last.end], 0
 	}
-	if to == len(bestWords) {
-		cut = t[bestWords[from].start:]
+	if to == bestWords {
+		cut = t[first.start:]
 		if from == 0 {
 			cut = t
 		}
 	}
-	base := b.Len()
-	offset := bestWords[from].start
-	if from == 0 {
-		offset = 0
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
 	}
+	base := b.Len()
 	b.WriteString(cut)
-	for _, w := range bestWords[from:to] {
-		if matches(t[w.start:w.end]) {
+	var spans []editor.Span
+	for _, w := range shown {
+		if w.match {
 			spans = append(spans, editor.Span{Start: base + w.start - offset, End: base + w.end - offset})
 		}
 	}
-	if to < len(bestWords) {
+	if to < bestWords {
 		b.WriteString("…")
 	}
 	return b.String(), spans
+}
+
+// snippetWord is a word of a text snippet looks at: its byte span and
+// whether it matches the query.
+type snippetWord struct {
+	start, end int
+	match      bool
+}
+
+// snippetMatcher tells the words of a text that match a query: its words,
+// folded, and the start of its last word.
+type snippetMatcher struct {
+	want   []string
+	prefix string
+	// The query's words (want, prefix) that are ASCII, for ASCII words of
+	// the text, which fold to their lower case and so are compared
+	// ignoring case instead of folded: a search for a common word looks
+	// at every word of a thousand articles.
+	wantASCII   []string
+	prefixASCII bool
+}
+
+func newSnippetMatcher(phrases [][]string) snippetMatcher {
+	var m snippetMatcher
+	for i, p := range phrases {
+		for j, w := range p {
+			f := fold(w)
+			switch {
+			case i == len(phrases)-1 && j == len(p)-1:
+				m.prefix, m.prefixASCII = f, isASCII(f)
+			case isASCII(f):
+				m.wantASCII = append(m.wantASCII, f)
+				fallthrough
+			default:
+				m.want = append(m.want, f)
+			}
+		}
+	}
+	return m
+}
+
+// matches reports whether word, folded, is one of the query's words or
+// starts with its last; ascii says word is ASCII.
+func (m snippetMatcher) matches(word string, ascii bool) bool {
+	if !ascii {
+		f := fold(word)
+		return slices.Contains(m.want, f) || strings.HasPrefix(f, m.prefix)
+	}
+	for _, w := range m.wantASCII {
+		if len(w) == len(word) && strings.EqualFold(w, word) {
+			return true
+		}
+	}
+	return m.prefixASCII && len(word) >= len(m.prefix) && strings.EqualFold(word[:len(m.prefix)], m.prefix)
+}
+
+// asciiWordByte tells the ASCII characters notWordRune does not separate
+// words at: letters and digits.
+var asciiWordByte = func() (is [utf8.RuneSelf]bool) {
+	for c := range is {
+		is[c] = !notWordRune(rune(c))
+	}
+	return is
+}()
+
+// eachWord calls fn with the byte span of each word of t, as queryPhrases
+// splits words (notWordRune), and whether the word is ASCII, until fn
+// returns false.
+func eachWord(t string, fn func(start, end int, ascii bool) bool) {
+	start, ascii := -1, true
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		var isWord bool
+		if r < utf8.RuneSelf {
+			isWord = asciiWordByte[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(t[i:])
+			isWord = !notWordRune(r)
+		}
+		switch {
+		case isWord && start < 0:
+			start, ascii = i, size == 1
+		case isWord:
+			ascii = ascii && size == 1
+		case start >= 0:
+			if !fn(start, i, ascii) {
+				return
+			}
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		fn(start, len(t), ascii)
+	}
 }

@@ -2,12 +2,16 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"copydesk/editor"
+	"copydesk/storage/pgtest"
 )
 
 func TestSearch(t *testing.T) {
@@ -213,5 +217,55 @@ func TestDraftIndexFollowsAutosaves(t *testing.T) {
 	}
 	if s, f := found(db, "winter"); s || f {
 		t.Errorf("after discarding the draft: winter found by search %v, by the filter %v; want neither", s, f)
+	}
+}
+
+// TestDraftSavedWhileIndexed has a search index the drafts on a
+// PostgreSQL desk while another editor's autosave of the same article is
+// not yet committed. The search must wait for the save rather than take
+// the article's stale mark and index the draft as it was: then the saved
+// text would stay out of the index, its mark gone. (The search here gives
+// up waiting after lock_timeout instead.)
+func TestDraftSavedWhileIndexed(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDBAt(t, pgtest.Database(t))
+	a, _ := mustCreateArticle(t, db, "Harbour", "The harbour will be dredged.")
+	if err := db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: 1, Text: "Dredged by spring."}); err != nil {
+		t.Fatal(err)
+	}
+	begin := func() *txn {
+		t.Helper()
+		stx, err := db.rw.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &txn{Tx: stx, d: db.d}
+	}
+	save := begin() // SaveWorkingCopy's writes, left uncommitted
+	if _, err := save.ExecContext(ctx, `UPDATE working_copies SET text = 'Dredged by autumn.' WHERE article_id = ?`, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := markDraftStale(ctx, save, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	search := begin()
+	if _, err := search.ExecContext(ctx, `SET LOCAL lock_timeout = '200ms'`); err != nil {
+		t.Fatal(err)
+	}
+	err := indexStaleDrafts(ctx, search)
+	if err == nil {
+		err = search.Commit()
+	} else {
+		search.Rollback()
+	}
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) || pe.Code != "55P03" {
+		t.Errorf("indexing the drafts during a save: %v; want it to wait for the save (lock timeout)", err)
+	}
+	if err := save.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := db.Search(ctx, "autumn"); err != nil || len(hits) != 1 {
+		t.Errorf("Search(autumn) after the save = %v, %v; want the article", hits, err)
 	}
 }
