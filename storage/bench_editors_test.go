@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -70,6 +71,7 @@ func BenchmarkEditors(b *testing.B) {
 					return err
 				})
 			})
+			b.Run("paced-mix", func(b *testing.B) { measurePaced(b, editors, s) })
 			for _, q := range []struct{ name, query string }{
 				{"search-rare", s.rare}, {"search-common", "council"}, {"search-prefix", "city coun"},
 			} {
@@ -222,6 +224,85 @@ func measureEditors(b *testing.B, editors []*DB, op func(ctx context.Context, db
 	slices.Sort(all)
 	b.ReportMetric(percentileMs(all, 50), "p50-ms")
 	b.ReportMetric(percentileMs(all, 99), "p99-ms")
+}
+
+// benchThink is how long, on average, an editor of the paced benchmark
+// pauses between two operations: an editor acting once a second, far
+// busier than a person reading and correcting copy.
+const benchThink = time.Second
+
+// measurePaced has each editor do b.N operations of a mix (listing notes
+// most often, then adding notes, searching and revising), each after a
+// pause drawn from an exponential distribution of mean benchThink, and
+// reports each operation's p50 and p99 latency. The other benchmarks have
+// all twenty editors repeat one operation without pause, which measures
+// a saturated desk; this one measures what an editor waits for on a busy
+// one. Run it with -benchtime Nx: N operations per editor take about N
+// seconds.
+func measurePaced(b *testing.B, editors []*DB, s editorsDesk) {
+	type op struct {
+		name string
+		do   func(ctx context.Context, db *DB, e, i int) error
+	}
+	search := func(q string) func(ctx context.Context, db *DB, e, i int) error {
+		return func(ctx context.Context, db *DB, e, i int) error {
+			found, err := db.Search(ctx, q)
+			if err == nil && len(found) == 0 {
+				err = fmt.Errorf("search for %q finds nothing", q)
+			}
+			return err
+		}
+	}
+	listNotes := op{"list-notes", func(ctx context.Context, db *DB, e, i int) error {
+		_, err := db.Notes(ctx, s.listed[(e+i)%len(s.listed)], editor.NoteFilter{})
+		return err
+	}}
+	addNote := op{"add-note", func(ctx context.Context, db *DB, e, i int) error {
+		a := s.working[e%len(s.working)]
+		_, err := db.AddNote(ctx, editor.Note{ArticleID: a.id, Revision: 1, Author: editorName(e),
+			Message: fmt.Sprintf("Is this figure right? (%d)", i), Anchor: a.anchor})
+		return err
+	}}
+	revise := op{"revise", func(ctx context.Context, db *DB, e, i int) error {
+		a := s.working[e%len(s.working)]
+		_, err := db.AddRevision(ctx, a.id, a.versions[i%len(a.versions)], "", editorName(e))
+		return err
+	}}
+	mix := []op{listNotes, addNote, listNotes, {"search-rare", search(s.rare)}, listNotes, revise,
+		listNotes, addNote, {"search-common", search("council")}, {"search-prefix", search("city coun")}}
+
+	ctx := context.Background()
+	var (
+		mu        sync.Mutex
+		latencies = map[string][]time.Duration{}
+		wg        sync.WaitGroup
+	)
+	b.ResetTimer()
+	for e, db := range editors {
+		rng := rand.New(rand.NewPCG(uint64(e), 1))
+		wg.Go(func() {
+			for i := range b.N {
+				time.Sleep(time.Duration(rng.ExpFloat64() * float64(benchThink)))
+				o := mix[(e+i)%len(mix)]
+				start := time.Now()
+				if err := o.do(ctx, db, e, i); err != nil {
+					b.Error(err)
+					return
+				}
+				took := time.Since(start)
+				mu.Lock()
+				latencies[o.name] = append(latencies[o.name], took)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	b.StopTimer()
+	for name, l := range latencies {
+		slices.Sort(l)
+		b.ReportMetric(percentileMs(l, 50), name+"-p50-ms")
+		b.ReportMetric(percentileMs(l, 99), name+"-p99-ms")
+	}
 }
 
 // percentileMs is the p-th percentile (nearest rank) of sorted, in
