@@ -20,13 +20,6 @@ const (
 	postgresDialect
 )
 
-func (d dialect) String() string {
-	if d == postgresDialect {
-		return "PostgreSQL"
-	}
-	return "SQLite"
-}
-
 // txn is a transaction on a desk, speaking its dialect: queries written
 // with ? placeholders are numbered $1, $2... for PostgreSQL, and times go
 // in as each backend stores them.
