@@ -26,6 +26,9 @@ const (
 type txn struct {
 	*sql.Tx
 	d dialect
+	// quiet is set by a change no other workspace shows (an editor's own
+	// working copy, the search index): update then does not announce it.
+	quiet bool
 }
 
 func (tx *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {

@@ -189,7 +189,10 @@ func (db *DB) indexDrafts(ctx context.Context) error {
 	if err != nil || !stale {
 		return err
 	}
-	return db.update(ctx, func(tx *txn, now time.Time) error { return reindexStaleDrafts(ctx, tx) })
+	return db.update(ctx, func(tx *txn, now time.Time) error {
+		tx.quiet = true // what the desk holds is unchanged
+		return reindexStaleDrafts(ctx, tx)
+	})
 }
 
 // reindexStaleDrafts indexes the drafts of the articles draft_index_stale

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -507,5 +508,38 @@ func TestArrivingAndLeavingNotify(t *testing.T) {
 		if moved := settle() != before; moved != step.notify {
 			t.Errorf("%s: DataVersion moved %v, want %v", step.name, moved, step.notify)
 		}
+	}
+}
+
+// TestAutosavesDoNotWakeOthers: an editor's autosaves (their own working
+// copy) and the search index catching up with them do not move other
+// workspaces' DataVersion; their note does.
+func TestAutosavesDoNotWakeOthers(t *testing.T) {
+	ctx := context.Background()
+	desk := pgtest.Database(t)
+	ana, ben := openAs(t, desk, "Ana"), openAs(t, desk, "Ben")
+	a, rev := mustCreateArticle(t, ben, "Budget", "The council met.")
+	version := func() int64 {
+		time.Sleep(200 * time.Millisecond) // notifications arrive in milliseconds
+		v, _ := ana.DataVersion(ctx)
+		return v
+	}
+	before := version()
+	for i := range 3 {
+		if err := ben.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: rev.Number, Text: fmt.Sprintf("The council met %d times.", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if hits, err := ben.Search(ctx, "times"); err != nil || len(hits) != 1 {
+		t.Fatalf("Search after the autosaves = %+v, %v", hits, err)
+	}
+	if got := version(); got != before {
+		t.Errorf("DataVersion moved from %d to %d on another editor's autosaves", before, got)
+	}
+	if _, err := ben.AddNote(ctx, editor.Note{ArticleID: a.ID, Revision: rev.Number, Severity: editor.Info, Message: "Which council?"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := version(); got == before {
+		t.Error("DataVersion did not move on another editor's note")
 	}
 }

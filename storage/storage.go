@@ -338,7 +338,7 @@ func (db *DB) update(ctx context.Context, fn func(tx *txn, now time.Time) error)
 	}
 	err := retryBusy(ctx, func() error {
 		return db.inTx(ctx, db.rw, nil, func(tx *txn) error {
-			if err := fn(tx, now); err != nil {
+			if err := fn(tx, now); err != nil || tx.quiet {
 				return err
 			}
 			return db.announce(ctx, tx)

@@ -30,6 +30,9 @@ func WithEditor(name string) Option {
 // enough to call on every autosave.
 func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error {
 	err := db.update(ctx, func(tx *txn, now time.Time) error {
+		// Only its editor sees a working copy: other workspaces are not
+		// woken at every autosave.
+		tx.quiet = true
 		if err := checkText("text", wc.Text); err != nil {
 			return err
 		}
