@@ -195,7 +195,10 @@ func (db *DB) ListArticles(ctx context.Context, f editor.ArticleFilter) ([]edito
 		FROM articles a
 		WHERE (a.deleted_at IS NOT NULL) = ?`
 	args := []any{f.Trashed}
-	if q := strings.TrimSpace(f.Query); q != "" {
+	// What is typed may not be valid UTF-8, or hold a NUL (a paste, a
+	// script); PostgreSQL refuses such a parameter, and neither can match
+	// a title anyway.
+	if q := strings.TrimSpace(strings.ReplaceAll(strings.ToValidUTF8(f.Query, "\uFFFD"), "\x00", "")); q != "" {
 		// SQLite's LIKE ignores the case of ASCII letters; lower() on both
 		// sides gives PostgreSQL's the same, and changes nothing in SQLite.
 		conds := []string{`lower(a.title) LIKE lower(?) ESCAPE '\'`}

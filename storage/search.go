@@ -112,7 +112,7 @@ const maxQueryWords = 32
 func queryPhrases(query string) [][]string {
 	var phrases [][]string
 	for _, word := range strings.Fields(query) {
-		if parts := strings.FieldsFunc(word, notWordRune); len(parts) > 0 {
+		if parts := searchWords(word); len(parts) > 0 {
 			phrases = append(phrases, parts)
 		}
 		if len(phrases) == maxQueryWords {
@@ -122,9 +122,33 @@ func queryPhrases(query string) [][]string {
 	return phrases
 }
 
-// notWordRune reports a character that separates words for search.
+// searchWords splits s into the words search indexes and matches (see
+// notWordRune), without the combining accents both backends drop
+// (isDiacritic), so a lone accent is no word.
+func searchWords(s string) []string {
+	words := strings.FieldsFunc(s, notWordRune)
+	out := words[:0]
+	for _, w := range words {
+		if w = strings.Map(func(r rune) rune {
+			if isDiacritic(r) {
+				return -1
+			}
+			return r
+		}, w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// notWordRune reports a character that separates words for search, as
+// SQLite's unicode61 tokenizer separates them: everything but letters,
+// digits, private-use characters and the combining accents it drops
+// (isDiacritic). Other combining marks separate words there, so they do
+// here. (unicode61 classifies characters by Unicode 6.1; the few letters
+// and symbols assigned since can still split differently.)
 func notWordRune(r rune) bool {
-	return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
+	return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Co, r) && !isDiacritic(r)
 }
 
 // matchExpr turns queryPhrases into an FTS4 MATCH expression that cannot

@@ -34,29 +34,44 @@ import (
 // in the text.
 const maxPositionedWords = 16383
 
-// fold lowers a word's case and removes the accents of Latin letters
-// ("Zürich" → "zurich"), as unicode61's remove_diacritics does; other
-// scripts keep theirs ("γέφυρα" stays apart from "γεφυρα" on both
-// backends).
+// fold lowers a word's case and removes accents as unicode61's
+// remove_diacritics folds them on a SQLite desk: a precomposed Latin
+// letter loses its accent ("Zürich" → "zurich"), a precomposed letter of
+// another script keeps it ("γέφυρα" stays apart from "γεφυρα"), and the
+// combining accents SQLite counts as diacritics are dropped wherever they
+// are.
 func fold(word string) string {
 	if isASCII(word) {
 		return strings.ToLower(word)
 	}
-	var (
-		b     strings.Builder
-		latin bool // the letter the marks that follow belong to is Latin
-	)
-	for _, r := range norm.NFD.String(word) {
-		if unicode.Is(unicode.Mn, r) {
-			if latin {
-				continue
+	var b strings.Builder
+	for _, r := range word {
+		if isDiacritic(r) {
+			continue
+		}
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Latin, r) {
+			if base, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r))); unicode.Is(unicode.Latin, base) {
+				r = base
 			}
-		} else {
-			latin = unicode.Is(unicode.Latin, r)
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return norm.NFC.String(b.String())
+	return b.String()
+}
+
+// isDiacritic reports the combining accents (U+0300 to U+0331) that
+// SQLite's unicode61 tokenizer drops under remove_diacritics, by the same
+// table (sqlite3FtsUnicodeIsdiacritic).
+func isDiacritic(r rune) bool {
+	const mask0, mask1 = 0x08029FDF, 0x000361F8
+	switch {
+	case r < 768 || r > 817:
+		return false
+	case r < 800:
+		return mask0&(1<<(r-768)) != 0
+	default:
+		return mask1&(1<<(r-800)) != 0
+	}
 }
 
 func isASCII(s string) bool {
@@ -76,7 +91,7 @@ func indexWords(texts ...string) (string, int) {
 		n int
 	)
 	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(t, notWordRune) {
+		for _, w := range searchWords(t) {
 			if n > 0 {
 				b.WriteByte(' ')
 			}

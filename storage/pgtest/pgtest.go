@@ -152,6 +152,16 @@ func start(t testing.TB, dir string) (string, func()) {
 	return fmt.Sprintf("postgres://copydesk@/postgres?host=%s&sslmode=disable", url.QueryEscape(dir)), stop
 }
 
+// Available reports whether PostgreSQL is installed here, for a test that
+// runs on it where it can and without it elsewhere.
+func Available() bool {
+	if _, err := exec.LookPath("initdb"); err == nil {
+		return true
+	}
+	matches, _ := filepath.Glob(filepath.Join("/usr/lib/postgresql", "*", "bin", "initdb"))
+	return len(matches) > 0 || os.Getenv(RequireEnv) != ""
+}
+
 // Tool finds a PostgreSQL program (psql, pg_dump…) on the PATH or in
 // Debian's versioned folders, skipping or failing the test as Start does
 // where it is missing.
