@@ -56,6 +56,11 @@ func (db *DB) SaveCopy(ctx context.Context, path string, working ...editor.Worki
 	}
 	defer cp.Close()
 	for _, wc := range working {
+		// The copy holds the working copy as it was last saved: the text
+		// given replaces it (see draftUnchanged).
+		if _, err := cp.WorkingCopy(ctx, wc.ArticleID); err != nil && !errors.Is(err, ErrNotFound) {
+			return fmt.Errorf("save the unsaved text in the copy: %w", err)
+		}
 		if err := cp.SaveWorkingCopy(ctx, wc); err != nil {
 			return fmt.Errorf("save the unsaved text in the copy: %w", err)
 		}

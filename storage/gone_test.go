@@ -27,6 +27,11 @@ func TestWritesStopWhenTheDeskFileIsGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An autosave before the file goes: the copy must take the unsaved
+	// text over it.
+	if err := db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: 1, Text: "Hed\nBody, autosaved."}); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Rename(path, filepath.Join(dir, "moved.db")); err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +46,8 @@ func TestWritesStopWhenTheDeskFileIsGone(t *testing.T) {
 		t.Fatalf("a write after the file was replaced: %v, want ErrDeskGone", err)
 	}
 	copyPath := filepath.Join(dir, "rescued.db")
-	if err := db.SaveCopy(ctx, copyPath); err != nil {
+	unsaved := editor.WorkingCopy{ArticleID: a.ID, Base: 1, Text: "Hed\nBody, edited."}
+	if err := db.SaveCopy(ctx, copyPath, unsaved); err != nil {
 		t.Fatal(err)
 	}
 	rescued, err := Open(ctx, copyPath)
@@ -51,6 +57,9 @@ func TestWritesStopWhenTheDeskFileIsGone(t *testing.T) {
 	defer rescued.Close()
 	if revs, err := rescued.Revisions(ctx, a.ID); err != nil || len(revs) != 1 || revs[0].Text != "Hed\nBody." {
 		t.Errorf("the saved copy holds %+v, %v", revs, err)
+	}
+	if wc, err := rescued.WorkingCopy(ctx, a.ID); err != nil || wc.Text != unsaved.Text {
+		t.Errorf("the saved copy's working copy = %q, %v; want the unsaved text", wc.Text, err)
 	}
 	if err := db.SaveCopy(ctx, copyPath); err == nil {
 		t.Error("SaveCopy replaced an existing file")

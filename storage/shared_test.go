@@ -543,3 +543,52 @@ func TestAutosavesDoNotWakeOthers(t *testing.T) {
 		t.Error("DataVersion did not move on another editor's note")
 	}
 }
+
+// TestOneEditorInTwoWindows: the same editor with an article open in two
+// windows shares one working copy; a window saving over text the other
+// saved since it last read it is refused, so neither overwrites the
+// other unawares, and reading the working copy again takes it over.
+func TestOneEditorInTwoWindows(t *testing.T) {
+	eachBackendDesk(t, func(t *testing.T, desk string) {
+		ctx := context.Background()
+		first, second := openAs(t, desk, "Ana"), openAs(t, desk, "Ana")
+		a, rev := mustCreateArticle(t, first, "Budget", "The council met.")
+		for _, db := range []*DB{first, second} {
+			if _, err := db.WorkingCopy(ctx, a.ID); !errors.Is(err, ErrNotFound) {
+				t.Fatalf("WorkingCopy before any save: %v", err)
+			}
+		}
+		save := func(db *DB, text string) error {
+			return db.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: rev.Number, Text: text})
+		}
+		for _, text := range []string{"The council met.", "The council met on Monday."} {
+			if err := save(first, text); err != nil {
+				t.Fatalf("the first window's autosave: %v", err)
+			}
+		}
+		err := save(second, "The city council met.")
+		if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "another window") {
+			t.Fatalf("the second window saving over the first's text = %v, want ErrConflict naming another window", err)
+		}
+		if wc, err := first.WorkingCopy(ctx, a.ID); err != nil || wc.Text != "The council met on Monday." {
+			t.Errorf("working copy after the refused save = %q, %v; want the first window's", wc.Text, err)
+		}
+		if err := save(first, "The council met on Monday night."); err != nil {
+			t.Errorf("the first window's next autosave: %v", err)
+		}
+		// Reading it again (reopening the article) takes it over.
+		if _, err := second.WorkingCopy(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := save(second, "The city council met on Monday night."); err != nil {
+			t.Errorf("the second window's save after reading the working copy again: %v", err)
+		}
+		// A commit and a new draft in one window raise nothing.
+		if _, err := second.CommitWorkingCopy(ctx, a.ID, "", "Ana"); err != nil {
+			t.Fatal(err)
+		}
+		if err := second.SaveWorkingCopy(ctx, editor.WorkingCopy{ArticleID: a.ID, Base: 2, Text: "Next draft."}); err != nil {
+			t.Errorf("a new draft after the commit: %v", err)
+		}
+	})
+}

@@ -97,6 +97,11 @@ type DB struct {
 	// windows (see WithEditor and Heartbeat).
 	editor, session string
 	sessionOnce     sync.Once
+	// drafts holds, per article, the Updated time of the working copy this
+	// DB last read or wrote (the zero time for none), so that
+	// SaveWorkingCopy can tell when another window of the same editor
+	// wrote it meanwhile.
+	drafts sync.Map // int64 → time.Time
 	// draftsSaved is set once a working copy is saved: its search index
 	// is brought up to date at the latest when the desk is closed.
 	draftsSaved atomic.Bool

@@ -29,7 +29,9 @@ func WithEditor(name string) Option {
 // article's revisions; wc.Updated is ignored and set to now. It is cheap
 // enough to call on every autosave.
 func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error {
+	var saved time.Time
 	err := db.update(ctx, func(tx *txn, now time.Time) error {
+		saved = now
 		// Only its editor sees a working copy: other workspaces are not
 		// woken at every autosave.
 		tx.quiet = true
@@ -37,6 +39,9 @@ func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error 
 			return err
 		}
 		if err := revisionMustExist(ctx, tx, wc.ArticleID, wc.Base); err != nil {
+			return err
+		}
+		if err := db.draftUnchanged(ctx, tx, wc.ArticleID); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `
@@ -58,8 +63,32 @@ func (db *DB) SaveWorkingCopy(ctx context.Context, wc editor.WorkingCopy) error 
 	if err != nil {
 		return fmt.Errorf("storage: save working copy: %w", err)
 	}
+	db.drafts.Store(wc.ArticleID, saved)
 	db.draftsSaved.Store(true)
 	return nil
+}
+
+// draftUnchanged refuses, with ErrConflict, to save over the editor's
+// working copy of an article when it is not the one this DB last read or
+// wrote: the same editor has the article open in another window (on a
+// shared desk, or a second program), and the two would overwrite each
+// other's text at every autosave, each unaware. The window that saved
+// last keeps saving; the other is told.
+func (db *DB) draftUnchanged(ctx context.Context, tx *txn, articleID int64) error {
+	var seen time.Time
+	if v, ok := db.drafts.Load(articleID); ok {
+		seen = v.(time.Time)
+	}
+	stored, err := workingCopy(ctx, tx, articleID, db.editor)
+	if errors.Is(err, ErrNotFound) {
+		return nil // nothing to overwrite
+	}
+	if err != nil || stored.Updated.Equal(seen) {
+		return err
+	}
+	return fmt.Errorf("%w: your working copy of article %d was saved at %s from another window or program; "+
+		"this window's text was not saved, so as not to overwrite it: keep one window on the article",
+		ErrConflict, articleID, stored.Updated.Local().Format("15:04:05"))
 }
 
 // WorkingCopy returns the editor's working copy of an article, or
@@ -71,9 +100,13 @@ func (db *DB) WorkingCopy(ctx context.Context, articleID int64) (editor.WorkingC
 		wc, err = workingCopy(ctx, tx, articleID, db.editor)
 		return err
 	})
+	if errors.Is(err, ErrNotFound) {
+		db.drafts.Store(articleID, time.Time{})
+	}
 	if err != nil {
 		return editor.WorkingCopy{}, fmt.Errorf("storage: working copy: %w", err)
 	}
+	db.drafts.Store(articleID, wc.Updated)
 	return wc, nil
 }
 
@@ -113,6 +146,7 @@ func (db *DB) DiscardWorkingCopy(ctx context.Context, articleID int64) error {
 	if err != nil {
 		return fmt.Errorf("storage: discard working copy: %w", err)
 	}
+	db.drafts.Store(articleID, time.Time{})
 	return nil
 }
 
@@ -153,6 +187,7 @@ func (db *DB) CommitWorkingCopy(ctx context.Context, articleID int64, label, aut
 	if err != nil {
 		return editor.Revision{}, fmt.Errorf("storage: commit working copy: %w", err)
 	}
+	db.drafts.Store(articleID, time.Time{})
 	return rev, nil
 }
 
