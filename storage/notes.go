@@ -182,10 +182,9 @@ func (db *DB) UpdateNote(ctx context.Context, n editor.Note) (editor.Note, error
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			if err != nil {
-				return err
-			}
+		if rows, err := res.RowsAffected(); err != nil {
+			return err
+		} else if rows == 0 {
 			if out, err = note(ctx, tx, next.ID); err != nil {
 				return err
 			}
@@ -240,23 +239,16 @@ func (db *DB) DeleteNote(ctx context.Context, id int64) error {
 func (db *DB) AddReply(ctx context.Context, noteID int64, author, text string) (editor.Reply, error) {
 	var r editor.Reply
 	err := db.update(ctx, func(tx *txn, now time.Time) error {
-		if strings.TrimSpace(text) == "" {
-			return fmt.Errorf("%w: a reply needs text", ErrInvalid)
-		}
-		for _, f := range []struct{ name, value string }{{"author", author}, {"text", text}} {
-			if err := checkText(f.name, f.value); err != nil {
-				return err
-			}
+		r = editor.Reply{Author: author, Text: text}
+		if err := checkReply(r); err != nil {
+			return err
 		}
 		if err := updateOne(ctx, tx, fmt.Sprintf("note %d", noteID),
 			`UPDATE notes SET updated = ? WHERE id = ?`, tx.time(now), noteID); err != nil {
 			return err
 		}
-		r = editor.Reply{NoteID: noteID, Author: author, Text: text, Created: now}
-		err := tx.QueryRowContext(ctx,
-			`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?) RETURNING id`,
-			noteID, author, text, tx.time(now)).Scan(&r.ID)
-		if err != nil {
+		var err error
+		if r, err = insertReply(ctx, tx, noteID, r, now); err != nil {
 			return err
 		}
 		return indexNote(ctx, tx, noteID)
@@ -323,16 +315,30 @@ func insertThread(ctx context.Context, tx *txn, th editor.Thread, now time.Time)
 		return editor.Note{}, err
 	}
 	for _, r := range th.Replies {
-		if err := insertReply(ctx, tx, n.ID, r, now); err != nil {
+		if _, err := insertReply(ctx, tx, n.ID, r, now); err != nil {
 			return editor.Note{}, err
 		}
 	}
 	return n, indexNote(ctx, tx, n.ID)
 }
 
-// insertReply stores a reply read from a file, keeping its time (the
-// zero time means now).
-func insertReply(ctx context.Context, tx *txn, noteID int64, r editor.Reply, now time.Time) error {
+// insertReply stores a reply and returns it as stored. A reply read from a
+// file keeps its time; the zero time means now.
+func insertReply(ctx context.Context, tx *txn, noteID int64, r editor.Reply, now time.Time) (editor.Reply, error) {
+	if err := checkReply(r); err != nil {
+		return editor.Reply{}, err
+	}
+	r.NoteID = noteID
+	if r.Created.IsZero() {
+		r.Created = now
+	}
+	err := tx.QueryRowContext(ctx,
+		`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?) RETURNING id`,
+		noteID, r.Author, r.Text, tx.time(r.Created)).Scan(&r.ID)
+	return r, err
+}
+
+func checkReply(r editor.Reply) error {
 	if strings.TrimSpace(r.Text) == "" {
 		return fmt.Errorf("%w: a reply needs text", ErrInvalid)
 	}
@@ -341,14 +347,7 @@ func insertReply(ctx context.Context, tx *txn, noteID int64, r editor.Reply, now
 			return err
 		}
 	}
-	created := r.Created
-	if created.IsZero() {
-		created = now
-	}
-	_, err := tx.ExecContext(ctx,
-		`INSERT INTO note_replies (note_id, author, text, created) VALUES (?, ?, ?, ?)`,
-		noteID, r.Author, r.Text, tx.time(created))
-	return err
+	return nil
 }
 
 // MergeThreads adds, in one transaction, replies to notes of an article
@@ -365,7 +364,7 @@ func (db *DB) MergeThreads(ctx context.Context, articleID int64, rev int, replie
 				return fmt.Errorf("%w: note %d is not on article %d", ErrInvalid, noteID, articleID)
 			}
 			for _, r := range rs {
-				if err := insertReply(ctx, tx, noteID, r, now); err != nil {
+				if _, err := insertReply(ctx, tx, noteID, r, now); err != nil {
 					return err
 				}
 			}

@@ -83,22 +83,18 @@ func (db *DB) Editing(ctx context.Context, articleID int64) ([]string, error) {
 	return names, nil
 }
 
-// presence runs a presence write: like update, but a read-only desk
-// skips it quietly, and other workspaces are notified only when fn says
-// someone arrived or left.
+// presence runs a presence write through update, except that a
+// read-only or gone desk skips it quietly (presence is advisory), and
+// other workspaces are notified only when fn says someone arrived or
+// left.
 func (db *DB) presence(ctx context.Context, what string, fn func(tx *txn, now time.Time) (announce bool, err error)) error {
 	if db.readOnly || db.gone() != nil {
 		return nil
 	}
-	now := db.now().UTC().Truncate(time.Microsecond)
-	err := retryBusy(ctx, func() error {
-		return db.inTx(ctx, db.rw, nil, func(tx *txn) error {
-			announce, err := fn(tx, now)
-			if err != nil || !announce {
-				return err
-			}
-			return db.announce(ctx, tx)
-		})
+	err := db.update(ctx, func(tx *txn, now time.Time) error {
+		announce, err := fn(tx, now)
+		tx.quiet = !announce
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("storage: %s: %w", what, err)

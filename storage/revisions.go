@@ -133,18 +133,10 @@ func (db *DB) Revisions(ctx context.Context, articleID int64) ([]editor.Revision
 // that refer to the article free to be added meanwhile.) SQLite's write
 // transactions take turns already.
 func lockArticle(ctx context.Context, tx *txn, id int64) error {
-	query := `SELECT 1 FROM articles WHERE id = ?`
 	if tx.pg() {
-		query += ` FOR NO KEY UPDATE`
+		return articleMustExistQuery(ctx, tx, `SELECT 1 FROM articles WHERE id = ? FOR NO KEY UPDATE`, id)
 	}
-	ok, err := exists(ctx, tx, query, id)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return fmt.Errorf("article %d: %w", id, ErrNotFound)
-	}
-	return nil
+	return articleMustExist(ctx, tx, id)
 }
 
 // oneLine keeps a label or a name to one line: line breaks, tabs and other

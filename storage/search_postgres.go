@@ -377,17 +377,16 @@ func snippet(texts []string, phrases [][]string) (string, []editor.Span) {
 		i++
 		return i < to
 	})
-	first, last := shown[0], shown[len(shown)-1]
-	cut, offset := t[first.start:last.end], first.start
+	// The snippet runs from its first word to its last, or from the
+	// text's start or to its end where it reaches them.
+	start, end := shown[0].start, shown[len(shown)-1].end
 	if from == 0 {
-		cut, offset = t[:last.end], 0
+		start = 0
 	}
 	if to == bestWords {
-		cut = t[first.start:]
-		if from == 0 {
-			cut = t
-		}
+		end = len(t)
 	}
+	cut, offset := t[start:end], start
 	var b strings.Builder
 	if from > 0 {
 		b.WriteString("…")

@@ -467,7 +467,13 @@ func exists(ctx context.Context, tx *txn, query string, args ...any) (bool, erro
 }
 
 func articleMustExist(ctx context.Context, tx *txn, id int64) error {
-	ok, err := exists(ctx, tx, `SELECT 1 FROM articles WHERE id = ?`, id)
+	return articleMustExistQuery(ctx, tx, `SELECT 1 FROM articles WHERE id = ?`, id)
+}
+
+// articleMustExistQuery is articleMustExist with the query that looks the
+// article up, one that may also lock its row.
+func articleMustExistQuery(ctx context.Context, tx *txn, query string, id int64) error {
+	ok, err := exists(ctx, tx, query, id)
 	if err != nil {
 		return err
 	}
