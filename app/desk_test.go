@@ -37,6 +37,18 @@ func openDeskAs(t *testing.T, url, name string) *storage.DB {
 
 // sharedDesk makes a PostgreSQL desk holding sampleText as r1 and opens
 // it as Ana and as Ben.
+// addTallyNote has db add Ana's note on the sample's "7-2".
+func addTallyNote(t *testing.T, db *storage.DB, art editor.Article) editor.Note {
+	t.Helper()
+	at := strings.Index(sampleText, "7-2")
+	n, err := db.AddNote(context.Background(), editor.Note{ArticleID: art.ID, Revision: 1, Status: editor.NoteOpen, Message: "Check the tally.",
+		Author: "Ana", Anchor: editor.NewAnchor(sampleText, editor.Span{Start: at, End: at + 3})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func sharedDesk(t *testing.T) (ana, ben *storage.DB, art editor.Article) {
 	t.Helper()
 	url := pgtest.Database(t)
@@ -342,12 +354,7 @@ func TestEditorsKeepTheirOwnWorkingCopies(t *testing.T) {
 func TestAStaleNoteChangeIsRefusedAndShown(t *testing.T) {
 	ctx := context.Background()
 	ana, ben, art := sharedDesk(t)
-	at := strings.Index(sampleText, "7-2")
-	n, err := ana.AddNote(ctx, editor.Note{ArticleID: art.ID, Revision: 1, Status: editor.NoteOpen, Message: "Check the tally.",
-		Author: "Ana", Anchor: editor.NewAnchor(sampleText, editor.Span{Start: at, End: at + 3})})
-	if err != nil {
-		t.Fatal(err)
-	}
+	n := addTallyNote(t, ana, art)
 	a := test.NewTempApp(t)
 	wa, wb := newWorkspaceOn(a, ana), newWorkspaceOn(a, ben)
 	tapNoteAction := func(t *testing.T, ws *Workspace, label string) {
@@ -426,12 +433,7 @@ func TestAStaleNoteChangeIsRefusedAndShown(t *testing.T) {
 func TestNotesPlacedByTwoEditorsAtOnce(t *testing.T) {
 	ctx := context.Background()
 	ana, ben, art := sharedDesk(t)
-	at := strings.Index(sampleText, "7-2")
-	n, err := ana.AddNote(ctx, editor.Note{ArticleID: art.ID, Revision: 1, Status: editor.NoteOpen, Message: "Check the tally.",
-		Author: "Ana", Anchor: editor.NewAnchor(sampleText, editor.Span{Start: at, End: at + 3})})
-	if err != nil {
-		t.Fatal(err)
-	}
+	n := addTallyNote(t, ana, art)
 	a := test.NewTempApp(t)
 	wa, wb := newWorkspaceOn(a, ana), newWorkspaceOn(a, ben)
 	typeEdit(wa, "Ana: ")
