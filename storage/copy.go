@@ -231,10 +231,6 @@ var deskTables = []deskTable{
 // keys are ordered by their bytes on PostgreSQL ("C"), as SQLite orders
 // them, so both backends read a table in the same order.
 func (t deskTable) selectAll(pg bool) string {
-	names := make([]string, len(t.columns))
-	for i, c := range t.columns {
-		names[i] = c.name
-	}
 	order := make([]string, t.key)
 	for i, c := range t.columns[:t.key] {
 		order[i] = c.name
@@ -242,16 +238,21 @@ func (t deskTable) selectAll(pg bool) string {
 			order[i] += ` COLLATE "C"`
 		}
 	}
-	return `SELECT ` + strings.Join(names, ", ") + ` FROM ` + t.name + ` ORDER BY ` + strings.Join(order, ", ")
+	return `SELECT ` + t.columnList() + ` FROM ` + t.name + ` ORDER BY ` + strings.Join(order, ", ")
 }
 
 func (t deskTable) insert() string {
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ")
+	return `INSERT INTO ` + t.name + ` (` + t.columnList() + `) VALUES (` + marks + `)`
+}
+
+// columnList is t's column names, comma-separated.
+func (t deskTable) columnList() string {
 	names := make([]string, len(t.columns))
 	for i, c := range t.columns {
 		names[i] = c.name
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ")
-	return `INSERT INTO ` + t.name + ` (` + strings.Join(names, ", ") + `) VALUES (` + marks + `)`
+	return strings.Join(names, ", ")
 }
 
 // cell holds one column's value of the row being read; which field
